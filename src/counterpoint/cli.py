@@ -1,0 +1,132 @@
+"""The command line: a thin layer over the library that parses, calls, and maps errors to exit codes.
+
+Exit codes: 0 all inputs read; 1 the report was written but some inputs were rejected (each named on
+stderr); 2 usage error or nothing to compare; 3 an evaluation fell below a floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import CounterpointError
+from .pipeline import CompareOptions, compare
+from .report.html_report import write_html
+from .report.json_report import write_json
+from .report.terminal import print_summary
+from .stages.ingest import MAX_INPUT_BYTES, IngestOptions
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+EXIT_BELOW_FLOOR = 3
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2024-05-01") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="counterpoint", description="Read one news story through many outlets.")
+    parser.add_argument("--version", action="version", version=f"counterpoint {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    comp = commands.add_parser(
+        "compare",
+        help="compare articles on one story",
+        description="Compare articles (text, HTML, JSONL, directories, .gz) on one story. "
+        "Example: counterpoint compare examples/harbour-fire --html report.html --json report.json",
+    )
+    comp.add_argument("inputs", nargs="+", metavar="FILE", help="files or directories to read")
+    comp.add_argument("--json", type=Path, metavar="OUT", help="write the JSON report here")
+    comp.add_argument("--html", type=Path, metavar="OUT", help="write the HTML side-by-side view here")
+    comp.add_argument("--outlet", help="outlet name for inputs that do not say (default: the file name)")
+    comp.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say")
+    comp.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES, help="reject inputs larger than this")
+    comp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+
+    ev = commands.add_parser(
+        "evaluate",
+        help="score a JSON report against a gold file",
+        description="Score a report against a counterpoint-gold/1 file. "
+        "Example: counterpoint evaluate report.json ../shared/gold/seeds.gold.json",
+    )
+    ev.add_argument("report", type=Path)
+    ev.add_argument("gold", type=Path)
+    ev.add_argument("--floors", type=Path, help="JSON of minimum scores; exit 3 if any score is below its floor")
+    ev.add_argument("--json", type=Path, metavar="OUT", help="write the scores as JSON here")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    err = Console(stderr=True, highlight=False)
+    try:
+        if args.command == "compare":
+            return _compare(args, err)
+        return _evaluate(args, err)
+    except CounterpointError as exc:
+        err.print(f"counterpoint: {exc}", markup=False)
+        return EXIT_USAGE
+
+
+def _compare(args: argparse.Namespace, err: Console) -> int:
+    options = CompareOptions(IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes))
+    comparison = compare(args.inputs, options)
+    for rejection in comparison.rejected:
+        err.print(f"counterpoint: rejected {rejection.source}: {rejection.reason}", markup=False)
+    if not comparison.articles:
+        err.print("counterpoint: no article could be read; nothing to compare", markup=False)
+        return EXIT_USAGE
+    if args.json:
+        write_json(comparison, args.json)
+    if args.html:
+        write_html(comparison, args.html)
+    if not args.quiet:
+        console = Console()
+        print_summary(comparison, console)
+        written = [str(p) for p in (args.json, args.html) if p]
+        if written:
+            console.print(f"Wrote {', '.join(written)}", highlight=False)
+    return EXIT_REJECTED if comparison.rejected else EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace, err: Console) -> int:
+    from .evaluate import evaluate_files
+
+    scores = evaluate_files(args.report, args.gold)
+    floors: dict[str, float] = json.loads(args.floors.read_text("utf-8")) if args.floors else {}
+    table = Table(title=f"{args.report} against {args.gold}")
+    for column in ("score", "found", "value", "floor"):
+        table.add_column(column)
+    below = []
+    for name, score in scores.items():
+        floor = floors.get(name)
+        if floor is not None and score.score < floor:
+            below.append(name)
+        table.add_row(name, f"{score.found}/{score.total}", f"{score.score:.3f}", "" if floor is None else f"{floor:.3f}")
+    Console().print(table)
+    if args.json:
+        data = {k: {"found": v.found, "total": v.total, "score": v.score} for k, v in scores.items()}
+        args.json.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    if below:
+        err.print(f"counterpoint: below the floor: {', '.join(below)}", markup=False)
+        return EXIT_BELOW_FLOOR
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""The data model: the contract between stages.
+
+Every annotation is *standoff*: a half-open ``start``/``end`` character range into ``Article.text``, the
+article's full text as ingested (for HTML, the extracted main text). Nothing downstream copies or rewrites
+that text; cleaning marks lines as removed, segmentation marks sentences, annotators mark spans. A span's
+text is always ``article.text[start:end]``.
+
+Data flows one way: input -> :class:`Article` (ingest) -> cleaned and segmented Article (clean, segment)
+-> annotated Article (entities, quotes, quantities, dates) -> :class:`Comparison` (align, framing, digest)
+-> report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["title", "dek", "dateline", "subhead", "body"]
+ROLES: tuple[Role, ...] = ("title", "dek", "dateline", "subhead", "body")
+
+RemovalReason = Literal[
+    "teaser",  # a cross-link to another story: "READ MORE: ...", "Related: ..."
+    "duplicate",  # a copy of another line of the same article (pull quote, repeated paragraph)
+    "byline",  # "By Jane Doe", "Reporting by ...; Editing by ..."
+    "photo-credit",  # "Photo: Reuters", "(AFP/Getty Images)"
+    "share-prompt",  # "Share this article", "Follow us on ..."
+    "newsletter",  # "Sign up for our newsletter"
+    "advertisement",  # "Advertisement", "Story continues below"
+    "copyright",  # "(c) 2024 ... All rights reserved"
+    "timestamp",  # "Updated: 12:04 GMT", "Published on ..."
+]
+REMOVAL_REASONS: tuple[RemovalReason, ...] = (
+    "teaser",
+    "duplicate",
+    "byline",
+    "photo-credit",
+    "share-prompt",
+    "newsletter",
+    "advertisement",
+    "copyright",
+    "timestamp",
+)
+
+ClaimStatus = Literal["shared", "unique", "conflicting"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into an article's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"a span needs 0 <= start <= end, got start={self.start}, end={self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a sentence and the calendar day it refers to (``None`` when unresolvable)."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    relative: bool
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence (or title, dek, dateline, subhead) of an article; ``line`` is its 0-based line index."""
+
+    sentence_id: str
+    start: int
+    end: int
+    role: Role
+    line: int
+    dates: list[DateMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Removal:
+    """A piece of the text the cleaner took out, with why; ``detail`` says more (e.g. which line it copies)."""
+
+    start: int
+    end: int
+    text: str
+    reason: RemovalReason
+    line: int
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as ingested: its text, metadata and, after cleaning, its sentences and removals."""
+
+    article_id: str
+    source: str
+    outlet: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def body(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.role == "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not become an article: the source as given and the reason, in one line."""
+
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """A surface form of an entity in one sentence."""
+
+    article_id: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """One referent across all articles of a comparison, with every surface form that names it."""
+
+    entity_id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    """Words attributed to a speaker; ``via`` is the relay chain, nearest relay first."""
+
+    quote_id: str
+    article_id: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str
+    speaker_entity_id: str | None = None
+    via: list[str] = field(default_factory=list)
+    direct: bool = True
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number with what it counts, who says so and as of when."""
+
+    article_id: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    counts: str
+    authority: str | None = None
+    as_of: str | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """Sentences of different articles that state the same thing, and whether the outlets agree."""
+
+    claim_id: str
+    status: ClaimStatus
+    sentence_ids: list[str]
+    outlets: list[str]
+    kind: str | None = None
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class FramingNote:
+    """Loaded or contested wording in a sentence, with a plainer alternative."""
+
+    article_id: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    alternative: str
+
+
+@dataclass(slots=True)
+class DigestSentence:
+    """A sentence of the neutral digest and the sentence IDs it rests on."""
+
+    text: str
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class Story:
+    """A group of articles about one event."""
+
+    story_id: str
+    article_ids: list[str]
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Comparison:
+    """Everything a ``compare`` run produced: the articles, what was rejected, and cross-article findings."""
+
+    articles: list[Article]
+    rejected: list[Rejection] = field(default_factory=list)
+    stages: dict[str, str] = field(default_factory=dict)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    framing: list[FramingNote] = field(default_factory=list)
+    digest: list[DigestSentence] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Renderers of a :class:`~counterpoint.model.Comparison`: terminal summary, JSON report, HTML view."""

@@ -1,0 +1,130 @@
+"""The JSON report: a versioned, documented shape (``docs/report-format.md``, ``report.schema.json``).
+
+``SCHEMA_VERSION`` changes when a field is renamed or removed; adding a field keeps the version.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..model import Article, Comparison
+
+SCHEMA_VERSION = "counterpoint-report/1"
+
+
+def report_dict(comparison: Comparison) -> dict[str, Any]:
+    """The report as plain JSON-ready data."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "generated_by": {"counterpoint": __version__, "stages": dict(comparison.stages)},
+        "articles": [_article(a) for a in comparison.articles],
+        "rejected": [{"source": r.source, "reason": r.reason} for r in comparison.rejected],
+        "claims": [
+            {
+                "id": c.claim_id,
+                "status": c.status,
+                "kind": c.kind,
+                "sentences": list(c.sentence_ids),
+                "outlets": list(c.outlets),
+                "values": dict(c.values),
+            }
+            for c in comparison.claims
+        ],
+        "entities": [
+            {
+                "id": e.entity_id,
+                "name": e.name,
+                "type": e.type,
+                "mentions": [
+                    {"sentence": m.sentence_id, "text": m.text, "start": m.start, "end": m.end} for m in e.mentions
+                ],
+            }
+            for e in comparison.entities
+        ],
+        "quantities": [
+            {
+                "sentence": q.sentence_id,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "value": q.value,
+                "counts": q.counts,
+                "authority": q.authority,
+                "as_of": q.as_of,
+            }
+            for q in comparison.quantities
+        ],
+        "quotes": [
+            {
+                "id": q.quote_id,
+                "sentence": q.sentence_id,
+                "speaker": q.speaker,
+                "speaker_entity": q.speaker_entity_id,
+                "via": list(q.via),
+                "direct": q.direct,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+            }
+            for q in comparison.quotes
+        ],
+        "framing": [
+            {
+                "sentence": f.sentence_id,
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+                "kind": f.kind,
+                "alternative": f.alternative,
+            }
+            for f in comparison.framing
+        ],
+        "digest": [{"text": d.text, "sources": list(d.sources)} for d in comparison.digest],
+    }
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.article_id,
+        "source": article.source,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "text": article.text,
+        "sentences": [
+            {
+                "id": s.sentence_id,
+                "text": article.sentence_text(s),
+                "role": s.role,
+                "start": s.start,
+                "end": s.end,
+                "line": s.line,
+                "dates": [
+                    {"text": d.text, "start": d.start, "end": d.end, "date": d.date.isoformat() if d.date else None,
+                     "relative": d.relative}
+                    for d in s.dates
+                ],
+            }
+            for s in article.sentences
+        ],
+        "removed": [
+            {"text": r.text, "reason": r.reason, "start": r.start, "end": r.end, "line": r.line, "detail": r.detail}
+            for r in article.removed
+        ],
+    }
+
+
+def write_json(comparison: Comparison, path: str | Path) -> None:
+    Path(path).write_text(json.dumps(report_dict(comparison), ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of the report (draft 2020-12)."""
+    text = resources.files(__package__).joinpath("report.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

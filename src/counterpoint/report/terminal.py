@@ -1,0 +1,43 @@
+"""The terminal summary of a comparison (rich)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+
+from ..model import Comparison
+
+
+def print_summary(comparison: Comparison, console: Console | None = None) -> None:
+    """Print one row per article (what was kept and removed) and every rejected input."""
+    console = console or Console()
+    table = Table(title="Articles", show_lines=False)
+    for column in ("outlet", "published", "title", "sentences", "roles", "removed"):
+        table.add_column(column, overflow="fold")
+    for article in comparison.articles:
+        roles = Counter(s.role for s in article.sentences)
+        removed = Counter(r.reason for r in article.removed)
+        table.add_row(
+            article.outlet,
+            article.published.isoformat() if article.published else "-",
+            (article.title or "-")[:60],
+            str(roles.get("body", 0)),
+            ", ".join(f"{role} {n}" for role, n in sorted(roles.items()) if role != "body") or "-",
+            ", ".join(f"{reason} {n}" for reason, n in sorted(removed.items())) or "-",
+        )
+    console.print(table)
+    sections = {
+        "claims": len(comparison.claims),
+        "entities": len(comparison.entities),
+        "quotes": len(comparison.quotes),
+        "quantities": len(comparison.quantities),
+        "framing notes": len(comparison.framing),
+        "digest sentences": len(comparison.digest),
+    }
+    found = ", ".join(f"{n} {name}" for name, n in sections.items() if n)
+    if found:
+        console.print(f"Found: {found}.")
+    for rejection in comparison.rejected:
+        console.print(f"[red]rejected[/red] {rejection.source}: {rejection.reason}", highlight=False)

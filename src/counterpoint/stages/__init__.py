@@ -1,0 +1,1 @@
+"""Pipeline stages, one module each: ingest, clean, segment (and the annotators and comparers after them)."""

@@ -1,0 +1,330 @@
+"""Clean: tell the article's own lines from the page furniture around them, and keep a record of both.
+
+The cleaner works line by line on ``Article.text`` and never rewrites it. Each non-blank line becomes either
+a :class:`Block` with a role (title, dek, dateline, subhead, body) for the segmenter, or a
+:class:`~counterpoint.model.Removal` with its reason. The rules are patterns and layout signals that hold
+across news sites (teaser labels, credit lines, short unpunctuated subheads, repeated paragraphs), not
+sentences of particular articles.
+
+Order matters and is fixed: boilerplate patterns, then within-article duplicates, then the title and dek at
+the top, subheads, and the dateline that opens the first body paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import Article, Removal, RemovalReason, Role
+
+NAME = "clean"
+VERSION = "1"
+
+# --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
+# A title is a first line of at most this many words without a final full stop; headlines in the AEB
+# benchmark's gold are 4-20 words.
+TITLE_MAX_WORDS = 25
+# A dek (standfirst) is one short line right under the title; leads are longer (median ~30 words) and
+# carry a day ("on Wednesday"), so a longer or dated line is taken for the lead instead.
+DEK_MAX_WORDS = 35
+# A subhead is a short line with no closing punctuation between body paragraphs; section heads on news
+# sites are 2-12 words.
+SUBHEAD_MAX_WORDS = 14
+SUBHEAD_MAX_CHARS = 110
+# A line repeated inside another is a duplicate only if it is long enough not to be a coincidence: short
+# repeats ("He said.") are legitimate.
+DUPLICATE_MIN_WORDS = 6
+# Furniture lines (credits, prompts) are short; a long line that merely starts like one is body text.
+FURNITURE_MAX_WORDS = 30
+# Datelines open the first body paragraphs only.
+DATELINE_SEARCH_LINES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A kept line (or part of one) with its role; the segmenter splits body blocks into sentences."""
+
+    start: int
+    end: int
+    line: int
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    index: int
+    text: str
+
+
+_TEASER_LABEL = (
+    r"(?:read\s+more|read\s+also|also\s+read|read\s+next|see\s+also|also\s+see|more\s+on\s+this(?:\s+story)?"
+    r"|related(?:\s+(?:stories|articles|news|coverage|content|reading|links?|topics?))?|recommended(?:\s+\w+)?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|don'?t\s+miss|must\s+read"
+    r"|trending(?:\s+now)?|top\s+stories|latest(?:\s+news)?|editor'?s\s+picks?|further\s+reading"
+    r"|continue\s+reading|click\s+here|up\s+next|watch(?:\s+(?:now|video|live))?|listen(?:\s+now)?"
+    r"|in\s+pictures|in\s+photos|also\s+on\s+\w+|more\s+from\s+[\w ]{1,30}|popular(?:\s+now)?|most\s+read)"
+)
+_BULLET = r"(?:[\u25ba\u25b6\u2022\u00bb>*\-\u2013\u2014|]\s*)?"
+_TEASER_WITH_MARK = re.compile(rf"^{_BULLET}{_TEASER_LABEL}\s*(?:[:|\u00bb>\-\u2013\u2014]+|\.{{3}})\s*\S", re.I)
+_TEASER_ALONE = re.compile(rf"^{_BULLET}{_TEASER_LABEL}\s*[:|\u00bb>\-\u2013\u2014.]*$", re.I)
+# "Read also Israeli PM vows ..." with no mark: only the unambiguous labels, and only on an unpunctuated line.
+_TEASER_NO_MARK = re.compile(r"^(?:read\s+(?:more|also)|also\s+read|see\s+also)\s+\S", re.I)
+
+_AGENCIES = (
+    r"(?:AP|AFP|Reuters|Xinhua|Anadolu(?:\s+Agency)?|AA|EPA|EPA-EFE|Getty\s+Images|Bloomberg|dpa|DPA|ANSA"
+    r"|IRNA|TASS|RIA\s+Novosti|WAFA|Kyodo|Yonhap|PTI|IANS|UPI|Shutterstock|Sputnik|CNN|BBC|Al\s+Jazeera"
+    r"|Associated\s+Press|Agence\s+France-Presse)"
+)
+_BYLINE = re.compile(
+    r"^(?:by|written\s+by|words\s+by|story\s+by|reported\s+by)\s+[A-Z\u00c0-\u017f][\w.'\u2019-]*"
+    r"(?:\s+[A-Z\u00c0-\u017f][\w.'\u2019-]*){0,4}(?:\s*(?:,|and|&|\||/|-|\u2014|\u2013)\s*.*)?$"
+)
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\b.*$", re.I
+)
+_AGENCY_SIGNOFF = re.compile(rf"^[\(\[\-\u2013\u2014\s]*{_AGENCIES}[\)\]\s.]*$")
+_PHOTO_CREDIT = re.compile(
+    r"^[\(\[]?\s*(?:file\s+)?(?:photo(?:graph)?s?|image|picture|pic|credit|photo\s+credit|illustration|video)"
+    r"(?:\s+by)?\s*[:/\u00a9]",
+    re.I,
+)
+_CAPTION_CREDIT = re.compile(
+    rf"(?:[\(\[]\s*(?:photo|image|picture|credit|file)\s*:[^)\]]*[\)\]]|\b[A-Z]{{2,}}/[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
+    rf"|[\(\[][^()\[\]]{{0,60}}/\s*{_AGENCIES}[\)\]]|\(\s*{_AGENCIES}\s*photo[^)]*\))\s*\.?$"
+)
+_SHARE = re.compile(
+    r"^(?:share(?:\s+(?:this|on|via|the|article|story|post)\b.*|\s*:.*)?|tweet(?:\s+this)?|e-?mail(?:\s+this)?"
+    r"|print(?:\s+this(?:\s+\w+)?)?|copy(?:\s+the)?\s+link|link\s+copied|follow\s+(?:us|\w+)\s+on\b.*"
+    r"|like\s+us\s+on\b.*|click\s+to\s+(?:share|tweet|email|print)\b.*|facebook|twitter|x|linkedin|whatsapp"
+    r"|telegram|reddit|pinterest|join\s+(?:us|our\s+\w+(?:\s+\w+)?)\s+on\b.*"
+    r"|(?:get|download)\s+the\s+\w+\s+app\b.*)\s*[.!]?$",
+    re.I,
+)
+_NEWSLETTER = re.compile(
+    r"^(?:sign\s+up|subscribe)\b|\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox|free|here)\b"
+    r"|^(?:get|receive|want)\b.*\bnewsletters?\b|\b(?:in|to|into)\s+your\s+inbox\b",
+    re.I,
+)
+_ADVERT = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted"
+    r"|story\s+continues\s+(?:below|after)(?:\s+(?:this|the)\s+ad(?:vertisement)?)?"
+    r"|(?:scroll|continue)\s+(?:down\s+)?(?:to|reading)(?:\s+continue)?(?:\s+(?:reading|with\s+content))?"
+    r"|article\s+continues\s+(?:below|after)(?:\s+(?:this|the)\s+ad(?:vertisement)?)?)\s*[.:]?$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b", re.I)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TIMESTAMP = re.compile(
+    r"^(?:(?:first\s+)?published|updated|last\s+updated|posted|last\s+modified)(?:\s+(?:on|at))?\s*[:\-]?\s*.{0,50}"
+    r"(?:\d|today|yesterday|ago)[^.]{0,40}$"
+    rf"|^(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}),?\s+\d{{4}}(?:[,\s|-]+\d{{1,2}}[:.]\d{{2}}.*)?$"
+    r"|^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}.*)?$",
+    re.I,
+)
+
+# Datelines: "GAZA/JERUSALEM - ", "BEIJING, May 1 (Xinhua) -- ", "Washington (AP) \u2014 ".
+_DATELINE_CAPS = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*(?:,\s*[A-Z][A-Za-z.']+(?:\s[A-Z][A-Za-z.']+)*)?"
+    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?(?:\s*\([^)]{{2,40}}\))?)\s*(?:-{{1,2}}|\u2013|\u2014|:)\s+(?=\S)"
+)
+_DATELINE_AGENCY = re.compile(
+    r"^(?P<dateline>[A-Z][\w'.\-]+(?:[ /][A-Z][\w'.\-]+){0,3}"
+    rf"(?:,\s*[A-Z][\w.']+(?:\s[A-Z][\w.']+)?)?(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    rf"\s*\((?:{_AGENCIES}|[A-Z][\w.' ]{{1,30}})\))\s*(?:-{{1,2}}|\u2013|\u2014)\s+(?=\S)"
+)
+_DATELINE_DATE = re.compile(
+    rf"^(?P<dateline>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*"
+    r"(?:-{1,2}|\u2013|\u2014)\s+(?=\S)"
+)
+_DATED_LEAD = re.compile(
+    rf"\b(?:(?:on|last|this|next|earlier|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday"
+    rf"|today|tonight|on\s+{_MONTH}\s+\d{{1,2}})\b",
+    re.I,
+)
+_CLOSING_PUNCT = ".!:;,\u2026"
+_QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def clean_article(article: Article) -> list[Block]:
+    """Mark removals on ``article`` (``article.removed``) and return its kept blocks in reading order.
+
+    Sets ``article.title`` from the title line when the input had no title metadata.
+    """
+    lines = _split_lines(article.text)
+    removed: dict[int, Removal] = {}
+    for line in lines:
+        reason = furniture_reason(line.text)
+        if reason:
+            removed[line.index] = Removal(line.start, line.end, line.text, reason, line.index)
+    candidates = [line for line in lines if line.index not in removed]
+    for dropped, kept in _duplicates(candidates):
+        removed[dropped.index] = Removal(
+            dropped.start,
+            dropped.end,
+            dropped.text,
+            "duplicate",
+            dropped.index,
+            detail=f"copy of line {kept.index + 1}, which is kept",
+        )
+    kept_lines = [line for line in lines if line.index not in removed]
+    roles = _roles(kept_lines, article.title)
+    if roles and roles[0] == "title" and not article.title:
+        article.title = kept_lines[0].text
+    blocks: list[Block] = []
+    first_body = [i for i, role in enumerate(roles) if role == "body"][:DATELINE_SEARCH_LINES]
+    for position, (line, role) in enumerate(zip(kept_lines, roles, strict=True)):
+        if position in first_body:
+            match = match_dateline(line.text)
+            if match:
+                blocks.append(Block(line.start, line.start + match[0], line.index, "dateline"))
+                blocks.append(Block(line.start + match[1], line.end, line.index, "body"))
+                first_body = []
+                continue
+        blocks.append(Block(line.start, line.end, line.index, role))
+    article.removed = sorted(removed.values(), key=lambda r: r.start)
+    return blocks
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for index, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            start = offset + (len(raw) - len(raw.lstrip()))
+            lines.append(_Line(start, start + len(stripped), index, stripped))
+        offset += len(raw) + 1
+    return lines
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def furniture_reason(line: str) -> RemovalReason | None:
+    """Why ``line`` is page furniture rather than article text, or ``None`` if it is article text."""
+    words = _words(line)
+    if _TEASER_WITH_MARK.match(line) or _TEASER_ALONE.match(line):
+        return "teaser"
+    if _TEASER_NO_MARK.match(line) and words <= FURNITURE_MAX_WORDS and line[-1] not in ".!?\"\u201d":
+        return "teaser"
+    if words > FURNITURE_MAX_WORDS:
+        return None
+    if _ADVERT.match(line):
+        return "advertisement"
+    if _SHARE.match(line):
+        return "share-prompt"
+    if _NEWSLETTER.search(line) and words <= 20 and not _QUOTE_RE.search(line):
+        return "newsletter"
+    if _COPYRIGHT.search(line):
+        return "copyright"
+    if _CREDIT_LINE.match(line) or _AGENCY_SIGNOFF.match(line) or (_BYLINE.match(line) and words <= 12):
+        return "byline"
+    if _PHOTO_CREDIT.match(line) or (_CAPTION_CREDIT.search(line) and words <= FURNITURE_MAX_WORDS):
+        return "photo-credit"
+    if words <= 12 and _TIMESTAMP.match(line):
+        return "timestamp"
+    return None
+
+
+_QUOTE_RE = re.compile("[\"\u201c\u201d]")
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(f"[{_QUOTE_CHARS}]", "'", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" .!?,;:'\u2026-\u2013\u2014")
+
+
+def _duplicates(lines: list[_Line]) -> list[tuple[_Line, _Line]]:
+    """Pairs (dropped, kept): a line whose text is repeated in, or contained in, another line.
+
+    The fuller copy is kept where it stands; between equal copies, the first is kept.
+    """
+    normalised = [(_normalise(line.text), line) for line in lines]
+    dropped: dict[int, _Line] = {}
+    pairs: list[tuple[_Line, _Line]] = []
+    for norm_a, a in normalised:
+        if _words(norm_a) < DUPLICATE_MIN_WORDS or a.index in dropped:
+            continue
+        for norm_b, b in normalised:
+            if b.index == a.index or b.index in dropped or norm_a not in norm_b:
+                continue
+            fuller_b = len(norm_b) > len(norm_a) or len(b.text) > len(a.text)
+            if fuller_b or (len(b.text) == len(a.text) and b.index < a.index):
+                dropped[a.index] = b
+                pairs.append((a, b))
+                break
+    return pairs
+
+
+def _ends_open(text: str) -> bool:
+    """True when a line does not end like a sentence (no full stop, colon or comma at its end)."""
+    stripped = text.rstrip(_QUOTE_CHARS + ")]")
+    return not stripped or stripped[-1] not in _CLOSING_PUNCT
+
+
+def _is_heading(text: str, max_words: int) -> bool:
+    return (
+        _words(text) <= max_words
+        and _ends_open(text)
+        and (text[0].isupper() or text[0].isdigit() or text[0] in _QUOTE_CHARS)
+    )
+
+
+def _roles(lines: list[_Line], title: str | None) -> list[Role]:
+    roles: list[Role] = ["body"] * len(lines)
+    if not lines:
+        return roles
+    first = 0
+    if len(lines) > 1 and (
+        (title and _normalise(lines[0].text) == _normalise(title))
+        or (_is_heading(lines[0].text, TITLE_MAX_WORDS) and not match_dateline(lines[0].text))
+    ):
+        roles[0] = "title"
+        first = 1
+        if len(lines) > 2 and _is_dek(lines[1].text, lines[2].text):
+            roles[1] = "dek"
+            first = 2
+    for i in range(first + 1, len(lines) - 1):
+        text = lines[i].text
+        if (
+            len(text) <= SUBHEAD_MAX_CHARS
+            and _is_heading(text, SUBHEAD_MAX_WORDS)
+            and roles[i + 1] == "body"
+            and not _is_heading(lines[i + 1].text, SUBHEAD_MAX_WORDS)
+        ):
+            roles[i] = "subhead"
+    return roles
+
+
+def _is_dek(text: str, following: str) -> bool:
+    return (
+        _words(text) <= DEK_MAX_WORDS
+        and _words(following) > _words(text)
+        and not match_dateline(text)
+        and not _DATED_LEAD.search(text)
+        and text.count(". ") <= 1
+    )
+
+
+def match_dateline(text: str) -> tuple[int, int] | None:
+    """``(end of the dateline, start of the text after it)`` if ``text`` opens with a dateline."""
+    for pattern in (_DATELINE_CAPS, _DATELINE_AGENCY, _DATELINE_DATE):
+        match = pattern.match(text)
+        if match and _looks_like_place(match["dateline"]):
+            return match.end("dateline"), match.end()
+    return None
+
+
+def _looks_like_place(dateline: str) -> bool:
+    # "US - China talks" is not a dateline: a caps-only dateline needs a place of 3+ letters or a slash list.
+    head = re.split(r"[,(]", dateline)[0].strip()
+    return len(head) >= 3 or "/" in head or "(" in dateline

@@ -1,0 +1,96 @@
+"""Segment: split kept body blocks into sentences; title, dek, dateline and subheads stay whole.
+
+Sentences never cross a line break, because blocks are lines. Inside a block a boundary is a run of
+``. ! ?`` (with any closing quotes or brackets) followed by space and something that can open a sentence,
+unless the word before the stop is an abbreviation ("Mr.", "Oct. 7", "U.S. officials") or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Article, Sentence
+from .clean import Block
+
+NAME = "segment"
+VERSION = "1"
+
+# Titles and abbreviations after which a full stop does not end the sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col sgt capt cmdr adm maj brig rep sen gov pres rev hon amb atty supt insp
+    st mt ft jr sr inc corp co ltd bros llc plc vs v approx est ave blvd rd dept univ assn fig
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+# After a dotted abbreviation such as "U.S." a capitalised word usually continues the sentence ("U.S.
+# President"), unless it is one of these words that typically open one.
+SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i you but and so yet in on at as after before when while meanwhile however
+    this that these those there his her their its our my officials authorities police some many one two""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u017f])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
+def segment_article(article: Article, blocks: list[Block]) -> list[Sentence]:
+    """Fill ``article.sentences`` from the cleaner's blocks and return them."""
+    sentences: list[Sentence] = []
+    for block in blocks:
+        spans = [(block.start, block.end)] if block.role != "body" else split_sentences(article.text, block)
+        for start, end in spans:
+            sentences.append(
+                Sentence(f"{article.article_id}-s{len(sentences)}", start, end, block.role, block.line)
+            )
+    article.sentences = sentences
+    return sentences
+
+
+def split_sentences(text: str, block: Block) -> list[tuple[int, int]]:
+    """Half-open sentence spans inside ``text[block.start:block.end]``."""
+    return list(_spans(text, block.start, block.end))
+
+
+def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    segment = text[start:end]
+    cursor = 0
+    for match in _BOUNDARY.finditer(segment):
+        stop = match.end()
+        if _is_abbreviation(segment, match.start(), match.end()):
+            continue
+        piece_start, piece_end = _trim(segment, cursor, stop)
+        if piece_end > piece_start:
+            yield start + piece_start, start + piece_end
+        cursor = stop
+    piece_start, piece_end = _trim(segment, cursor, len(segment))
+    if piece_end > piece_start:
+        yield start + piece_start, start + piece_end
+
+
+def _trim(segment: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and segment[start].isspace():
+        start += 1
+    while end > start and segment[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(segment: str, punct_start: int, punct_end: int) -> bool:
+    if segment[punct_start] != "." or segment[punct_start:punct_end].startswith(".."):
+        return False
+    word_match = _WORD_BEFORE.search(segment, 0, punct_start + 1)
+    if not word_match:
+        return False
+    word = word_match.group(1).lstrip("\"'\u201c\u2018([")
+    bare = word.rstrip(".").lower()
+    following = segment[punct_end:].split(None, 1)
+    next_word = following[0].strip("\"'\u201c\u2018([").lower() if following else ""
+    if _DOTTED.match(word):
+        return next_word.rstrip(",.;:") not in SENTENCE_OPENERS
+    if len(bare) == 1 and bare.isalpha() and word[0].isupper():
+        return True  # an initial: "John F. Kennedy"
+    if bare in NUMBER_ABBREVIATIONS:
+        return next_word[:1].isdigit()  # "No. 5", but "the answer was no. The"
+    return bare in ABBREVIATIONS

@@ -53,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--json", type=Path, metavar="OUT", help="write the JSON report here")
     comp.add_argument("--html", type=Path, metavar="OUT", help="write the HTML side-by-side view here")
     comp.add_argument("--outlet", help="outlet name for inputs that do not say (default: the file name)")
-    comp.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say")
+    comp.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say"
+    )
     comp.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES, help="reject inputs larger than this")
     comp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
@@ -72,24 +74,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    err = Console(stderr=True, highlight=False)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s"
+    )
     try:
         if args.command == "compare":
-            return _compare(args, err)
-        return _evaluate(args, err)
+            return _compare(args)
+        return _evaluate(args)
     except CounterpointError as exc:
-        err.print(f"counterpoint: {exc}", markup=False)
+        _error(str(exc))
         return EXIT_USAGE
 
 
-def _compare(args: argparse.Namespace, err: Console) -> int:
+def _error(message: str) -> None:
+    """One unwrapped line on stderr, so scripts can grep it."""
+    print(f"counterpoint: {message}", file=sys.stderr)
+
+
+def _compare(args: argparse.Namespace) -> int:
     options = CompareOptions(IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes))
     comparison = compare(args.inputs, options)
     for rejection in comparison.rejected:
-        err.print(f"counterpoint: rejected {rejection.source}: {rejection.reason}", markup=False)
+        _error(f"rejected {rejection.source}: {rejection.reason}")
     if not comparison.articles:
-        err.print("counterpoint: no article could be read; nothing to compare", markup=False)
+        _error("no article could be read; nothing to compare")
         return EXIT_USAGE
     if args.json:
         write_json(comparison, args.json)
@@ -104,7 +112,7 @@ def _compare(args: argparse.Namespace, err: Console) -> int:
     return EXIT_REJECTED if comparison.rejected else EXIT_OK
 
 
-def _evaluate(args: argparse.Namespace, err: Console) -> int:
+def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_files
 
     scores = evaluate_files(args.report, args.gold)
@@ -117,13 +125,15 @@ def _evaluate(args: argparse.Namespace, err: Console) -> int:
         floor = floors.get(name)
         if floor is not None and score.score < floor:
             below.append(name)
-        table.add_row(name, f"{score.found}/{score.total}", f"{score.score:.3f}", "" if floor is None else f"{floor:.3f}")
+        table.add_row(
+            name, f"{score.found}/{score.total}", f"{score.score:.3f}", "" if floor is None else f"{floor:.3f}"
+        )
     Console().print(table)
     if args.json:
         data = {k: {"found": v.found, "total": v.total, "score": v.score} for k, v in scores.items()}
         args.json.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
     if below:
-        err.print(f"counterpoint: below the floor: {', '.join(below)}", markup=False)
+        _error(f"below the floor: {', '.join(below)}")
         return EXIT_BELOW_FLOOR
     return EXIT_OK
 

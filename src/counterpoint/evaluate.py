@@ -68,7 +68,7 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldFormatError(f"{path}: cannot read the gold file ({exc})") from None
     if not isinstance(gold, dict) or gold.get("format") != GOLD_FORMAT:
-        raise GoldFormatError(f"{path}: not a gold file; expected \"format\": \"{GOLD_FORMAT}\"")
+        raise GoldFormatError(f'{path}: not a gold file; expected "format": "{GOLD_FORMAT}"')
     return gold
 
 
@@ -135,9 +135,9 @@ def _score_cleaning(articles: dict[str, dict[str, Any]], gold: dict[str, Any]) -
         counts["roles"][0] += sum(
             any(matches(text, s["text"]) for s in _sentences(article, [role])) for role, text in expected_roles
         )
-        kept, total = _body_lines_kept(article, noise, duplicates, expected_roles)
-        counts["body_lines_kept"][0] += kept
-        counts["body_lines_kept"][1] += total
+        lines_kept, lines_total = _body_lines_kept(article, noise, duplicates, expected_roles)
+        counts["body_lines_kept"][0] += lines_kept
+        counts["body_lines_kept"][1] += lines_total
     return {f"cleaning.{k}": Score(found, total) for k, (found, total) in counts.items()}
 
 

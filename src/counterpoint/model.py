@@ -29,6 +29,7 @@ RemovalReason = Literal[
     "advertisement",  # "Advertisement", "Story continues below"
     "copyright",  # "(c) 2024 ... All rights reserved"
     "timestamp",  # "Updated: 12:04 GMT", "Published on ..."
+    "masthead",  # the outlet's name or a section label above the title
 ]
 REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "teaser",
@@ -40,6 +41,7 @@ REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "advertisement",
     "copyright",
     "timestamp",
+    "masthead",
 )
 
 ClaimStatus = Literal["shared", "unique", "conflicting"]

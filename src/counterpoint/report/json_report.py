@@ -105,8 +105,13 @@ def _article(article: Article) -> dict[str, Any]:
                 "end": s.end,
                 "line": s.line,
                 "dates": [
-                    {"text": d.text, "start": d.start, "end": d.end, "date": d.date.isoformat() if d.date else None,
-                     "relative": d.relative}
+                    {
+                        "text": d.text,
+                        "start": d.start,
+                        "end": d.end,
+                        "date": d.date.isoformat() if d.date else None,
+                        "relative": d.relative,
+                    }
                     for d in s.dates
                 ],
             }

@@ -25,6 +25,9 @@ VERSION = "1"
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
 # benchmark's gold are 4-20 words.
 TITLE_MAX_WORDS = 25
+# A masthead or section label ("The Daily Forum", "World News") is a very short unpunctuated line standing
+# right above the title.
+MASTHEAD_MAX_WORDS = 4
 # A dek (standfirst) is one short line right under the title; leads are longer (median ~30 words) and
 # carry a day ("on Wednesday"), so a longer or dated line is taken for the lead instead.
 DEK_MAX_WORDS = 35
@@ -79,7 +82,7 @@ _AGENCIES = (
     r"|Associated\s+Press|Agence\s+France-Presse)"
 )
 _BYLINE = re.compile(
-    r"^(?:by|written\s+by|words\s+by|story\s+by|reported\s+by)\s+[A-Z\u00c0-\u017f][\w.'\u2019-]*"
+    r"^(?i:by|written\s+by|words\s+by|story\s+by|reported\s+by)\s+[A-Z\u00c0-\u017f][\w.'\u2019-]*"
     r"(?:\s+[A-Z\u00c0-\u017f][\w.'\u2019-]*){0,4}(?:\s*(?:,|and|&|\||/|-|\u2014|\u2013)\s*.*)?$"
 )
 _CREDIT_LINE = re.compile(
@@ -110,14 +113,14 @@ _NEWSLETTER = re.compile(
 )
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted"
-    r"|story\s+continues\s+(?:below|after)(?:\s+(?:this|the)\s+ad(?:vertisement)?)?"
+    r"|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+|the\s+)?ad(?:vert(?:isement)?)?)?"
     r"|(?:scroll|continue)\s+(?:down\s+)?(?:to|reading)(?:\s+continue)?(?:\s+(?:reading|with\s+content))?"
-    r"|article\s+continues\s+(?:below|after)(?:\s+(?:this|the)\s+ad(?:vertisement)?)?)\s*[.:]?$",
+    r"|article\s+continues\s+(?:below|after)(?:\s+(?:this\s+|the\s+)?ad(?:vert(?:isement)?)?)?)\s*[.:]?$",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b", re.I)
 _MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _TIMESTAMP = re.compile(
@@ -173,6 +176,10 @@ def clean_article(article: Article) -> list[Block]:
             detail=f"copy of line {kept.index + 1}, which is kept",
         )
     kept_lines = [line for line in lines if line.index not in removed]
+    masthead = _masthead(kept_lines, article)
+    if masthead:
+        removed[masthead.index] = Removal(masthead.start, masthead.end, masthead.text, "masthead", masthead.index)
+        kept_lines.remove(masthead)
     roles = _roles(kept_lines, article.title)
     if roles and roles[0] == "title" and not article.title:
         article.title = kept_lines[0].text
@@ -212,7 +219,7 @@ def furniture_reason(line: str) -> RemovalReason | None:
     words = _words(line)
     if _TEASER_WITH_MARK.match(line) or _TEASER_ALONE.match(line):
         return "teaser"
-    if _TEASER_NO_MARK.match(line) and words <= FURNITURE_MAX_WORDS and line[-1] not in ".!?\"\u201d":
+    if _TEASER_NO_MARK.match(line) and words <= FURNITURE_MAX_WORDS and line[-1] not in '.!?"\u201d':
         return "teaser"
     if words > FURNITURE_MAX_WORDS:
         return None
@@ -233,7 +240,7 @@ def furniture_reason(line: str) -> RemovalReason | None:
     return None
 
 
-_QUOTE_RE = re.compile("[\"\u201c\u201d]")
+_QUOTE_RE = re.compile('["\u201c\u201d]')
 
 
 def _normalise(text: str) -> str:
@@ -303,6 +310,26 @@ def _roles(lines: list[_Line], title: str | None) -> list[Role]:
         ):
             roles[i] = "subhead"
     return roles
+
+
+def _masthead(lines: list[_Line], article: Article) -> _Line | None:
+    """The outlet name or a section label above the title, if the text opens with one."""
+    if len(lines) < 3:
+        return None
+    first, second = lines[0], lines[1]
+    if _normalise(first.text) in (_normalise(article.outlet), _normalise(article.outlet).replace("-", " ")):
+        return first
+    if article.title and _normalise(second.text) == _normalise(article.title):
+        return first if _normalise(first.text) != _normalise(article.title) else None
+    if (
+        _words(first.text) <= MASTHEAD_MAX_WORDS
+        and _is_heading(first.text, MASTHEAD_MAX_WORDS)
+        and _is_heading(second.text, TITLE_MAX_WORDS)
+        and _words(second.text) > _words(first.text)
+        and not match_dateline(second.text)
+    ):
+        return first
+    return None
 
 
 def _is_dek(text: str, following: str) -> bool:

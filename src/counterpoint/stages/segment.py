@@ -19,15 +19,16 @@ VERSION = "1"
 # Titles and abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col sgt capt cmdr adm maj brig rep sen gov pres rev hon amb atty supt insp
-    st mt ft jr sr inc corp co ltd bros llc plc vs v approx est ave blvd rd dept univ assn fig
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    st mt ft jr sr inc corp co ltd bros llc plc vs v approx est ave blvd rd dept univ assn fig jan feb
+    mar apr jun jul aug sep sept oct nov dec""".split()
 )
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 # After a dotted abbreviation such as "U.S." a capitalised word usually continues the sentence ("U.S.
 # President"), unless it is one of these words that typically open one.
 SENTENCE_OPENERS = frozenset(
-    """the a an he she it they we i you but and so yet in on at as after before when while meanwhile however
-    this that these those there his her their its our my officials authorities police some many one two""".split()
+    """the a an he she it they we i you but and so yet in on at as after before when while meanwhile
+    however this that these those there his her their its our my officials authorities police some many
+    one two""".split()
 )
 
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u017f])")
@@ -41,9 +42,7 @@ def segment_article(article: Article, blocks: list[Block]) -> list[Sentence]:
     for block in blocks:
         spans = [(block.start, block.end)] if block.role != "body" else split_sentences(article.text, block)
         for start, end in spans:
-            sentences.append(
-                Sentence(f"{article.article_id}-s{len(sentences)}", start, end, block.role, block.line)
-            )
+            sentences.append(Sentence(f"{article.article_id}-s{len(sentences)}", start, end, block.role, block.line))
     article.sentences = sentences
     return sentences
 

@@ -1,0 +1,35 @@
+"""Shared fixtures: hand-written articles and helpers to build them without any model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from counterpoint.model import Article
+from counterpoint.pipeline import prepare_article
+from counterpoint.stages.ingest import article_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "harbour-fire"
+SHARED = ROOT.parent / "shared"
+
+
+def make_article(
+    text: str, outlet: str = "Test Outlet", published: dt.date | None = dt.date(2025, 3, 12), title: str | None = None
+) -> Article:
+    """An ingested, cleaned and segmented article built from ``text``."""
+    article = article_from_text(text, source=f"{outlet}.txt", outlet=outlet, published=published, title=title)
+    return prepare_article(article)
+
+
+def texts(article: Article, role: str | None = None) -> list[str]:
+    return [article.sentence_text(s) for s in article.sentences if role is None or s.role == role]
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not (SHARED / "gold" / "seeds.gold.json").is_file():
+        pytest.skip("../shared is not beside the project (gold sets and benchmarks live there)")
+    return SHARED

@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.stages.clean import furniture_reason, match_dateline
+
+from .conftest import make_article, texts
+
+BODY = "The council approved the new budget on Monday after a long debate about school funding."
+BODY2 = "Opposition members said the plan would cut support for rural clinics by a third next year."
+BODY3 = "The finance minister is due to present the details to parliament before the end of the month."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ MORE: Storm closes schools across the north",
+        "ALSO READ: Ministers meet over fuel prices",
+        "Read also: Markets fall on rate fears",
+        "Read also Markets fall on rate fears",
+        "Related: City council approves harbour plan",
+        "RELATED STORIES: Floods in the south",
+        "See also: How the vote works",
+        "\u25ba Read more: Ten things to know",
+        "You may also like: Best beaches of the coast",
+        "Don't miss: Our live coverage",
+        "WATCH: Drone footage of the flooded valley",
+        "READ MORE",
+        "Recommended: Why prices keep rising",
+    ],
+)
+def test_teaser_lines_are_recognised(line: str) -> None:
+    assert furniture_reason(line) == "teaser"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By Jane Doe", "byline"),
+        ("By JANE DOE and Omar Faris, Staff Writers", "byline"),
+        ("(Reporting by Ana Ruiz; Editing by Tom Hale)", "byline"),
+        ("Additional reporting by Li Wei in Beijing", "byline"),
+        ("(AFP)", "byline"),
+        ("Photo: Crowds in the main square. Getty Images", "photo-credit"),
+        ("File photo: The harbour in 2019", "photo-credit"),
+        ("Firefighters at the scene on Tuesday. REUTERS/Ana Ruiz", "photo-credit"),
+        ("Share this article", "share-prompt"),
+        ("Share on Facebook", "share-prompt"),
+        ("Follow us on Telegram", "share-prompt"),
+        ("Copy link", "share-prompt"),
+        ("Sign up for our daily newsletter", "newsletter"),
+        ("Get the best of our journalism delivered to your inbox", "newsletter"),
+        ("Advertisement", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("\u00a9 2025 The Gazette. All rights reserved.", "copyright"),
+        ("Updated: 14:05 GMT, 12 March 2025", "timestamp"),
+        ("Published on March 12, 2025", "timestamp"),
+        ("12 March 2025", "timestamp"),
+    ],
+)
+def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        BODY,
+        "Residents were asked to sign up for evacuation buses at the town hall.",
+        "By nightfall, the fire had spread to two more warehouses.",
+        "Related talks in Geneva ended without a deal, officials said.",
+        "Watch teams patrolled the river banks through the night.",
+        "The photo was taken on Monday, police said.",
+        "She said the newsletter sent to party members was a forgery.",
+        "Share prices fell 3 percent in early trading.",
+    ],
+)
+def test_article_sentences_are_not_furniture(line: str) -> None:
+    assert furniture_reason(line) is None
+
+
+def test_removals_keep_text_offsets_and_reason() -> None:
+    text = f"{BODY}\nREAD MORE: Storm closes schools\n{BODY2}"
+    article = make_article(text)
+    [removal] = article.removed
+    assert removal.reason == "teaser"
+    assert article.text[removal.start : removal.end] == removal.text == "READ MORE: Storm closes schools"
+    assert removal.line == 1
+    assert texts(article, "body") == [BODY, BODY2]
+
+
+def test_exact_duplicate_paragraph_keeps_the_first() -> None:
+    text = f"{BODY}\n{BODY2}\n{BODY}"
+    article = make_article(text)
+    [removal] = article.removed
+    assert (removal.reason, removal.line) == ("duplicate", 2)
+    assert "line 1" in removal.detail
+    assert texts(article, "body") == [BODY, BODY2]
+
+
+def test_pull_quote_copy_is_dropped_and_full_paragraph_kept_in_place() -> None:
+    pull = "\u201cWe will rebuild every house that the water took,\u201d"
+    paragraph = f"{pull} the mayor said on Monday, promising funds within a month."
+    text = f"{BODY}\n{pull}\n{BODY2}\n{paragraph}"
+    article = make_article(text)
+    [removal] = article.removed
+    assert removal.reason == "duplicate" and removal.line == 1
+    assert any("promising funds" in t for t in texts(article, "body"))
+
+
+def test_unpunctuated_copy_of_a_later_paragraph_is_the_one_dropped() -> None:
+    text = f"{BODY}\n{BODY2[:-1]}\nShort subhead here\n{BODY2}\n{BODY3}"
+    article = make_article(text)
+    dropped = [r.line for r in article.removed if r.reason == "duplicate"]
+    assert dropped == [1]
+
+
+def test_short_repeats_are_not_duplicates() -> None:
+    text = f"{BODY}\nHe said no.\n{BODY2}\nHe said no."
+    article = make_article(text)
+    assert article.removed == []
+
+
+def test_title_dek_subhead_and_body_roles() -> None:
+    text = (
+        "Council passes budget after marathon session\n"
+        "Rural clinics lose a third of their funding under the plan.\n"
+        f"{BODY} {BODY2}\n"
+        "What happens next\n"
+        f"{BODY3}"
+    )
+    article = make_article(text)
+    assert texts(article, "title") == ["Council passes budget after marathon session"]
+    assert texts(article, "dek") == ["Rural clinics lose a third of their funding under the plan."]
+    assert texts(article, "subhead") == ["What happens next"]
+    assert article.title == "Council passes budget after marathon session"
+
+
+def test_lead_with_a_day_is_not_taken_for_a_dek() -> None:
+    text = "Council passes budget\nThe council approved the budget on Monday.\n" + BODY2
+    article = make_article(text)
+    assert texts(article, "dek") == []
+
+
+def test_masthead_above_title_is_removed() -> None:
+    text = "The Valley Times\nCouncil passes budget after marathon session\n" + BODY + "\n" + BODY2
+    article = make_article(text)
+    assert [(r.reason, r.text) for r in article.removed] == [("masthead", "The Valley Times")]
+    assert texts(article, "title") == ["Council passes budget after marathon session"]
+
+
+def test_no_title_when_text_opens_with_a_dateline() -> None:
+    article = make_article(f"LAGOS/ABUJA - {BODY}\n{BODY2}")
+    assert texts(article, "title") == []
+    assert texts(article, "dateline") == ["LAGOS/ABUJA"]
+    assert texts(article, "body")[0] == BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("GAZA/JERUSALEM/CAIRO - Talks resumed.", "GAZA/JERUSALEM/CAIRO"),
+        ("WASHINGTON (Reuters) - Talks resumed.", "WASHINGTON (Reuters)"),
+        ("BEIJING, May 1 (Xinhua) -- Talks resumed.", "BEIJING, May 1 (Xinhua)"),
+        ("Kyiv, Ukraine (AP) \u2014 Talks resumed.", "Kyiv, Ukraine (AP)"),
+        ("NEW YORK \u2014 Talks resumed.", "NEW YORK"),
+        ("Nairobi, March 3 - Talks resumed.", "Nairobi, March 3"),
+    ],
+)
+def test_dateline_forms(line: str, dateline: str) -> None:
+    match = match_dateline(line)
+    assert match is not None
+    assert line[: match[0]] == dateline
+    assert line[match[1] :] == "Talks resumed."
+
+
+@pytest.mark.parametrize(
+    "line", ["US - China talks resumed.", "Talks resumed - for now.", "The UN - a body of states."]
+)
+def test_not_datelines(line: str) -> None:
+    assert match_dateline(line) is None
+
+
+def test_everything_is_accounted_for() -> None:
+    text = (
+        "The Valley Times\nCouncil passes budget\nBy Jane Doe\n"
+        f"LONDON (Reuters) - {BODY}\nREAD MORE: Other news\n{BODY2}\nShare this article\n{BODY2}"
+    )
+    article = make_article(text)
+    covered = sorted([(s.start, s.end) for s in article.sentences] + [(r.start, r.end) for r in article.removed])
+    for (_, end), (start, _) in zip(covered, covered[1:], strict=False):
+        assert end <= start
+    kept_or_removed = "".join(article.text[s:e] for s, e in covered)
+    assert "".join(kept_or_removed.split()).replace("-", "") == "".join(text.split()).replace("-", "")

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from counterpoint.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from counterpoint.report.json_report import load_schema
+
+from .conftest import EXAMPLES
+
+
+def test_compare_the_example_story(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_json, out_html = tmp_path / "r.json", tmp_path / "r.html"
+    assert main(["compare", str(EXAMPLES), "--json", str(out_json), "--html", str(out_html)]) == EXIT_OK
+    report = json.loads(out_json.read_text("utf-8"))
+    jsonschema.validate(report, load_schema())
+    outlets = sorted(a["outlet"] for a in report["articles"])
+    assert outlets == ["Marovia State Broadcasting", "The Coastal Herald", "daily-forum", "meridian-wire"]
+    assert "<!DOCTYPE html>" in out_html.read_text("utf-8")
+    printed = capsys.readouterr().out
+    assert "Articles" in printed and "Wrote" in printed
+
+
+def test_rejected_inputs_are_named_and_change_the_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    code = main(["compare", str(EXAMPLES / "meridian-wire-2025-03-12.txt"), str(tmp_path / "empty.txt"), "-q"])
+    assert code == EXIT_REJECTED
+    err = capsys.readouterr().err
+    assert f"rejected {tmp_path / 'empty.txt'}: empty" in err
+
+
+def test_nothing_readable_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(tmp_path / "nope.txt")]) == EXIT_USAGE
+    assert "nothing to compare" in capsys.readouterr().err
+
+
+def test_bad_date_option_names_the_format(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["compare", "x.txt", "--published", "May 1"])
+    assert "use YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_evaluate_reports_scores_and_floors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = {
+        "format": "counterpoint-gold/1",
+        "articles": {
+            "wire": {
+                "file": "meridian-wire-2025-03-12.txt",
+                "outlet": "meridian-wire",
+                "noise": ["READ MORE: Marovia's port workers threaten strike"],
+                "duplicates": [],
+                "subheads": ["Questions over safety"],
+                "dateline": "PORT VESNA, March 12 (MPA)",
+            },
+        },
+    }
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(gold))
+    report_path = tmp_path / "r.json"
+    main(["compare", str(EXAMPLES / "meridian-wire-2025-03-12.txt"), "--json", str(report_path), "-q"])
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"cleaning.noise_removed": 1.0, "cleaning.roles": 1.0}))
+    assert main(["evaluate", str(report_path), str(gold_path), "--floors", str(floors)]) == EXIT_OK
+    floors.write_text(json.dumps({"alignment.facts_found": 1.0}))
+    gold["shared_facts"] = [{"id": "x", "support": {"wire": ["killed at least 14 people"]}}]
+    gold_path.write_text(json.dumps(gold))
+    assert main(["evaluate", str(report_path), str(gold_path), "--floors", str(floors)]) == 3
+    assert "below the floor: alignment.facts_found" in capsys.readouterr().err
+
+
+def test_evaluate_rejects_a_file_that_is_not_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "g.json").write_text("{}")
+    (tmp_path / "r.json").write_text("{}")
+    assert main(["evaluate", str(tmp_path / "r.json"), str(tmp_path / "g.json")]) == EXIT_USAGE
+    assert "counterpoint-gold/1" in capsys.readouterr().err

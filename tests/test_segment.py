@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from counterpoint.stages.clean import Block
+from counterpoint.stages.segment import split_sentences
+
+from .conftest import make_article, texts
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, Block(0, len(text), 0, "body"))]
+
+
+def test_plain_sentences() -> None:
+    assert split("One thing happened. Then another! Why? Nobody knows.") == [
+        "One thing happened.",
+        "Then another!",
+        "Why?",
+        "Nobody knows.",
+    ]
+
+
+def test_abbreviations_and_dates_do_not_split() -> None:
+    assert split("U.S. officials met Mr. Smith on Oct. 7 in Washington. Talks went on.") == [
+        "U.S. officials met Mr. Smith on Oct. 7 in Washington.",
+        "Talks went on.",
+    ]
+    assert split("The plan came from the U.S. The allies agreed.") == [
+        "The plan came from the U.S.",
+        "The allies agreed.",
+    ]
+    assert split("President John F. Kennedy spoke. Crowds cheered.") == [
+        "President John F. Kennedy spoke.",
+        "Crowds cheered.",
+    ]
+    assert split("Flight No. 5 landed. The answer was no. Then it rained.") == [
+        "Flight No. 5 landed.",
+        "The answer was no.",
+        "Then it rained.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    assert split('He said: "It is over." Then he left.') == ['He said: "It is over."', "Then he left."]
+    assert split("\u201cWe will win,\u201d she said. \u201cNo doubt.\u201d") == [
+        "\u201cWe will win,\u201d she said.",
+        "\u201cNo doubt.\u201d",
+    ]
+    assert split('"Stop it!" he shouted, and left.') == ['"Stop it!" he shouted, and left.']
+
+
+def test_decimals_and_numbers() -> None:
+    assert split("Prices rose 1.2 percent. In 2024, 34,568 were counted.") == [
+        "Prices rose 1.2 percent.",
+        "In 2024, 34,568 were counted.",
+    ]
+
+
+def test_sentences_never_cross_lines() -> None:
+    text = "The first line has no stop\nand the second line goes on. It ends here.\nThird."
+    article = make_article(text)
+    for sentence in article.sentences:
+        assert "\n" not in article.sentence_text(sentence)
+    assert texts(article) == [
+        "The first line has no stop",
+        "and the second line goes on.",
+        "It ends here.",
+        "Third.",
+    ]
+
+
+words = st.sampled_from(["The", "mayor", "said", "U.S.", "Oct.", "7", "\u201cno.\u201d", "Mr.", "it", "rained", "."])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(words, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=6))
+def test_spans_lie_inside_the_text_in_order(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    article = make_article(text)
+    previous_end = 0
+    for sentence in article.sentences:
+        assert 0 <= previous_end <= sentence.start < sentence.end <= len(text)
+        chunk = article.sentence_text(sentence)
+        assert chunk == chunk.strip() and "\n" not in chunk
+        previous_end = sentence.end
+    for removal in article.removed:
+        assert article.text[removal.start : removal.end] == removal.text

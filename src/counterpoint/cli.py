@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say"
     )
     comp.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES, help="reject inputs larger than this")
+    comp.add_argument(
+        "--gazetteer",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra gazetteer (JSON, same format as the bundled one); may be repeated",
+    )
     comp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     ev = commands.add_parser(
@@ -92,7 +100,10 @@ def _error(message: str) -> None:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    options = CompareOptions(IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes))
+    options = CompareOptions(
+        IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes),
+        gazetteers=args.gazetteer,
+    )
     comparison = compare(args.inputs, options)
     for rejection in comparison.rejected:
         _error(f"rejected {rejection.source}: {rejection.reason}")

@@ -161,6 +161,7 @@ class Quote:
     speaker_entity_id: str | None = None
     via: list[str] = field(default_factory=list)
     direct: bool = True
+    statement_id: str | None = None  # shared by verbatim copies of one statement in several articles
 
 
 @dataclass(slots=True)

@@ -1,41 +1,78 @@
-"""Compose the stages into a comparison: ingest -> clean -> segment (-> later stages).
+"""Compose the stages into a comparison.
 
-Each stage's name and version go into the report, so every output says what produced it.
+Per article: clean -> segment -> dates. Across the comparison: one batched spaCy parse of every kept line,
+then entities (resolved across articles), quotes, verbatim statements and quantities. Each stage's name
+and version go into the report, so every output says what produced it.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Article, Comparison
-from .stages import clean, ingest, segment
+from .stages import clean, dates, entities, ingest, quantities, quotes, segment
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
 class CompareOptions:
-    """Options of a comparison; ``ingest`` holds the metadata fallbacks for inputs."""
+    """Options of a comparison.
 
-    ingest: ingest.IngestOptions
+    ``ingest`` holds the metadata fallbacks for inputs; ``gazetteers`` are extra gazetteer files (same
+    format as ``counterpoint/data/gazetteer.json``); ``annotate=False`` stops after cleaning and
+    segmentation (no spaCy model needed).
+    """
+
+    ingest: ingest.IngestOptions = field(default_factory=ingest.IngestOptions)
+    gazetteers: list[Path] = field(default_factory=list)
+    annotate: bool = True
 
 
 def prepare_article(article: Article) -> Article:
-    """Clean and segment one article in place and return it."""
+    """Clean, segment and date one article in place and return it."""
     blocks = clean.clean_article(article)
     segment.segment_article(article, blocks)
+    dates.resolve_dates(article)
     return article
 
 
-def compare_articles(articles: list[Article]) -> Comparison:
+def compare_articles(articles: list[Article], options: CompareOptions | None = None) -> Comparison:
     """Run every per-article and cross-article stage over already-ingested articles."""
+    options = options or CompareOptions()
     for article in articles:
         prepare_article(article)
-    stages = {stage.NAME: stage.VERSION for stage in (ingest, clean, segment)}
-    return Comparison(articles=articles, stages=stages)
+    stages = [ingest, clean, segment, dates]
+    comparison = Comparison(articles=articles)
+    if options.annotate and articles:
+        _annotate(comparison, options)
+        stages += [entities, quotes, quantities]
+    comparison.stages = {stage.NAME: stage.VERSION for stage in stages}
+    return comparison
+
+
+def _annotate(comparison: Comparison, options: CompareOptions) -> None:
+    from .nlp import parse_articles
+
+    articles = comparison.articles
+    parsed = parse_articles(articles)
+    gazetteer = entities.load_gazetteer(options.gazetteers)
+    resolution, mentions = entities.annotate_entities(articles, parsed, gazetteer)
+    comparison.entities = resolution.entities
+    outlets = {a.outlet for a in articles}
+    for article in articles:
+        lines = parsed.get(article.article_id, [])
+        own = [m for m in mentions if m.article_id == article.article_id]
+        article_quotes = quotes.extract_quotes(article, lines, own, resolution, outlets)
+        comparison.quotes.extend(article_quotes)
+        comparison.quantities.extend(quantities.extract_quantities(article, lines, article_quotes))
+    by_id = {q.quote_id: q for q in comparison.quotes}
+    for statement_id, quote_ids in quotes.link_verbatim(comparison.quotes).items():
+        for quote_id in quote_ids:
+            by_id[quote_id].statement_id = statement_id
 
 
 def compare(sources: Iterable[str | Path], options: CompareOptions | None = None) -> Comparison:
@@ -45,9 +82,9 @@ def compare(sources: Iterable[str | Path], options: CompareOptions | None = None
     >>> len(comparison.articles), len(comparison.rejected)  # doctest: +SKIP
     (4, 0)
     """
-    options = options or CompareOptions(ingest.IngestOptions())
+    options = options or CompareOptions()
     result = ingest.ingest(sources, options.ingest)
-    comparison = compare_articles(result.articles)
+    comparison = compare_articles(result.articles, options)
     comparison.rejected = result.rejected
     log.info("compared %d articles, %d inputs rejected", len(result.articles), len(result.rejected))
     return comparison

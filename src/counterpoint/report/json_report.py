@@ -66,6 +66,7 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
                 "speaker_entity": q.speaker_entity_id,
                 "via": list(q.via),
                 "direct": q.direct,
+                "statement": q.statement_id,
                 "text": q.text,
                 "start": q.start,
                 "end": q.end,

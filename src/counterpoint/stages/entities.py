@@ -147,6 +147,7 @@ class RawMention:
     qualifier: str | None = None  # country qualifying an organisation ("Jordan" for "Jordan's Foreign Ministry")
     locative: bool = False  # a bare name after "in", "invade", "city of": a place
     alias_of: str | None = None  # text of the long form for "Long Name (SHORT)"
+    outlet: bool = False  # a news outlet (gazetteer or one of the comparison's outlets)
     order: int = 0
 
 
@@ -235,6 +236,7 @@ class _Span:
     owner: str | None = None
     owner_role: str | None = None
     alias_of: str | None = None
+    outlet: bool = False
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
@@ -249,7 +251,7 @@ def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str
         if text[start:end].lower().startswith("the "):
             start += 4
         if fold(text[start:end]) in outlet_names:
-            spans.append(_Span(start, end, "ORG", canonical=text[start:end]))
+            spans.append(_Span(start, end, "ORG", canonical=text[start:end], outlet=True))
         else:
             spans.append(_Span(start, end, ent.label_))
     for g_start, g_end, entry in _gazetteer_matches(text, gazetteer):
@@ -257,11 +259,11 @@ def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str
         if any(s.start <= g_start and g_end <= s.end and (s.start, s.end) != (g_start, g_end) for s in overlapping):
             continue  # part of a longer name the model found ("Jordanian Foreign Ministry")
         spans = [s for s in spans if s not in overlapping]
-        spans.append(_Span(g_start, g_end, entry.type, canonical=entry.name))
+        spans.append(_Span(g_start, g_end, entry.type, canonical=entry.name, outlet=entry.outlet))
     for outlet in outlet_names:
         for match in re.finditer(re.escape(outlet), text, re.I):
             if not any(s.overlaps(match.start(), match.end()) for s in spans):
-                spans.append(_Span(match.start(), match.end(), "ORG", canonical=match.group()))
+                spans.append(_Span(match.start(), match.end(), "ORG", canonical=match.group(), outlet=True))
     for match in _ROLE_OFFICE.finditer(text):
         spans = [s for s in spans if not s.overlaps(match.start(), match.end())]
         spans.append(_Span(match.start("role"), match.end(), "ORG", owner_role=_normal_role(match["role"])))
@@ -297,7 +299,7 @@ def _line_mentions(
         if span.canonical is None and span.owner is None and span.owner_role is None:
             entry = gazetteer.lookup_folded(strip_name(surface))
             if entry and (span.label != "PERSON" or entry.type == "PERSON"):
-                span.canonical, span.label = entry.name, entry.type
+                span.canonical, span.label, span.outlet = entry.name, entry.type, entry.outlet
         mention = RawMention(
             article.article_id,
             index.at(absolute),
@@ -309,6 +311,7 @@ def _line_mentions(
             owner=span.owner,
             owner_role=span.owner_role,
             alias_of=span.alias_of,
+            outlet=span.outlet,
         )
         before = text[: span.start]
         if span.label == "PERSON":
@@ -582,7 +585,11 @@ def _entity_name(members: list[RawMention], root: Any) -> str:
     names = Counter(strip_name(m.text) for m in members if not m.owner)
     if not names:
         return f"{strip_name(members[0].owner or members[0].text)}'s office"
-    return max(names, key=lambda n: (len(n.split()) >= 2, names[n], len(n)))
+    name = max(names, key=lambda n: (len(n.split()) >= 2, names[n], len(n)))
+    qualifiers = {m.qualifier for m in members if m.qualifier}
+    if len(qualifiers) == 1 and next(iter(qualifiers)) not in name:
+        return f"{name} ({next(iter(qualifiers))})"
+    return name
 
 
 def annotate_entities(

@@ -1,0 +1,190 @@
+"""Quantities: numbers with what they count, who says so and as of when.
+
+Numbers come from the parser's CARDINAL, ORDINAL, QUANTITY, MONEY and PERCENT spans (dates and times are
+left to the dates stage). What a number counts comes from the dependency parse: the noun it modifies with
+its modifiers ("two Jordanian humanitarian aid convoys"), plus the verb acting on it ("killed 33
+Palestinians" counts "Palestinians killed"; "wounded 57 others" counts "Palestinians wounded", "others"
+taking the noun counted before it); a number reached by "to"/"at" counts the subject of the verb ("the
+death toll has risen to 34,568") or the noun before the preposition ("injuries to 77,765"). The authority
+is the sentence's attribution; the period is a phrase such as "during the past 24 hours" or "since Oct 7,
+2023", with the sentence's resolved date.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Article, Quantity, Quote, Sentence
+from ..nlp import ParsedLine
+
+NAME = "quantities"
+VERSION = "1"
+
+NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                     "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12})
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_MODIFIERS = re.compile(
+    r"^(?:more than|less than|fewer than|at least|at most|about|around|nearly|almost|roughly|some|over|under|"
+    r"up to|approximately|an estimated|estimated|some|the|a|his|her|its|their|our|only|just)\s+",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?:(?:during|in|over|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:\w+\s+){0,2}?"
+    r"(?:hours?|days?|weeks?|months?|years?)"
+    r"|since\s+[^.;]{3,80}?(?=,(?!\s*\d{4})|[.;]|\s+(?:and|to)\s|$)"
+    r"|as\s+of\s+[^,.;]{3,40}|so\s+far|to\s+date|so\s+far\s+this\s+year)\b",
+    re.I,
+)
+_TO_VERBS = frozenset("rise rose risen rising climb climbed climbing reach reached increase increased jump jumped "
+                      "bring bringing brought stand stands stood fall fell fallen drop dropped".split())
+
+
+def parse_value(text: str) -> float | None:
+    """The number in ``text`` ("more than 1.2 million" -> 1200000.0, "seventh" -> 7.0), else ``None``."""
+    text = text.strip().lower().replace("\u2009", "").replace("%", " percent")
+    while True:
+        stripped = _MODIFIERS.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    match = re.match(r"^(?:[$\u00a3\u20ac\u00a5]\s*)?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|m|k)\b)?", text)
+    if match:
+        value = float(match.group(1).replace(",", ""))
+        return value * SCALES[match.group(2)] if match.group(2) else value
+    match = re.match(r"^(\d+)(?:st|nd|rd|th)\b", text)
+    if match:
+        return float(match.group(1))
+    words = text.split()
+    if not words:
+        return None
+    if words[0] in ORDINALS:
+        return float(ORDINALS[words[0]])
+    first = words[0].split("-")
+    if first[0] in WORD_NUMBERS:
+        value = float(WORD_NUMBERS[first[0]] + (WORD_NUMBERS.get(first[1], 0) if len(first) > 1 else 0))
+        if len(words) > 1 and words[1] in SCALES:
+            value *= SCALES[words[1]]
+        return value
+    return None
+
+
+def _phrase(token: Any, stop_before: Any | None = None) -> str:
+    """A noun with the modifiers on its left ("Jordanian humanitarian aid convoys")."""
+    left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.pos_ != "NUM"]
+    words = [t for c in left for t in c.subtree if t.ent_type_ not in NUMBER_LABELS and t.pos_ not in ("DET", "PRON")]
+    if stop_before is not None:
+        words = [w for w in words if w.i > stop_before.i]
+    words = [w for w in words if w.text not in ("'s", "\u2019s")]
+    return " ".join(t.text for t in sorted({*words, token}, key=lambda t: t.i))
+
+
+def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
+    """(what the number counts, the noun itself) from the parse around the number's last token."""
+    head = number.head
+    if number.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = _phrase(head, stop_before=number)
+        if head.text.lower() in ("others", "more") and previous_noun:
+            noun = previous_noun
+        verb = head.head
+        if head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+            return f"{noun} {verb.text}", noun
+        return noun, noun
+    if number.dep_ == "pobj" and head.text.lower() in ("to", "at"):
+        before = number.doc[head.i - 1] if head.i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.dep_ == "conj":
+            return _phrase(before), before.text  # "... death toll to 34,568 and injuries to 77,765"
+        governor = head.head
+        verbs = [a for a in head.ancestors if a.text.lower() in _TO_VERBS]
+        if governor.pos_ in ("NOUN", "PROPN") and (not verbs or governor.dep_ in ("conj", "dobj", "nsubj")):
+            return _phrase(governor), governor.text
+        for verb in verbs[:1]:
+            for dep in ("dobj", "nsubj", "nsubjpass"):
+                subjects = [c for c in verb.children if c.dep_ == dep]
+                if subjects:
+                    return _phrase(subjects[0]), subjects[0].text
+    if number.dep_ == "dobj" and head.text.lower() in _TO_VERBS:
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return _phrase(subjects[0]), subjects[0].text
+    return "", None
+
+
+def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Quote]) -> list[Quantity]:
+    """Every counted number in the body of ``article``."""
+    by_sentence = {s.sentence_id: s for s in article.sentences}
+    authority: dict[str, str] = {}
+    for quote in quotes:
+        authority.setdefault(quote.sentence_id, quote.speaker)
+    found: list[Quantity] = []
+    for parsed in lines:
+        previous_noun: str | None = None
+        for ent in parsed.doc.ents:
+            if ent.label_ not in NUMBER_LABELS:
+                continue
+            value = parse_value(ent.text)
+            if value is None:
+                continue
+            start = parsed.start + ent.start_char
+            sentence = _sentence_at(article, start)
+            if sentence is None or sentence.role != "body":
+                continue
+            counts, noun = _counted(ent[-1], previous_noun)
+            if not counts:
+                continue
+            previous_noun = noun or previous_noun
+            text = article.sentence_text(sentence)
+            found.append(
+                Quantity(
+                    article.article_id,
+                    sentence.sentence_id,
+                    start,
+                    parsed.start + ent.end_char,
+                    ent.text,
+                    value,
+                    counts,
+                    authority.get(sentence.sentence_id),
+                    _as_of(text, by_sentence[sentence.sentence_id], start - sentence.start),
+                )
+            )
+    return found
+
+
+def _sentence_at(article: Article, offset: int) -> Sentence | None:
+    for sentence in article.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
+def _as_of(text: str, sentence: Sentence, position: int) -> str | None:
+    """The period phrase nearest before the number (else after it) and the latest date the sentence names."""
+    periods = list(_PERIOD.finditer(text))
+    before = [p for p in periods if p.end() <= position]
+    period = before[-1] if before else (periods[0] if periods else None)
+    inside_period = (period.start(), period.end()) if period else (0, 0)
+    dates = [
+        d.date
+        for d in sentence.dates
+        if d.date is not None
+        and not (inside_period[0] <= d.start - sentence.start and d.end - sentence.start <= inside_period[1])
+    ]
+    parts = [period.group().strip()] if period else []
+    if dates:
+        parts.append(f"as of {max(dates).isoformat()}")  # a figure is as of the latest day its sentence names
+    return "; ".join(parts) or None

@@ -1,0 +1,404 @@
+"""Quotes and attributions: who is quoted or cited in each sentence, and through whom.
+
+Three kinds of evidence, all per line of the article:
+
+* direct quotes in straight or curly double marks (at least :data:`MIN_QUOTE_WORDS` words, so that scare
+  quotes around a name are left to framing), attributed by the clause before or after them ("X said:",
+  '," X said', '," said X'); a quote running over several sentences gives each sentence its attribution;
+* reported speech found with the dependency parse: a speech verb ("said", "told", "stressed", "accused",
+  ...) and its subject, with the complement clause as the quoted content;
+* "according to X".
+
+Speakers resolve to entities where the head of the subject is an entity mention; pronouns ("he", "she") go
+to the last person quoted or named before; definite descriptions ("the ministry", "the office", "the
+minister") to the last entity whose name or title contains the noun. Relays are kept as ``via``, nearest
+first: "Axios reporter Barak Ravid said ..., citing a US official" gives the official via Barak Ravid and
+Axios; "told Al Mayadeen" and "in an interview with al-Manar TV" add the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..ids import content_id
+from ..model import Article, Quote, Sentence
+from ..nlp import ParsedLine
+from .entities import RawMention, Resolution
+
+NAME = "quotes"
+VERSION = "1"
+
+# Shorter spans in quotation marks are terms or names (scare quotes), not statements.
+MIN_QUOTE_WORDS = 4
+# Two direct quotes are one statement when the shorter, at least this long, is inside the longer.
+VERBATIM_MIN_WORDS = 8
+# How far (characters) an attribution clause may sit from the quote it introduces or follows.
+ATTRIBUTION_WINDOW = 120
+
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told telling stress stresses stressed add adds added note notes noted
+    state states stated claim claims claimed claiming announce announces announced declare declares declared
+    warn warns warned insist insists insisted explain explained argue argues argued assert asserted affirm
+    affirmed reaffirm reaffirmed reiterate reiterates reiterated confirm confirms confirmed deny denies denied
+    accuse accuses accused urge urges urged vow vows vowed pledge pledged write writes wrote tweet tweeted post
+    posted report reported reveal revealed acknowledge acknowledged admit admitted emphasise emphasised
+    emphasize emphasized highlight highlighted suggest suggested indicate indicated comment commented reply
+    replied respond responded allege alleged maintain maintained complain complained recall recalled estimate
+    estimated predict predicted promise promised threaten threatened condemn condemned criticize criticized
+    criticise criticised denounce denounced praise praised demand demanded voice voiced attribute attributed
+    blame blamed""".split()
+)
+_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_PRONOUNS_PERSON = frozenset({"he", "she"})
+_PRONOUNS_GROUP = frozenset({"it", "they"})
+_JOURNALIST = re.compile(r"\b(?:reporter|correspondent|journalist|editor|anchor|columnist|host|analyst)\b", re.I)
+_QUOTED = re.compile(r"\u201c(?P<a>[^\u201c\u201d]{2,2000})\u201d|\"(?P<b>[^\"]{2,2000})\"")
+# Speech verbs are matched in lower case only: "the State Department" must not read as "state".
+_AFTER = re.compile(
+    rf"^[\s,.]*(?:(?P<np>[^.,;:\"\u201c\u201d]{{1,80}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERBS})\b"
+    rf"|(?P<verb2>{_VERBS})\s+(?P<np2>[^.,;:\"\u201c\u201d]{{1,80}}?)(?=[.,;]|$)"
+    rf"|according to (?P<np3>[^.,;:\"\u201c\u201d]{{1,80}}?)(?=[.,;]|$))"
+)
+_BEFORE = re.compile(
+    rf"(?P<np>[A-Z\u00c0-\u017f\"'][^.;:\"\u201c\u201d]{{0,80}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERBS})\b"
+    rf"[^.;\"\u201c\u201d]{{0,60}}?(?:[:,]|\bthat)?\s*$"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,.;:]+?)(?=[,.;:]|$)")
+_SOURCE_POSSESSIVE = re.compile(
+    r"^(?P<np>.+?)['\u2019]s\s+(?:(?:latest|new|daily|official)\s+)?(?:statement|report|figures|data|tally|count)$",
+    re.I,
+)
+# Heads of subjects that can be speakers when no entity or pronoun is there ("a well-informed source").
+SPEAKER_NOUNS = frozenset(
+    """official officials source sources spokesman spokeswoman spokesperson minister ministry statement office
+    government authorities authority army military police diplomat diplomats leader leaders president premier
+    secretary families family residents witnesses witness analysts analyst experts expert union group movement
+    department agency committee council court judge prosecutor prosecutors lawyer lawyers doctors doctor medics
+    officer officers commander spokesmen representative representatives envoy ambassador mayor governor
+    activists activist campaigners protesters organisers organizers organization organisation party survivors
+    relatives worker workers manager managers engineer engineers firefighters investigators inspector residents
+    senator lawmakers lawmaker chief head director chairman board observers monitors monitor media""".split()
+)
+_SOURCE_PREFIX = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:joint|written|brief)\s+)?(?:statement|report|figures|data|tally|count|"
+    r"announcement|post|interview|readout|press release|spokes(?:man|woman|person))\s+(?:from|by|of|issued by|"
+    r"released by|with)\s+",
+    re.I,
+)
+_VIA_PHRASE = re.compile(
+    r"\b(?:in an interview with|in a statement (?:sent|given) to|speaking to|told|in comments to|"
+    r"in remarks to)\s+(?P<np>[^,.;:]{2,60})",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the resolver knows while reading one article in order."""
+
+    article: Article
+    mentions: list[RawMention]
+    resolution: Resolution
+    outlets: set[str]
+    last_person: tuple[str, str | None] | None = None  # (name, entity id) of the last person quoted
+    last_speaker: tuple[str, str | None] | None = None
+    last_org: tuple[str, str | None] | None = None  # the last organisation quoted: what "the statement" is from
+
+    def entity_of(self, mention: RawMention) -> str | None:
+        return self.resolution.entity_of.get((mention.article_id, mention.start, mention.end))
+
+    def name_of(self, entity_id: str | None, default: str) -> str:
+        for entity in self.resolution.entities:
+            if entity.entity_id == entity_id:
+                return entity.name
+        return default
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
+def _source_np(text: str) -> str:
+    """The issuer in "a statement from X", "X's statement": the speaker behind a document."""
+    text = _SOURCE_PREFIX.sub("", text).strip()
+    possessive = _SOURCE_POSSESSIVE.match(text)
+    return possessive["np"] if possessive else text
+
+
+def _clean_np(text: str) -> str:
+    text = text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
+    if "," in text:
+        text = text.rsplit(",", 1)[1]
+    text = re.sub(r"^(?:and|but|while|as|so|then|meanwhile|however|for (?:his|her|their|its) part)\b[\s,]*", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:[A-Z][a-z]+(?:\s+on\s+\w+)?,\s+)", "", text) if "," in text else text
+    text = re.sub(r"\s+(?:also|later|earlier|then|again|previously|on \w+day|in a statement)$", "", text, flags=re.I)
+    return text.strip(" ,")
+
+
+def _resolve(ctx: _Context, np_text: str, np_start: int, np_end: int) -> tuple[str, str | None, list[str]]:
+    """(speaker text, entity id, relays) for a speaker noun phrase at [np_start, np_end) of the article."""
+    np_text = np_text.strip()
+    inside = [m for m in ctx.mentions if np_start <= m.start and m.end <= np_end]
+    via = [m.text for m in inside if m.label == "ORG" and _JOURNALIST.search(ctx.article.text[m.end : np_end])]
+    head = [m for m in inside if m.end == np_end and m.label in ("PERSON", "ORG")]
+    if head:
+        entity_id = ctx.entity_of(head[0])
+        return ctx.name_of(entity_id, head[0].text), entity_id, via
+    lowered = np_text.lower()
+    if lowered in _PRONOUNS_PERSON and ctx.last_person:
+        return ctx.last_person[0], ctx.last_person[1], via
+    if lowered in _PRONOUNS_GROUP and ctx.last_speaker:
+        return ctx.last_speaker[0], ctx.last_speaker[1], via
+    definite = re.fullmatch(r"the\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)", np_text, re.I)
+    if definite:
+        noun = definite["noun"].lower()
+        issuer = ctx.last_org or ctx.last_speaker
+        if noun in ("statement", "readout", "communique", "report") and issuer:
+            return issuer[0], issuer[1], via
+        earlier = [m for m in ctx.mentions if m.end <= np_start and m.label in ("ORG", "PERSON")]
+        for mention in reversed(earlier):
+            if noun in mention.text.lower() or (mention.role and noun in mention.role):
+                entity_id = ctx.entity_of(mention)
+                return ctx.name_of(entity_id, mention.text), entity_id, via
+    return np_text, None, via
+
+
+def _via_outlets(ctx: _Context, text: str, offset: int) -> list[str]:
+    found = []
+    for match in _VIA_PHRASE.finditer(text):
+        start = offset + match.start("np")
+        end = offset + match.end("np")
+        for mention in ctx.mentions:
+            if start <= mention.start < end and mention.label == "ORG" and _is_outlet(ctx, mention):
+                found.append(mention.text)
+    return found
+
+
+def _is_outlet(ctx: _Context, mention: RawMention) -> bool:
+    name = ctx.name_of(ctx.entity_of(mention), mention.text)
+    return mention.outlet or bool(re.search(r"\b(?:TV|News|Times|Radio|Agency|Channel|Broadcasting)\b", name))
+
+
+def extract_quotes(
+    article: Article, lines: list[ParsedLine], mentions: list[RawMention], resolution: Resolution, outlets: set[str]
+) -> list[Quote]:
+    """Every attribution in ``article``, in reading order."""
+    ctx = _Context(article, sorted(mentions, key=lambda m: m.start), resolution, {o.lower() for o in outlets})
+    quotes: list[Quote] = []
+    for parsed in sorted(lines, key=lambda p: p.start):
+        found: list[Quote] = []
+        # direct quotes first, so that they win over the reported-speech reading of the same attribution
+        for quote in _direct_quotes(ctx, parsed) + _reported_speech(ctx, parsed) + _according_to(ctx, parsed):
+            if not any(q.sentence_id == quote.sentence_id and q.speaker == quote.speaker for q in found):
+                found.append(quote)
+        found.sort(key=lambda q: q.start)
+        for quote in found:
+            quotes.append(quote)
+            ctx.last_speaker = (quote.speaker, quote.speaker_entity_id)
+            if _is_person(ctx, quote.speaker_entity_id):
+                ctx.last_person = (quote.speaker, quote.speaker_entity_id)
+            elif quote.speaker_entity_id:
+                ctx.last_org = (quote.speaker, quote.speaker_entity_id)
+        persons = [m for m in ctx.mentions if parsed.start <= m.start < parsed.end and m.label == "PERSON"]
+        if persons and not any(q.sentence_id and parsed.start <= q.start < parsed.end for q in found):
+            ctx.last_person = (ctx.name_of(ctx.entity_of(persons[0]), persons[0].text), ctx.entity_of(persons[0]))
+    return quotes
+
+
+def _is_person(ctx: _Context, entity_id: str | None) -> bool:
+    return any(e.entity_id == entity_id and e.type == "PERSON" for e in ctx.resolution.entities)
+
+
+def _make(
+    ctx: _Context, sentence: Sentence, start: int, end: int, speaker: str, entity_id: str | None, via: list[str], direct: bool
+) -> Quote:
+    text = ctx.article.text[start:end]
+    return Quote(
+        content_id("q", sentence.sentence_id, speaker, str(start)),
+        ctx.article.article_id,
+        sentence.sentence_id,
+        start,
+        end,
+        text,
+        speaker,
+        entity_id,
+        via,
+        direct,
+    )
+
+
+def _direct_quotes(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
+    text = parsed.doc.text
+    quotes: list[Quote] = []
+    for match in _QUOTED.finditer(text):
+        group = "a" if match.group("a") is not None else "b"
+        content = match.group(group)
+        if len(content.split()) < MIN_QUOTE_WORDS:
+            continue
+        q_start, q_end = parsed.start + match.start(group), parsed.start + match.end(group)
+        attribution = _attribution_after(ctx, text, match.end(), parsed.start) or _attribution_before(
+            ctx, text, match.start(), parsed.start
+        )
+        if attribution is None:
+            continue
+        speaker, entity_id, via = attribution
+        for sentence in ctx.article.sentences:
+            if sentence.end <= q_start or sentence.start >= q_end or sentence.role != "body":
+                continue
+            start, end = max(q_start, sentence.start), min(q_end, sentence.end)
+            quotes.append(_make(ctx, sentence, start, end, speaker, entity_id, via, True))
+    return quotes
+
+
+def _attribution_after(ctx: _Context, text: str, position: int, offset: int) -> tuple[str, str | None, list[str]] | None:
+    window = text[position : position + ATTRIBUTION_WINDOW]
+    match = _AFTER.match(window)
+    if not match:
+        return None
+    group = next(g for g in ("np", "np2", "np3") if match.group(g) is not None)
+    raw = match.group(group)
+    np_text = _source_np(_clean_np(raw))
+    if not np_text or len(np_text.split()) > 8:
+        return None
+    np_start = offset + position + match.start(group) + raw.find(np_text)
+    speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_start + len(np_text))
+    rest = window[match.end() :]
+    return speaker, entity_id, via + _via_outlets(ctx, rest, offset + position + match.end())
+
+
+def _attribution_before(ctx: _Context, text: str, position: int, offset: int) -> tuple[str, str | None, list[str]] | None:
+    window_start = max(0, position - ATTRIBUTION_WINDOW)
+    before = text[window_start:position]
+    sentence_start = max(before.rfind(". "), before.rfind("\u201d "), before.rfind('" '))
+    if sentence_start >= 0:
+        before = before[sentence_start + 2 :]
+        window_start += sentence_start + 2
+    match = _BEFORE.search(before)
+    if not match:
+        return None
+    np_text = _clean_np(match["np"])
+    if not np_text or len(np_text.split()) > 8:
+        return None
+    np_start = offset + window_start + match.start("np") + match["np"].find(np_text)
+    return _resolve(ctx, np_text, np_start, np_start + len(np_text))
+
+
+def _inside_quote(text: str, index: int) -> bool:
+    return any(m.start() < index < m.end() for m in _QUOTED.finditer(text))
+
+
+def _reported_speech(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
+    doc = parsed.doc
+    quotes: list[Quote] = []
+    for token in doc:
+        if token.text.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if _inside_quote(doc.text, token.idx):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        np_tokens = _noun_phrase(subject)
+        np_start = parsed.start + np_tokens[0].idx
+        np_end = parsed.start + np_tokens[-1].idx + len(np_tokens[-1].text)
+        np_text = ctx.article.text[np_start:np_end]
+        if subject.dep_ == "nsubjpass" or not _can_speak(ctx, subject, np_start, np_end):
+            continue
+        sentence = _sentence_at(ctx.article.sentences, parsed.start + token.idx)
+        if sentence is None or sentence.role != "body":
+            continue
+        speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_end)
+        complement = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]
+        after = [t for c in complement for t in c.subtree if t.idx > token.idx]
+        if after:
+            start = max(sentence.start, parsed.start + min(t.idx for t in after))
+            end = min(sentence.end, parsed.start + max(t.idx + len(t) for t in after))
+        else:  # "..., the ministry said.": the content is what comes before the attribution
+            start, end = sentence.start, max(sentence.start, np_start - 1)
+            while end > start and ctx.article.text[end - 1] in " ,":
+                end -= 1
+        clause = doc.text[token.idx : sentence.end - parsed.start]
+        via = via + _via_outlets(ctx, clause, parsed.start + token.idx)
+        relayed = _relayed_source(ctx, token, parsed)
+        if relayed:
+            source, source_entity, source_via = relayed
+            chain = [speaker] + [v for v in via if v != speaker] + source_via
+            quotes.append(_make(ctx, sentence, start, end, source, source_entity, chain, False))
+        quotes.append(_make(ctx, sentence, start, end, speaker, entity_id, via, False))
+    return quotes
+
+
+def _noun_phrase(head: Any) -> list[Any]:
+    """The subject's words: its subtree up to the first comma, relative clause or apposition after the head."""
+    tokens = []
+    for token in head.subtree:
+        if token.i > head.i and (token.text in (",", "(", "\u2014", "\u2013") or token.dep_ in ("relcl", "acl", "appos")):
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _can_speak(ctx: _Context, subject: Any, start: int, end: int) -> bool:
+    word = subject.text.lower()
+    if word in _PRONOUNS_PERSON or word == "they":
+        return True
+    if any(start <= m.start and m.end <= end and m.label in ("PERSON", "ORG") for m in ctx.mentions):
+        return True
+    return subject.pos_ == "PROPN" or word in SPEAKER_NOUNS
+
+
+def _relayed_source(ctx: _Context, verb: Any, parsed: ParsedLine) -> tuple[str, str | None, list[str]] | None:
+    for child in verb.children:
+        if child.text.lower() in ("citing", "quoting"):
+            objects = [c for c in child.children if c.dep_ in ("dobj", "pobj", "attr")]
+            if objects:
+                tokens = _noun_phrase(objects[0])
+                start = parsed.start + tokens[0].idx
+                end = parsed.start + tokens[-1].idx + len(tokens[-1].text)
+                if _can_speak(ctx, objects[0], start, end):
+                    return _resolve(ctx, ctx.article.text[start:end], start, end)
+    return None
+
+
+def _according_to(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
+    text = parsed.doc.text
+    quotes: list[Quote] = []
+    for match in _ACCORDING.finditer(text):
+        raw = match["np"]
+        np_text = _source_np(raw)
+        np_start = parsed.start + match.start("np") + raw.find(np_text)
+        sentence = _sentence_at(ctx.article.sentences, parsed.start + match.start())
+        if sentence is None or sentence.role != "body" or not np_text:
+            continue
+        speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_start + len(np_text))
+        quotes.append(_make(ctx, sentence, sentence.start, sentence.end, speaker, entity_id, via, False))
+    return quotes
+
+
+def link_verbatim(quotes: list[Quote]) -> dict[str, list[str]]:
+    """Direct quotes that several articles carry word for word: statement key -> quote ids.
+
+    Two quotes are the same statement when one's normalised words contain the other's and the shorter has
+    at least ``VERBATIM_MIN_WORDS`` words.
+    """
+    normalised = [(q, " ".join(re.findall(r"\w+", q.text.lower()))) for q in quotes if q.direct]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for i, (a, text_a) in enumerate(normalised):
+        for b, text_b in normalised[i + 1 :]:
+            if a.article_id == b.article_id:
+                continue
+            short, long = sorted((text_a, text_b), key=len)
+            if len(short.split()) >= VERBATIM_MIN_WORDS and short in long:
+                key = content_id("st", short)
+                for quote in (a, b):
+                    if quote.quote_id not in groups[key]:
+                        groups[key].append(quote.quote_id)
+    return dict(groups)
+

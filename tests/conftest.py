@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from counterpoint.model import Article
-from counterpoint.pipeline import prepare_article
+from counterpoint.model import Article, Comparison
+from counterpoint.pipeline import compare_articles, prepare_article
 from counterpoint.stages.ingest import article_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,3 +33,12 @@ def shared() -> Path:
     if not (SHARED / "gold" / "seeds.gold.json").is_file():
         pytest.skip("../shared is not beside the project (gold sets and benchmarks live there)")
     return SHARED
+
+
+def compare_texts(*texts: str, published: dt.date | None = dt.date(2025, 3, 12)) -> Comparison:
+    """A full comparison (with the spaCy annotators) of invented articles, one outlet each."""
+    articles = [
+        article_from_text(text, source=f"outlet{i}.txt", outlet=f"Outlet {i}", published=published)
+        for i, text in enumerate(texts)
+    ]
+    return compare_articles(articles)

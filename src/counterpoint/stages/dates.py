@@ -90,7 +90,9 @@ def _mention(match: re.Match[str], offset: int, published: dt.date | None, futur
                              groups.get("year2"), published)
         if explicit is not None or groups.get("month2") or groups.get("month3"):
             return DateMention(start, end, text, explicit, False)
-        modifier = groups["mod"] or ("next-or-same" if future else None)
+        modifier = groups["mod"]
+        if future and (modifier or "on").lower() == "on":
+            modifier = "next-or-same"
         return DateMention(start, end, text, _weekday(groups["weekday"], modifier, published), True)
     if groups["rel"]:
         key = re.sub(r"\s+", " ", groups["rel"].lower())

@@ -250,6 +250,8 @@ def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str
         start, end = ent.start_char, ent.end_char
         if text[start:end].lower().startswith("the "):
             start += 4
+        if text[start:end].endswith(("'s", "\u2019s")):
+            end -= 2
         if fold(text[start:end]) in outlet_names:
             spans.append(_Span(start, end, "ORG", canonical=text[start:end], outlet=True))
         else:

@@ -315,7 +315,9 @@ def _reported_speech(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
         if sentence is None or sentence.role != "body":
             continue
         speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_end)
-        complement = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]
+        complement = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")] or [
+            c for c in token.children if c.dep_ in ("dobj", "prep")
+        ]
         after = [t for c in complement for t in c.subtree if t.idx > token.idx]
         if after:
             start = max(sentence.start, parsed.start + min(t.idx for t in after))
@@ -355,7 +357,7 @@ def _can_speak(ctx: _Context, subject: Any, start: int, end: int) -> bool:
 
 
 def _relayed_source(ctx: _Context, verb: Any, parsed: ParsedLine) -> tuple[str, str | None, list[str]] | None:
-    for child in verb.children:
+    for child in verb.subtree:
         if child.text.lower() in ("citing", "quoting"):
             objects = [c for c in child.children if c.dep_ in ("dobj", "pobj", "attr")]
             if objects:

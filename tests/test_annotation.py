@@ -1,0 +1,147 @@
+"""Entities, quotes and quantities on short invented articles (runs the bundled spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.model import Comparison
+from counterpoint.stages.quantities import parse_value
+
+from .conftest import compare_texts
+
+
+def entity_groups(comparison: Comparison) -> dict[str, set[str]]:
+    return {e.name: {m.text for m in e.mentions} for e in comparison.entities}
+
+
+def entity_of(comparison: Comparison, surface: str) -> str:
+    [name] = [e.name for e in comparison.entities if any(m.text == surface for m in e.mentions)]
+    return name
+
+
+def quotes_by_speaker(comparison: Comparison) -> dict[str, list[tuple[str, list[str], bool]]]:
+    result: dict[str, list[tuple[str, list[str], bool]]] = {}
+    for quote in comparison.quotes:
+        result.setdefault(quote.speaker, []).append((quote.text, quote.via, quote.direct))
+    return result
+
+
+def test_aliases_short_forms_and_misspellings_resolve_across_articles() -> None:
+    comparison = compare_texts(
+        "Foreign Minister Kalina Petrova met Mayor Anton Reyes in Jerusalem on Monday. Petrova praised the city.",
+        "Kalina Petrowa met the mayor in al-Quds. The State Department welcomed the visit.",
+        "The US State Department and the Department of State's envoys said Petrova would return.",
+    )
+    assert entity_of(comparison, "Petrova") == entity_of(comparison, "Kalina Petrowa")
+    assert entity_of(comparison, "al-Quds") == entity_of(comparison, "Jerusalem") == "Jerusalem"
+    assert entity_of(comparison, "State Department") == entity_of(comparison, "US State Department")
+    assert entity_of(comparison, "Department of State") == entity_of(comparison, "State Department")
+    assert entity_of(comparison, "Petrova") != entity_of(comparison, "Anton Reyes")
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    comparison = compare_texts(
+        "Senator Maria Okafor met her brother Daniel Okafor, the central bank governor, on Friday. "
+        "Okafor later said rates would stay high.",
+        "Daniel Okafor declined to comment.",
+    )
+    assert entity_of(comparison, "Maria Okafor") != entity_of(comparison, "Daniel Okafor")
+
+
+def test_known_places_and_outlets_get_the_right_type() -> None:
+    comparison = compare_texts(
+        "Troops massed outside Rafah on Monday, a source told Al Mayadeen. Xinhua reported heavy shelling.",
+    )
+    types = {e.name: e.type for e in comparison.entities}
+    assert types["Rafah"] == "GPE"
+    assert types["Al Mayadeen"] == "ORG"
+    assert types["Xinhua"] == "ORG"
+
+
+def test_a_bare_surname_is_a_person_whatever_the_tagger_said() -> None:
+    comparison = compare_texts(
+        "Finance Minister Teodor Vasquez presented the budget. Vasquez said the deficit would shrink.",
+    )
+    assert {e.type for e in comparison.entities if "Vasquez" in e.name} == {"PERSON"}
+    assert entity_of(comparison, "Vasquez") == "Teodor Vasquez"
+
+
+def test_parenthetical_alias() -> None:
+    comparison = compare_texts(
+        "The National Liberation Front (NLF) rejected the offer. The NLF said talks were over.",
+    )
+    assert entity_of(comparison, "NLF") == entity_of(comparison, "National Liberation Front")
+
+
+def test_direct_quotes_with_attribution_after_and_before() -> None:
+    comparison = compare_texts(
+        '"We will rebuild every house that was lost," Mayor Anton Reyes said on Monday.\n'
+        'Reyes added: "The city has never been stronger than it is today."\n'
+        '"Help is coming. It will be here within days," said Governor Lena Marsh.'
+    )
+    quotes = quotes_by_speaker(comparison)
+    assert ("We will rebuild every house that was lost,", [], True) in quotes["Anton Reyes"]
+    assert any(text.startswith("The city has never been stronger") for text, _, _ in quotes["Anton Reyes"])
+    marsh = [text for text, _, direct in quotes["Lena Marsh"] if direct]
+    assert marsh == ["Help is coming.", "It will be here within days,"]  # one quote, both sentences attributed
+
+
+def test_reported_speech_and_according_to() -> None:
+    comparison = compare_texts(
+        "Interior Minister Dario Kessel said that the border would reopen on Friday.\n"
+        "According to the Health Ministry, 40 people were injured.\n"
+        "He told reporters that more troops would be sent."
+    )
+    quotes = quotes_by_speaker(comparison)
+    assert any("border would reopen" in text for text, _, _ in quotes["Dario Kessel"])
+    assert "Health Ministry" in quotes
+    assert any("more troops" in text for text, _, _ in quotes["Dario Kessel"])  # "He" is Kessel
+
+
+def test_relay_chain_and_outlet_listener() -> None:
+    comparison = compare_texts(
+        "Axios reporter Jane Holt said on X, citing a senior official, that the deal was close.\n"
+        "A government source told Al Mayadeen that the talks would resume."
+    )
+    quotes = quotes_by_speaker(comparison)
+    [(text, via, _)] = quotes["a senior official"]
+    assert "deal was close" in text
+    assert via == ["Jane Holt", "Axios"]
+    assert quotes["A government source"][0][1] == ["Al Mayadeen"]
+
+
+def test_the_same_statement_in_two_outlets_is_linked() -> None:
+    comparison = compare_texts(
+        '"We will not accept any deal that leaves the hostages behind," the minister said.',
+        'The minister said: "We will not accept any deal that leaves the hostages behind."',
+    )
+    statements = {q.statement_id for q in comparison.quotes if q.direct}
+    assert len(statements) == 1 and None not in statements
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("34,568", 34568), ("more than 1.2 million", 1_200_000), ("seventh", 7), ("two", 2), ("at least 14", 14),
+     ("twenty-five", 25), ("5 million", 5_000_000), ("3rd", 3), ("60 percent", 60), ("about 200", 200)],
+)
+def test_parse_value(text: str, value: float) -> None:
+    assert parse_value(text) == value
+
+
+def test_parse_value_rejects_vague_amounts() -> None:
+    assert parse_value("dozens") is None and parse_value("several") is None
+
+
+def test_quantities_with_what_they_count_authority_and_period() -> None:
+    comparison = compare_texts(
+        "According to the Health Ministry, the death toll has risen to 1,250.\n"
+        "The ministry said on Wednesday that during the past 24 hours, troops killed 18 civilians and wounded "
+        "40 others.\n"
+        "The minister was on his third visit to the region since the war began."
+    )
+    found = {q.value: (q.counts, q.authority, q.as_of) for q in comparison.quantities}
+    assert found[1250][0] == "death toll" and found[1250][1] == "Health Ministry"
+    assert found[18][0] == "civilians killed"
+    assert found[40][0] == "civilians wounded"
+    assert found[18][2] == "during the past 24 hours; as of 2025-03-12"
+    assert found[3][0] == "visit"

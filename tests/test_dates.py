@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from .conftest import make_article
+
+WEDNESDAY = dt.date(2024, 5, 1)
+
+
+def resolved(text: str, published: dt.date | None = WEDNESDAY) -> list[tuple[str, dt.date | None, bool]]:
+    article = make_article(text, published=published)
+    return [(d.text, d.date, d.relative) for s in article.sentences for d in s.dates]
+
+
+def test_weekdays_resolve_to_the_most_recent_day() -> None:
+    assert resolved("The talks ended on Wednesday. They began earlier on Tuesday.") == [
+        ("on Wednesday", WEDNESDAY, True),
+        ("earlier on Tuesday", dt.date(2024, 4, 30), True),
+    ]
+    assert resolved("The mayor spoke last Wednesday.") == [("last Wednesday", dt.date(2024, 4, 24), True)]
+
+
+def test_future_weekdays() -> None:
+    assert resolved("Schools will stay closed on Thursday.") == [("on Thursday", dt.date(2024, 5, 2), True)]
+    assert resolved("The vote is next Monday.") == [("next Monday", dt.date(2024, 5, 6), True)]
+
+
+def test_yesterday_and_today() -> None:
+    assert resolved("Yesterday the port closed; today it reopened.") == [
+        ("Yesterday", dt.date(2024, 4, 30), True),
+        ("today", WEDNESDAY, True),
+    ]
+
+
+def test_absolute_dates_are_normalised() -> None:
+    assert resolved("The war began on Oct 7, 2023. Aid resumed on April 4. The pact of 12 March 2019 held.") == [
+        ("Oct 7, 2023", dt.date(2023, 10, 7), False),
+        ("April 4", dt.date(2024, 4, 4), False),
+        ("12 March 2019", dt.date(2019, 3, 12), False),
+    ]
+
+
+def test_a_date_without_a_year_is_not_in_the_far_future() -> None:
+    assert resolved("Fighting has not stopped since Oct. 7.") == [("Oct. 7", dt.date(2023, 10, 7), False)]
+
+
+def test_without_a_publication_date_relative_days_stay_unresolved() -> None:
+    assert resolved("The talks ended on Wednesday.", published=None) == [("on Wednesday", None, True)]

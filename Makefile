@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/annotation.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -27,6 +27,11 @@ padding:0 5px;margin-right:6px}
 .rejected{margin:14px;padding:10px 16px;background:#fff4f4;border:1px solid #e6b3b3;border-radius:6px}
 section.findings{margin:14px;padding:10px 16px;background:#fff;border:1px solid #ddd;border-radius:6px}
 label{font-size:13px;color:#ccd}
+mark.ent{background:none;border-bottom:2px solid #9ab;padding:0}mark.PERSON{border-color:#c77}
+mark.ORG{border-color:#7a7}mark.GPE,mark.LOC,mark.FAC{border-color:#79c}
+.num{background:#fff3c4;border-radius:2px}.quoted{background:#f3f0ff}
+table{border-collapse:collapse;font-size:13px;width:100%}td,th{border-bottom:1px solid #eee;padding:3px 6px;
+text-align:left;vertical-align:top}th{color:#555}details{margin:0 0 8px}summary{cursor:pointer;font-weight:600}
 body.hide-removed .removed{display:none}
 """
 
@@ -55,8 +60,9 @@ def render_html(comparison: Comparison) -> str:
         parts.append('<section class="rejected"><h2>Inputs not read</h2><ul>')
         parts.extend(f"<li><b>{escape(r.source)}</b>: {escape(r.reason)}</li>" for r in comparison.rejected)
         parts.append("</ul></section>")
+    parts.append(_findings(comparison))
     parts.append('<div class="columns">')
-    parts.extend(_article_column(article) for article in comparison.articles)
+    parts.extend(_article_column(article, comparison) for article in comparison.articles)
     parts.append("</div>")
     parts.append(f"<script>{_SCRIPT}</script></body></html>")
     return "\n".join(parts)
@@ -67,7 +73,73 @@ def _page_title(comparison: Comparison) -> str:
     return f"Counterpoint: {titles[0]}" if titles else "Counterpoint comparison"
 
 
-def _article_column(article: Article) -> str:
+def _outlet_of(comparison: Comparison) -> dict[str, str]:
+    return {s.sentence_id: a.outlet for a in comparison.articles for s in a.sentences}
+
+
+def _findings(comparison: Comparison) -> str:
+    outlet_of = _outlet_of(comparison)
+    article_outlet = {a.article_id: a.outlet for a in comparison.articles}
+    parts = ['<section class="findings">']
+    if comparison.entities:
+        rows = []
+        for entity in comparison.entities:
+            outlets = sorted({article_outlet[m.article_id] for m in entity.mentions})
+            forms = sorted({m.text for m in entity.mentions})
+            rows.append(
+                f"<tr><td>{escape(entity.name)}</td><td>{escape(entity.type)}</td><td>{len(entity.mentions)}</td>"
+                f"<td>{escape(', '.join(outlets))}</td><td>{escape(' / '.join(forms))}</td></tr>"
+            )
+        parts.append(
+            f"<details><summary>Entities ({len(comparison.entities)})</summary><table><tr><th>entity</th>"
+            "<th>type</th><th>mentions</th><th>outlets</th><th>written as</th></tr>" + "".join(rows) + "</table></details>"
+        )
+    if comparison.quotes:
+        rows = []
+        for quote in comparison.quotes:
+            via = " via " + ", ".join(quote.via) if quote.via else ""
+            kind = "quoted" if quote.direct else "reported"
+            rows.append(
+                f"<tr><td>{escape(outlet_of.get(quote.sentence_id, ''))}</td><td>{escape(quote.speaker + via)}</td>"
+                f'<td>{kind}</td><td><a href="#{escape(quote.sentence_id)}">{escape(quote.text)}</a></td></tr>'
+            )
+        parts.append(
+            f"<details><summary>Who is quoted ({len(comparison.quotes)})</summary><table><tr><th>outlet</th>"
+            "<th>speaker</th><th></th><th>words</th></tr>" + "".join(rows) + "</table></details>"
+        )
+    if comparison.quantities:
+        rows = []
+        for quantity in comparison.quantities:
+            rows.append(
+                f"<tr><td>{escape(outlet_of.get(quantity.sentence_id, ''))}</td><td>{quantity.value:,.10g}</td>"
+                f"<td>{escape(quantity.counts)}</td><td>{escape(quantity.authority or '')}</td>"
+                f'<td>{escape(quantity.as_of or "")}</td><td><a href="#{escape(quantity.sentence_id)}">'
+                f"{escape(quantity.text)}</a></td></tr>"
+            )
+        parts.append(
+            f"<details><summary>Numbers ({len(comparison.quantities)})</summary><table><tr><th>outlet</th>"
+            "<th>value</th><th>counts</th><th>according to</th><th>period</th><th>as written</th></tr>"
+            + "".join(rows)
+            + "</table></details>"
+        )
+    parts.append("</section>")
+    return "\n".join(parts) if len(parts) > 2 else ""
+
+
+def _marked(article: Article, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> str:
+    """Escaped ``article.text[start:end]`` with non-overlapping marks (start, end, css class, title)."""
+    out, cursor = [], start
+    for m_start, m_end, css, title in sorted(marks):
+        if m_start < cursor or m_end > end:
+            continue
+        out.append(escape(article.text[cursor:m_start]))
+        out.append(f'<mark class="{css}" title="{escape(title)}">{escape(article.text[m_start:m_end])}</mark>')
+        cursor = m_end
+    out.append(escape(article.text[cursor:end]))
+    return "".join(out)
+
+
+def _article_column(article: Article, comparison: Comparison) -> str:
     meta = " &middot; ".join(
         escape(x) for x in (article.published.isoformat() if article.published else "date unknown", article.source)
     )
@@ -79,11 +151,27 @@ def _article_column(article: Article) -> str:
     items: list[tuple[int, int, str]] = []  # (line, start, html)
     by_line: dict[int, list[str]] = {}
     starts: dict[int, int] = {}
+    marks = [
+        (m.start, m.end, f"ent {e.type}", e.name)
+        for e in comparison.entities
+        for m in e.mentions
+        if m.article_id == article.article_id
+    ]
+    marks += [(q.start, q.end, "num", q.counts) for q in comparison.quantities if q.article_id == article.article_id]
+    speakers: dict[str, list[str]] = {}
+    for quote in comparison.quotes:
+        if quote.article_id == article.article_id:
+            speakers.setdefault(quote.sentence_id, []).append(quote.speaker)
     for sentence in article.sentences:
-        text = escape(article.sentence_text(sentence))
+        inside = [m for m in marks if sentence.start <= m[0] and m[1] <= sentence.end]
+        text = _marked(article, sentence.start, sentence.end, inside)
+        quoted = " quoted" if sentence.sentence_id in speakers else ""
+        title = f"{sentence.sentence_id} ({sentence.role})"
+        if quoted:
+            title += " - speaker: " + ", ".join(speakers[sentence.sentence_id])
         by_line.setdefault(sentence.line, []).append(
-            f'<span class="s {sentence.role}" id="{escape(sentence.sentence_id)}" '
-            f'title="{escape(sentence.sentence_id)} ({sentence.role})">{text}</span>'
+            f'<span class="s {sentence.role}{quoted}" id="{escape(sentence.sentence_id)}" '
+            f'title="{escape(title)}">{text}</span>'
         )
         starts.setdefault(sentence.line, sentence.start)
     for line, spans in by_line.items():

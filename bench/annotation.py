@@ -29,7 +29,9 @@ def corpus(target_words: int) -> list[Article]:
     while sum(len(a.text.split()) for a in articles) < target_words:
         for article in base:
             clone = ingest.article_from_text(
-                article.text + f"\nEdition {copy}.", source=article.source, outlet=f"{article.outlet} {copy}",
+                article.text + f"\nEdition {copy}.",
+                source=article.source,
+                outlet=f"{article.outlet} {copy}",
                 published=article.published,
             )
             articles.append(prepare_article(clone))

@@ -23,7 +23,13 @@ from counterpoint.pipeline import prepare_article
 from counterpoint.stages.ingest import article_from_text, extract_html
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "scrapinghub_aeb"
-ANCHORS = {"rs_trafilatura": 0.970, "AutoExtract": 0.970, "trafilatura": 0.958, "newspaper": 0.949, "readability": 0.922}
+ANCHORS = {
+    "rs_trafilatura": 0.970,
+    "AutoExtract": 0.970,
+    "trafilatura": 0.958,
+    "newspaper": 0.949,
+    "readability": 0.922,
+}
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 

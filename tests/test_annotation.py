@@ -121,8 +121,18 @@ def test_the_same_statement_in_two_outlets_is_linked() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("34,568", 34568), ("more than 1.2 million", 1_200_000), ("seventh", 7), ("two", 2), ("at least 14", 14),
-     ("twenty-five", 25), ("5 million", 5_000_000), ("3rd", 3), ("60 percent", 60), ("about 200", 200)],
+    [
+        ("34,568", 34568),
+        ("more than 1.2 million", 1_200_000),
+        ("seventh", 7),
+        ("two", 2),
+        ("at least 14", 14),
+        ("twenty-five", 25),
+        ("5 million", 5_000_000),
+        ("3rd", 3),
+        ("60 percent", 60),
+        ("about 200", 200),
+    ],
 )
 def test_parse_value(text: str, value: float) -> None:
     assert parse_value(text) == value

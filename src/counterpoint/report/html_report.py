@@ -92,7 +92,9 @@ def _findings(comparison: Comparison) -> str:
             )
         parts.append(
             f"<details><summary>Entities ({len(comparison.entities)})</summary><table><tr><th>entity</th>"
-            "<th>type</th><th>mentions</th><th>outlets</th><th>written as</th></tr>" + "".join(rows) + "</table></details>"
+            "<th>type</th><th>mentions</th><th>outlets</th><th>written as</th></tr>"
+            + "".join(rows)
+            + "</table></details>"
         )
     if comparison.quotes:
         rows = []

@@ -57,8 +57,15 @@ _PATTERN = re.compile(
     r")\b",
     re.I,
 )
-_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "this morning": 0,
-                  "this afternoon": 0, "this evening": 0}
+_RELATIVE_DAYS = {
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "last night": -1,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+}
 
 
 _FUTURE = re.compile(
@@ -75,7 +82,11 @@ def resolve_dates(article: Article) -> None:
         sentence.dates = [
             mention
             for match in _PATTERN.finditer(text)
-            if (mention := _mention(match, sentence.start, article.published, bool(_FUTURE.search(text[: match.start()]))))
+            if (
+                mention := _mention(
+                    match, sentence.start, article.published, bool(_FUTURE.search(text[: match.start()]))
+                )
+            )
             is not None
         ]
 
@@ -86,8 +97,12 @@ def _mention(match: re.Match[str], offset: int, published: dt.date | None, futur
     start = offset + match.start() + (len(match.group()) - len(match.group().lstrip()))
     end = start + len(text)
     if groups["weekday"]:
-        explicit = _explicit(groups.get("month2") or groups.get("month3"), groups.get("day2") or groups.get("day3"),
-                             groups.get("year2"), published)
+        explicit = _explicit(
+            groups.get("month2") or groups.get("month3"),
+            groups.get("day2") or groups.get("day3"),
+            groups.get("year2"),
+            published,
+        )
         if explicit is not None or groups.get("month2") or groups.get("month3"):
             return DateMention(start, end, text, explicit, False)
         modifier = groups["mod"]

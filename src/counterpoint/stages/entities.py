@@ -55,6 +55,7 @@ _ROLE = (
 )
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?P<role>{_ROLE})\s+$")
 _ROLE_AT_END = re.compile(rf"{_ROLE}$")
+_ROLE_AT_START = re.compile(rf"{_ROLE}\b")
 _ROLE_OFFICE = re.compile(rf"\b(?:the\s+)?(?P<role>{_ROLE})['\u2019]s\s+[Oo]ffice\b")
 _OFFICE_AFTER = re.compile(r"^['\u2019]s\s+office\b", re.I)
 _PAREN_ALIAS = re.compile(r"^\s*\(\s*(?P<alias>[^()]{2,60}?)\s*\)")
@@ -201,7 +202,7 @@ def _dateline_mentions(article: Article, gazetteer: Gazetteer) -> list[RawMentio
                     start + len(part),
                     part,
                     "GPE",
-                    canonical=entry.name if entry else part.title(),
+                    canonical=entry.name if entry else None,
                 )
             )
     return found
@@ -282,7 +283,9 @@ def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str
         if existing:
             existing[0].alias_of = text[span.start : span.end]
         else:
-            spans.append(_Span(alias_start, span.end + alias.end("alias"), span.label, alias_of=text[span.start : span.end]))
+            spans.append(
+                _Span(alias_start, span.end + alias.end("alias"), span.label, alias_of=text[span.start : span.end])
+            )
     spans.sort(key=lambda s: (s.start, -s.end))
     return spans
 
@@ -298,6 +301,9 @@ def _line_mentions(
         title = _ROLE_AT_END.search(text[: span.end])
         if title and title.start() < span.start:
             continue  # "State" in "Secretary of State" is part of a title, not an organisation
+        title = _ROLE_AT_START.match(text[span.start :]) if span.label != "PERSON" else None
+        if title and title.end() > span.end - span.start and span.canonical is None:
+            continue  # "Interior" in "Interior Minister Dario Kessel" is part of a title
         if span.canonical is None and span.owner is None and span.owner_role is None:
             entry = gazetteer.lookup_folded(strip_name(surface))
             if entry and (span.label != "PERSON" or entry.type == "PERSON"):
@@ -443,7 +449,7 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
                 core = core[1:]
             key = ("org", mention.qualifier, tuple(sorted(core)))
         else:
-            key = ("place", mention.label, tuple(tokens))
+            key = ("place", tuple(tokens))
         key_of[position] = key
         uf.find(key)
 
@@ -455,13 +461,15 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
                 uf.union(("person", a), ("person", b))
     # people: a bare surname joins the one person it can be
     by_surname: dict[str, set[Any]] = defaultdict(set)
-    for tokens in full:
-        by_surname[tokens[-1]].add(uf.find(("person", tokens)))
+    for name in full:
+        by_surname[name[-1]].add(uf.find(("person", name)))
     for position, mention in enumerate(mentions):
         key = key_of[position]
         if key[0] != "person" or len(key[1]) != 1:
             continue
-        candidates = {root for surname, roots in by_surname.items() if _similar_surname(surname, key[1][0]) for root in roots}
+        candidates = {
+            root for surname, roots in by_surname.items() if _similar_surname(surname, key[1][0]) for root in roots
+        }
         if len(candidates) == 1:
             uf.union(next(iter(candidates)), key)
         elif len(candidates) > 1:
@@ -473,7 +481,7 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
     variants: dict[tuple[str, ...], set[Any]] = defaultdict(set)
     for key in {k for k in key_of.values() if k[0] == "org"}:
         variants[key[2]].add(key)
-    for core, keys in variants.items():
+    for keys in variants.values():
         qualified = {k for k in keys if k[1] is not None}
         unqualified = [k for k in keys if k[1] is None]
         if len(qualified) == 1 and unqualified:
@@ -600,6 +608,8 @@ def annotate_entities(
     """Extract mentions from every article and resolve them across the comparison."""
     outlets = {a.outlet for a in articles}
     mentions = [
-        m for article in articles for m in extract_mentions(article, parsed.get(article.article_id, []), gazetteer, outlets)
+        m
+        for article in articles
+        for m in extract_mentions(article, parsed.get(article.article_id, []), gazetteer, outlets)
     ]
     return resolve_entities(mentions, gazetteer), mentions

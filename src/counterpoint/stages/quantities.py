@@ -29,8 +29,21 @@ WORD_NUMBERS = {
         "seventeen eighteen nineteen twenty".split()
     )
 }
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                     "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12})
+WORD_NUMBERS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "a hundred": 100,
+        "a dozen": 12,
+        "dozen": 12,
+    }
+)
 ORDINALS = {
     w: i
     for i, w in enumerate(
@@ -51,8 +64,10 @@ _PERIOD = re.compile(
     r"|as\s+of\s+[^,.;]{3,40}|so\s+far|to\s+date|so\s+far\s+this\s+year)\b",
     re.I,
 )
-_TO_VERBS = frozenset("rise rose risen rising climb climbed climbing reach reached increase increased jump jumped "
-                      "bring bringing brought stand stands stood fall fell fallen drop dropped".split())
+_TO_VERBS = frozenset(
+    "rise rose risen rising climb climbed climbing reach reached increase increased jump jumped "
+    "bring bringing brought stand stands stood fall fell fallen drop dropped".split()
+)
 
 
 def parse_value(text: str) -> float | None:
@@ -63,7 +78,10 @@ def parse_value(text: str) -> float | None:
         if stripped == text:
             break
         text = stripped
-    match = re.match(r"^(?:[$\u00a3\u20ac\u00a5]\s*)?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|m|k)\b)?", text)
+    match = re.match(
+        r"^(?:[$\u00a3\u20ac\u00a5]\s*)?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|m|k)\b)?",
+        text,
+    )
     if match:
         value = float(match.group(1).replace(",", ""))
         return value * SCALES[match.group(2)] if match.group(2) else value

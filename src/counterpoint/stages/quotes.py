@@ -135,7 +135,12 @@ def _clean_np(text: str) -> str:
     text = text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
     if "," in text:
         text = text.rsplit(",", 1)[1]
-    text = re.sub(r"^(?:and|but|while|as|so|then|meanwhile|however|for (?:his|her|their|its) part)\b[\s,]*", "", text.strip(), flags=re.I)
+    text = re.sub(
+        r"^(?:and|but|while|as|so|then|meanwhile|however|for (?:his|her|their|its) part)\b[\s,]*",
+        "",
+        text.strip(),
+        flags=re.I,
+    )
     text = re.sub(r"^(?:[A-Z][a-z]+(?:\s+on\s+\w+)?,\s+)", "", text) if "," in text else text
     text = re.sub(r"\s+(?:also|later|earlier|then|again|previously|on \w+day|in a statement)$", "", text, flags=re.I)
     return text.strip(" ,")
@@ -216,7 +221,14 @@ def _is_person(ctx: _Context, entity_id: str | None) -> bool:
 
 
 def _make(
-    ctx: _Context, sentence: Sentence, start: int, end: int, speaker: str, entity_id: str | None, via: list[str], direct: bool
+    ctx: _Context,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    speaker: str,
+    entity_id: str | None,
+    via: list[str],
+    direct: bool,
 ) -> Quote:
     text = ctx.article.text[start:end]
     return Quote(
@@ -256,7 +268,9 @@ def _direct_quotes(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
     return quotes
 
 
-def _attribution_after(ctx: _Context, text: str, position: int, offset: int) -> tuple[str, str | None, list[str]] | None:
+def _attribution_after(
+    ctx: _Context, text: str, position: int, offset: int
+) -> tuple[str, str | None, list[str]] | None:
     window = text[position : position + ATTRIBUTION_WINDOW]
     match = _AFTER.match(window)
     if not match:
@@ -272,7 +286,9 @@ def _attribution_after(ctx: _Context, text: str, position: int, offset: int) -> 
     return speaker, entity_id, via + _via_outlets(ctx, rest, offset + position + match.end())
 
 
-def _attribution_before(ctx: _Context, text: str, position: int, offset: int) -> tuple[str, str | None, list[str]] | None:
+def _attribution_before(
+    ctx: _Context, text: str, position: int, offset: int
+) -> tuple[str, str | None, list[str]] | None:
     window_start = max(0, position - ATTRIBUTION_WINDOW)
     before = text[window_start:position]
     sentence_start = max(before.rfind(". "), before.rfind("\u201d "), before.rfind('" '))
@@ -341,7 +357,9 @@ def _noun_phrase(head: Any) -> list[Any]:
     """The subject's words: its subtree up to the first comma, relative clause or apposition after the head."""
     tokens = []
     for token in head.subtree:
-        if token.i > head.i and (token.text in (",", "(", "\u2014", "\u2013") or token.dep_ in ("relcl", "acl", "appos")):
+        if token.i > head.i and (
+            token.text in (",", "(", "\u2014", "\u2013") or token.dep_ in ("relcl", "acl", "appos")
+        ):
             break
         tokens.append(token)
     return tokens
@@ -403,4 +421,3 @@ def link_verbatim(quotes: list[Quote]) -> dict[str, list[str]]:
                     if quote.quote_id not in groups[key]:
                         groups[key].append(quote.quote_id)
     return dict(groups)
-

@@ -454,15 +454,15 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
         uf.find(key)
 
     # people: misspelt first names with the same surname
-    full = sorted(person_keys)
+    full: list[tuple[str, ...]] = sorted(person_keys)
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
             if _same_person(list(a), list(b)):
                 uf.union(("person", a), ("person", b))
     # people: a bare surname joins the one person it can be
     by_surname: dict[str, set[Any]] = defaultdict(set)
-    for name in full:
-        by_surname[name[-1]].add(uf.find(("person", name)))
+    for full_name in full:
+        by_surname[full_name[-1]].add(uf.find(("person", full_name)))
     for position, mention in enumerate(mentions):
         key = key_of[position]
         if key[0] != "person" or len(key[1]) != 1:
@@ -522,7 +522,7 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
     for root, positions in groups.items():
         members = [mentions[p] for p in positions]
         entity_type = Counter(m.label for m in members).most_common(1)[0][0]
-        name = _entity_name(members, root)
+        name = _entity_name(members)
         entity = Entity(
             content_id("e", entity_type, name),
             name,
@@ -585,7 +585,7 @@ def _owner_root(mention: RawMention, mentions: list[RawMention], key_of: dict[in
     return None
 
 
-def _entity_name(members: list[RawMention], root: Any) -> str:
+def _entity_name(members: list[RawMention]) -> str:
     canonical = [m.canonical for m in members if m.canonical]
     if canonical:
         return Counter(canonical).most_common(1)[0][0]

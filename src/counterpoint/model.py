@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Role = Literal["title", "dek", "dateline", "subhead", "body"]
 ROLES: tuple[Role, ...] = ("title", "dek", "dateline", "subhead", "body")
@@ -180,8 +180,23 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class ClaimLink:
+    """Why two sentences of different articles are in one claim: the score and the features behind it."""
+
+    sentence_a: str
+    sentence_b: str
+    score: float
+    features: dict[str, Any]
+
+
+@dataclass(slots=True)
 class Claim:
-    """Sentences of different articles that state the same thing, and whether the outlets agree."""
+    """Sentences of different articles that state the same thing, and whether the outlets agree.
+
+    ``kind`` types a difference (number, date, place, person, attribution, negation; or revision and
+    other-source for figures that differ by as-of date or authority); ``values`` maps each outlet to the
+    value it gives.
+    """
 
     claim_id: str
     status: ClaimStatus
@@ -189,6 +204,8 @@ class Claim:
     outlets: list[str]
     kind: str | None = None
     values: dict[str, str] = field(default_factory=dict)
+    links: list[ClaimLink] = field(default_factory=list)
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -234,3 +251,4 @@ class Comparison:
     claims: list[Claim] = field(default_factory=list)
     framing: list[FramingNote] = field(default_factory=list)
     digest: list[DigestSentence] = field(default_factory=list)
+    omissions: dict[str, list[str]] = field(default_factory=dict)  # outlet -> shared claims it does not carry

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .embed import Embedder
 from .model import Article, Comparison
-from .stages import clean, dates, entities, ingest, quantities, quotes, segment
+from .stages import align, clean, conflicts, dates, entities, ingest, quantities, quotes, segment
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +25,13 @@ class CompareOptions:
 
     ``ingest`` holds the metadata fallbacks for inputs; ``gazetteers`` are extra gazetteer files (same
     format as ``counterpoint/data/gazetteer.json``); ``annotate=False`` stops after cleaning and
-    segmentation (no spaCy model needed).
+    segmentation (no spaCy model needed); ``embedder`` replaces the MiniLM sentence embedder.
     """
 
     ingest: ingest.IngestOptions = field(default_factory=ingest.IngestOptions)
     gazetteers: list[Path] = field(default_factory=list)
     annotate: bool = True
+    embedder: Embedder | None = None
 
 
 def prepare_article(article: Article) -> Article:
@@ -49,12 +51,13 @@ def compare_articles(articles: list[Article], options: CompareOptions | None = N
     comparison = Comparison(articles=articles)
     if options.annotate and articles:
         _annotate(comparison, options)
-        stages += [entities, quotes, quantities]
+        stages += [entities, quotes, quantities, align, conflicts]
     comparison.stages = {stage.NAME: stage.VERSION for stage in stages}
     return comparison
 
 
 def _annotate(comparison: Comparison, options: CompareOptions) -> None:
+    from .embed import load_embedder
     from .nlp import parse_articles
 
     articles = comparison.articles
@@ -73,6 +76,10 @@ def _annotate(comparison: Comparison, options: CompareOptions) -> None:
     for statement_id, quote_ids in quotes.link_verbatim(comparison.quotes).items():
         for quote_id in quote_ids:
             by_id[quote_id].statement_id = statement_id
+    align.align(comparison, parsed, options.embedder or load_embedder())
+    conflicts.find_conflicts(comparison)
+    align.add_unique_claims(comparison)
+    comparison.omissions = align.omissions(comparison)
 
 
 def compare(sources: Iterable[str | Path], options: CompareOptions | None = None) -> Comparison:

@@ -31,6 +31,11 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
                 "sentences": list(c.sentence_ids),
                 "outlets": list(c.outlets),
                 "values": dict(c.values),
+                "note": c.note,
+                "links": [
+                    {"sentences": [link.sentence_a, link.sentence_b], "score": link.score, "features": link.features}
+                    for link in c.links
+                ],
             }
             for c in comparison.claims
         ],
@@ -85,6 +90,7 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
             for f in comparison.framing
         ],
         "digest": [{"text": d.text, "sources": list(d.sources)} for d in comparison.digest],
+        "omissions": [{"outlet": outlet, "claims": list(ids)} for outlet, ids in comparison.omissions.items()],
     }
 
 

@@ -1,0 +1,335 @@
+"""Align: link what different outlets say about the same thing into claims.
+
+Sentences are split into claim units (the whole sentence, plus its clauses when it joins several: "met X
+in Jerusalem and voiced opposition to ..."), because one sentence often carries two facts. Two units of
+different articles are scored by
+
+    score = cosine(MiniLM embeddings) + OVERLAP_WEIGHT * overlap + QUOTE_BONUS * (same verbatim quote)
+
+where ``overlap`` is an IDF-weighted Dice coefficient over concept tokens: resolved entities (so
+"Jerusalem" and "al-Quds" are one token), word stems, numbers and resolved dates. IDF is computed within
+the comparison, so the names every sentence of the story repeats weigh little: topic is not claim.
+
+Links are kept only between units that are each other's best match in the other article (or score above
+:data:`STRONG_LINK`), which stops one sentence from attaching to everything on its topic. Claims grow from
+links in descending score, and a merge that would put two different sentences of one article into one claim
+is refused, so claims cannot snowball through chains of loose links. Every link keeps its score and the
+features behind it. Body sentences left alone become claims unique to their outlet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..embed import Embedder
+from ..ids import content_id
+from ..model import Article, Claim, ClaimLink, Comparison
+from ..nlp import ParsedLine
+
+NAME = "align"
+VERSION = "1"
+
+# Calibrated on the seed story gold (8 shared facts) and the team's harbour-fire gold: see
+# docs/decisions/0006-claim-alignment.md for the sweep.
+OVERLAP_WEIGHT = 0.5
+LINK_MIN = 0.72
+STRONG_LINK = 1.05
+QUOTE_BONUS = 0.3
+# A clause needs this many content words to be a claim unit of its own.
+MIN_CLAUSE_WORDS = 3
+
+_STOPWORDS = frozenset(
+    """the a an of in on at to for and or but with by from as that this these those is are was were be been
+    being has have had it its he she they his her their them we our you your i not no would will could should
+    may might can said says say also than then there which who whom whose what when where while after before
+    over into about against between during since until upon amid other others such more most some any all
+    both each few many much very just only even still yet again further once here""".split()
+)
+_SUBORDINATORS = frozenset({"before", "after", "while", "when", "because", "although", "though", "whereas"})
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude, fast stem: enough to match "invade"/"invasion"/"invading" prefixes and plural forms."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+@dataclass(slots=True)
+class Unit:
+    """A claim unit: a sentence or one of its clauses, with the concept tokens it states."""
+
+    article_id: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    tokens: frozenset[str]
+    whole: bool
+
+
+@dataclass(slots=True)
+class _Annotations:
+    """Per-article lookups of what annotators found: entity ids, numbers and quotes by position."""
+
+    entity_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    numbers: dict[str, list[tuple[int, int, float]]] = field(default_factory=dict)
+    statements: dict[str, set[str]] = field(default_factory=dict)
+    entity_names: dict[str, str] = field(default_factory=dict)
+
+
+def _annotations(comparison: Comparison) -> _Annotations:
+    notes = _Annotations()
+    for entity in comparison.entities:
+        notes.entity_names[entity.entity_id] = entity.name
+        for mention in entity.mentions:
+            notes.entity_spans.setdefault(mention.article_id, []).append((mention.start, mention.end, entity.entity_id))
+    for quantity in comparison.quantities:
+        notes.numbers.setdefault(quantity.article_id, []).append((quantity.start, quantity.end, quantity.value))
+    for quote in comparison.quotes:
+        if quote.statement_id:
+            notes.statements.setdefault(quote.sentence_id, set()).add(quote.statement_id)
+    return notes
+
+
+def _unit_tokens(tokens: list[Any], offset: int, article: Article, notes: _Annotations) -> frozenset[str]:
+    spans = notes.entity_spans.get(article.article_id, [])
+    numbers = notes.numbers.get(article.article_id, [])
+    found: set[str] = set()
+    for token in tokens:
+        position = offset + token.idx
+        entity = next((e for s, e_end, e in spans if s <= position < e_end), None)
+        if entity:
+            found.add(f"E:{entity}")
+            continue
+        number = next((v for s, n_end, v in numbers if s <= position < n_end), None)
+        if number is not None:
+            found.add(f"N:{number:g}")
+            continue
+        word = token.text.lower()
+        if token.is_alpha and len(word) > 2 and word not in _STOPWORDS:
+            found.add(f"W:{stem(word)}")
+    return frozenset(found)
+
+
+def _clause_heads(doc_tokens: list[Any]) -> list[Any]:
+    roots = [t for t in doc_tokens if t.dep_ == "ROOT"]
+    if not roots:
+        return []
+    heads = [roots[0]]
+    for token in doc_tokens:
+        if token is roots[0] or token.pos_ not in ("VERB", "AUX"):
+            continue
+        conj_of_verb = token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX")
+        subordinate = token.dep_ == "pcomp" and token.head.text.lower() in _SUBORDINATORS
+        clause = token.dep_ == "advcl" and any(c.dep_ in ("nsubj", "mark") and c.text.lower() != "to" for c in token.children)
+        if conj_of_verb or subordinate or clause:
+            heads.append(token)
+    return heads
+
+
+def claim_units(article: Article, lines: list[ParsedLine], notes: _Annotations) -> list[Unit]:
+    """The claim units of every body sentence of ``article``."""
+    units: list[Unit] = []
+    by_line = {p.line: p for p in lines}
+    for sentence in article.sentences:
+        if sentence.role != "body" or sentence.line not in by_line:
+            continue
+        parsed = by_line[sentence.line]
+        tokens = [t for t in parsed.doc if sentence.start <= parsed.start + t.idx < sentence.end]
+        text = article.sentence_text(sentence)
+        whole = _unit_tokens(tokens, parsed.start, article, notes)
+        units.append(Unit(article.article_id, sentence.sentence_id, sentence.start, sentence.end, text, whole, True))
+        heads = _clause_heads(tokens)
+        if len(heads) < 2:
+            continue
+        head_set = set(heads)
+        for head in heads:
+            members = _clause_tokens(head, head_set, tokens)
+            content = [t for t in members if t.is_alpha and t.text.lower() not in _STOPWORDS]
+            if len(content) < MIN_CLAUSE_WORDS or len(members) >= len(tokens) - 1:
+                continue
+            clause_text = "".join(t.text_with_ws for t in members).strip(" ,;")
+            start = parsed.start + members[0].idx
+            end = parsed.start + members[-1].idx + len(members[-1].text)
+            clause_tokens = _unit_tokens(members, parsed.start, article, notes)
+            units.append(Unit(article.article_id, sentence.sentence_id, start, end, clause_text, clause_tokens, False))
+    return units
+
+
+def _clause_tokens(head: Any, heads: set[Any], sentence_tokens: list[Any]) -> list[Any]:
+    allowed = {t.i for t in sentence_tokens}
+    members: list[Any] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        members.append(token)
+        stack.extend(c for c in token.children if c not in heads and c.i in allowed)
+    if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+        for subject in (c for c in head.head.children if c.dep_.startswith("nsubj")):
+            members.extend(t for t in subject.subtree if t.i in allowed)
+    members = sorted({t.i: t for t in members}.values(), key=lambda t: t.i)
+    while members and (members[0].is_punct or members[0].dep_ in ("cc", "mark")):
+        members.pop(0)
+    while members and (members[-1].is_punct or members[-1].dep_ in ("cc", "mark")):
+        members.pop()
+    return members
+
+
+def _idf(units: list[Unit]) -> dict[str, float]:
+    per_sentence: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        per_sentence[unit.sentence_id] |= unit.tokens
+    count = len(per_sentence)
+    frequency = Counter(t for tokens in per_sentence.values() for t in tokens)
+    return {t: math.log((count + 1) / (n + 0.5)) for t, n in frequency.items()}
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    shared = a & b
+    if not shared:
+        return 0.0
+    total = sum(idf[t] for t in a) + sum(idf[t] for t in b)
+    return 2 * sum(idf[t] for t in shared) / total if total else 0.0
+
+
+def align(comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder: Embedder) -> None:
+    """Fill ``comparison.claims`` with the shared claims found among the articles' body sentences."""
+    notes = _annotations(comparison)
+    units = [u for a in comparison.articles for u in claim_units(a, parsed.get(a.article_id, []), notes)]
+    if not units:
+        comparison.claims = []
+        return
+    vectors = embedder.encode([u.text for u in units])
+    idf = _idf(units)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        by_article[unit.article_id].append(index)
+    links = _candidate_links(units, vectors, idf, by_article, notes)
+    claims = _group(units, links)
+    outlet_of = {a.article_id: a.outlet for a in comparison.articles}
+    article_of = {u.sentence_id: u.article_id for u in units}
+    for claim in claims:
+        claim.outlets = sorted({outlet_of[article_of[sid]] for sid in claim.sentence_ids})
+    comparison.claims = claims
+
+
+def add_unique_claims(comparison: Comparison) -> None:
+    """Give every body sentence that is in no shared claim a claim of its own, unique to its outlet."""
+    covered = {sid for claim in comparison.claims for sid in claim.sentence_ids}
+    for article in comparison.articles:
+        for sentence in article.body():
+            if sentence.sentence_id not in covered:
+                comparison.claims.append(
+                    Claim(content_id("c", sentence.sentence_id), "unique", [sentence.sentence_id], [article.outlet])
+                )
+
+
+def omissions(comparison: Comparison) -> dict[str, list[str]]:
+    """For each outlet, the shared claims (carried by two or more other outlets) that it does not carry."""
+    outlets = sorted({a.outlet for a in comparison.articles})
+    missing: dict[str, list[str]] = {outlet: [] for outlet in outlets}
+    for claim in comparison.claims:
+        if claim.status == "unique" or len(claim.outlets) < 2:
+            continue
+        for outlet in outlets:
+            if outlet not in claim.outlets:
+                missing[outlet].append(claim.claim_id)
+    return missing
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    a: int
+    b: int
+    score: float
+    features: dict[str, Any]
+
+
+def _candidate_links(
+    units: list[Unit],
+    vectors: np.ndarray[Any, Any],
+    idf: dict[str, float],
+    by_article: dict[str, list[int]],
+    notes: _Annotations,
+) -> list[_Link]:
+    links: list[_Link] = []
+    articles = sorted(by_article)
+    for i, first in enumerate(articles):
+        for second in articles[i + 1 :]:
+            rows, cols = by_article[first], by_article[second]
+            cosine = vectors[rows] @ vectors[cols].T
+            scores = np.zeros_like(cosine)
+            overlaps = np.zeros_like(cosine)
+            quotes = np.zeros_like(cosine)
+            for r, a in enumerate(rows):
+                for c, b in enumerate(cols):
+                    overlaps[r, c] = _overlap(units[a].tokens, units[b].tokens, idf)
+                    shared = notes.statements.get(units[a].sentence_id, set()) & notes.statements.get(
+                        units[b].sentence_id, set()
+                    )
+                    quotes[r, c] = 1.0 if shared else 0.0
+            scores = cosine + OVERLAP_WEIGHT * overlaps + QUOTE_BONUS * quotes
+            best_in_row = scores.argmax(axis=1)
+            best_in_col = scores.argmax(axis=0)
+            for r, a in enumerate(rows):
+                for c, b in enumerate(cols):
+                    score = float(scores[r, c])
+                    mutual = best_in_row[r] == c and best_in_col[c] == r
+                    if score >= STRONG_LINK or (mutual and score >= LINK_MIN):
+                        shared_tokens = units[a].tokens & units[b].tokens
+                        features = {
+                            "cosine": round(float(cosine[r, c]), 3),
+                            "overlap": round(float(overlaps[r, c]), 3),
+                            "mutual_best": bool(mutual),
+                            "same_quote": bool(quotes[r, c]),
+                            "entities": sorted(notes.entity_names.get(t[2:], t[2:]) for t in shared_tokens if t[0] == "E"),
+                            "numbers": sorted(t[2:] for t in shared_tokens if t[0] == "N"),
+                            "units": [units[a].text, units[b].text],
+                        }
+                        links.append(_Link(a, b, round(score, 3), features))
+    return links
+
+
+def _group(units: list[Unit], links: list[_Link]) -> list[Claim]:
+    parent = list(range(len(units)))
+    members: dict[int, dict[str, str]] = {i: {units[i].article_id: units[i].sentence_id} for i in range(len(units))}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    accepted: list[_Link] = []
+    for link in sorted(links, key=lambda l: -l.score):
+        root_a, root_b = find(link.a), find(link.b)
+        if root_a == root_b:
+            accepted.append(link)
+            continue
+        sentences_a, sentences_b = members[root_a], members[root_b]
+        if any(sentences_b.get(article, sentence) != sentence for article, sentence in sentences_a.items()):
+            continue  # would put two different sentences of one article into one claim
+        parent[root_b] = root_a
+        members[root_a] = {**sentences_b, **sentences_a}
+        accepted.append(link)
+    groups: dict[int, list[_Link]] = defaultdict(list)
+    for link in accepted:
+        groups[find(link.a)].append(link)
+    claims = []
+    for root, group_links in groups.items():
+        sentence_ids = sorted(set(members[root].values()))
+        claim_links = [
+            ClaimLink(units[l.a].sentence_id, units[l.b].sentence_id, l.score, l.features) for l in group_links
+        ]
+        claims.append(Claim(content_id("c", *sentence_ids), "shared", sentence_ids, [], links=claim_links))
+    return claims

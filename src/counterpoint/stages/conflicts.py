@@ -1,0 +1,186 @@
+"""Conflicts: where aligned outlets disagree, and figures that differ for a reason.
+
+Figures. Quantities of different articles that count the same thing (same measure: "killed", "death toll"
+and "dead" are one measure; and the same kind of period: a 24-hour count is not a cumulative toll) are the
+same claim even when their sentences did not align, so their sentences join one claim. When the values
+differ the claim is typed:
+
+* ``revision``: one article gives the other value as an earlier figure ("raising an earlier toll of 12",
+  "up from"), or the figures are as of different days;
+* ``other-source``: both figures are attributed, to different authorities;
+* otherwise ``conflicting`` with kind ``number``.
+
+Within shared claims, two more kinds of disagreement are typed conservatively (both sentences must say
+it plainly): ``negation`` (one side denies what the other affirms) and ``date`` (the same event on
+different resolved days). Every conflicting claim lists each outlet's value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..ids import content_id
+from ..model import Article, Claim, Comparison, Quantity
+from .align import stem
+
+NAME = "conflicts"
+VERSION = "1"
+
+# Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
+MEASURES = {
+    "killed": "killed dead death deaths toll fatalities died lives bodies",
+    "injured": "injured wounded hurt injuries treated",
+    "missing": "missing unaccounted",
+    "displaced": "displaced evacuated homeless refugees",
+    "arrested": "arrested detained held",
+}
+_MEASURE_OF = {stem(w): measure for measure, words in MEASURES.items() for w in words.split()}
+_REVISION = re.compile(
+    r"\b(?:earlier|previous|prior|initial|up from|down from|raising|raised|revised|rose from|climbed from|"
+    r"from an earlier|had risen|has risen|climbed to|rose to)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused|n't)\b", re.I)
+# Two sentences must share this much (IDF-weighted overlap from the link) before a negation or date
+# difference is read as a disagreement rather than two different statements.
+DISAGREEMENT_MIN_OVERLAP = 0.45
+
+
+@dataclass(slots=True)
+class _Figure:
+    quantity: Quantity
+    outlet: str
+    measure: str
+    period: str
+
+
+def _measure(counts: str) -> str:
+    words = [stem(w) for w in re.findall(r"[a-z]+", counts.lower())]
+    for word in reversed(words):
+        if word in _MEASURE_OF:
+            return _MEASURE_OF[word]
+    return " ".join(words[-1:])
+
+
+def _period_kind(as_of: str | None) -> str:
+    if not as_of:
+        return "cumulative"
+    match = re.search(r"(?:past|last|previous|preceding)\s+(?:(\w+)\s+)?(hours?|days?|weeks?|months?|years?)", as_of)
+    if match:
+        return f"past {match.group(1) or '1'} {match.group(2).rstrip('s')}"
+    return "cumulative"
+
+
+def _latest_day(as_of: str | None) -> str | None:
+    match = re.search(r"as of (\d{4}-\d{2}-\d{2})", as_of or "")
+    return match.group(1) if match else None
+
+
+def find_conflicts(comparison: Comparison) -> None:
+    """Join same-measure figures into claims and type the disagreements (see the module docstring)."""
+    outlet_of = {a.article_id: a.outlet for a in comparison.articles}
+    text_of = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
+    figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
+    for quantity in comparison.quantities:
+        figure = _Figure(quantity, outlet_of[quantity.article_id], _measure(quantity.counts), _period_kind(quantity.as_of))
+        if figure.measure in MEASURES:
+            figures[(figure.measure, figure.period)].append(figure)
+    for (measure, period), group in figures.items():
+        if len({f.outlet for f in group}) < 2:
+            continue
+        claim = _claim_for(comparison, group)
+        claim.values = {f.outlet: _describe(f) for f in _per_outlet(group)}
+        values = {f.quantity.value for f in _per_outlet(group)}
+        if len(values) == 1:
+            claim.kind = "number"
+            claim.note = f"{measure} ({period}): all outlets give {values.pop():,.10g}"
+            continue
+        kind, note = _classify(group, text_of, measure, period)
+        claim.kind, claim.note = kind, note
+        claim.status = "conflicting" if kind == "number" else "shared"
+    for claim in comparison.claims:
+        if claim.status == "shared" and claim.kind is None:
+            _type_disagreement(claim, comparison.articles, text_of)
+
+
+def _per_outlet(group: list[_Figure]) -> list[_Figure]:
+    """One figure per outlet: the largest (the latest toll an article gives)."""
+    best: dict[str, _Figure] = {}
+    for figure in group:
+        if figure.outlet not in best or figure.quantity.value > best[figure.outlet].quantity.value:
+            best[figure.outlet] = figure
+    return list(best.values())
+
+
+def _describe(figure: _Figure) -> str:
+    quantity = figure.quantity
+    parts = [f"{quantity.value:,.10g}"]
+    if quantity.authority:
+        parts.append(f"according to {quantity.authority}")
+    if quantity.as_of:
+        parts.append(quantity.as_of)
+    return "; ".join(parts)
+
+
+def _claim_for(comparison: Comparison, group: list[_Figure]) -> Claim:
+    sentence_ids = {f.quantity.sentence_id for f in group}
+    for claim in comparison.claims:
+        if claim.status != "unique" and claim.kind is None and sentence_ids & set(claim.sentence_ids):
+            claim.sentence_ids = sorted(set(claim.sentence_ids) | sentence_ids)
+            claim.outlets = sorted(set(claim.outlets) | {f.outlet for f in group})
+            return claim
+    claim = Claim(
+        content_id("c", *sorted(sentence_ids)), "shared", sorted(sentence_ids), sorted({f.outlet for f in group})
+    )
+    comparison.claims.append(claim)
+    return claim
+
+
+def _classify(group: list[_Figure], text_of: dict[str, str], measure: str, period: str) -> tuple[str, str]:
+    per_outlet = _per_outlet(group)
+    values = sorted({f.quantity.value for f in per_outlet})
+    low, high = values[0], values[-1]
+    for figure in group:
+        text = text_of[figure.quantity.sentence_id]
+        if figure.quantity.value == high and _mentions_value(text, low) and _REVISION.search(text):
+            return "revision", f"{measure} ({period}) revised from {low:,.10g} to {high:,.10g} ({figure.outlet})"
+    days = {_latest_day(f.quantity.as_of) for f in per_outlet}
+    if len(days) > 1 and None not in days:
+        ordered = sorted(per_outlet, key=lambda f: _latest_day(f.quantity.as_of) or "")
+        story = ", ".join(f"{f.quantity.value:,.10g} as of {_latest_day(f.quantity.as_of)}" for f in ordered)
+        return "revision", f"{measure} ({period}) changed over time: {story}"
+    authorities = {f.quantity.authority for f in per_outlet}
+    if len(authorities) > 1 and None not in authorities:
+        story = ", ".join(f"{f.quantity.value:,.10g} according to {f.quantity.authority}" for f in per_outlet)
+        return "other-source", f"{measure} ({period}) from different sources: {story}"
+    story = ", ".join(f"{f.outlet}: {f.quantity.value:,.10g}" for f in per_outlet)
+    return "number", f"{measure} ({period}) differs: {story}"
+
+
+def _mentions_value(text: str, value: float) -> bool:
+    digits = f"{value:,.10g}"
+    return digits in text or digits.replace(",", "") in text
+
+
+def _type_disagreement(claim: Claim, articles: list[Article], text_of: dict[str, str]) -> None:
+    outlet_of_sentence = {s.sentence_id: a.outlet for a in articles for s in a.sentences}
+    dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in articles for s in a.sentences}
+    for link in claim.links:
+        if float(link.features.get("overlap", 0.0)) < DISAGREEMENT_MIN_OVERLAP:
+            continue
+        units = link.features.get("units", [text_of[link.sentence_a], text_of[link.sentence_b]])
+        negated = [bool(_NEGATION.search(u)) for u in units]
+        outlets = (outlet_of_sentence[link.sentence_a], outlet_of_sentence[link.sentence_b])
+        if negated[0] != negated[1]:
+            claim.status, claim.kind = "conflicting", "negation"
+            claim.values = {o: u for o, u in zip(outlets, units, strict=True)}
+            claim.note = "one outlet denies what the other affirms"
+            return
+        days_a, days_b = dates_of[link.sentence_a], dates_of[link.sentence_b]
+        if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
+            claim.status, claim.kind = "conflicting", "date"
+            claim.values = {outlets[0]: min(days_a).isoformat(), outlets[1]: min(days_b).isoformat()}
+            claim.note = "the outlets give different days"
+            return

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .errors import CounterpointError
+from .errors import ConfigError, CounterpointError
 from .pipeline import CompareOptions, compare
 from .report.html_report import write_html
 from .report.json_report import write_json
@@ -75,7 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("report", type=Path)
     ev.add_argument("gold", type=Path)
-    ev.add_argument("--floors", type=Path, help="JSON of minimum scores; exit 3 if any score is below its floor")
+    ev.add_argument(
+        "--floors",
+        type=Path,
+        help="JSON of minimum scores (flat, or one table per story); exit 3 if any score is below its floor",
+    )
+    ev.add_argument("--story", help="which table of a per-story floors file to use (default: the gold file's name)")
     ev.add_argument("--json", type=Path, metavar="OUT", help="write the scores as JSON here")
     return parser
 
@@ -123,11 +128,22 @@ def _compare(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if comparison.rejected else EXIT_OK
 
 
+def _floors(path: Path, story: str) -> dict[str, float]:
+    data = json.loads(path.read_text("utf-8"))
+    if data and all(isinstance(v, dict) for v in data.values()):
+        if story not in data:
+            raise ConfigError(f"{path} has no floors for story '{story}'; use --story with one of {sorted(data)}")
+        table: dict[str, float] = data[story]
+        return table
+    flat: dict[str, float] = data
+    return flat
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_files
 
     scores = evaluate_files(args.report, args.gold)
-    floors: dict[str, float] = json.loads(args.floors.read_text("utf-8")) if args.floors else {}
+    floors = _floors(args.floors, args.story or args.gold.name.split(".")[0]) if args.floors else {}
     table = Table(title=f"{args.report} against {args.gold}")
     for column in ("score", "found", "value", "floor"):
         table.add_column(column)

@@ -33,6 +33,11 @@ mark.ORG{border-color:#7a7}mark.GPE,mark.LOC,mark.FAC{border-color:#79c}
 table{border-collapse:collapse;font-size:13px;width:100%}td,th{border-bottom:1px solid #eee;padding:3px 6px;
 text-align:left;vertical-align:top}th{color:#555}details{margin:0 0 8px}summary{cursor:pointer;font-weight:600}
 body.hide-removed .removed{display:none}
+.s.c-shared{box-shadow:inset 3px 0 0 #5a5}.s.c-conflicting{box-shadow:inset 3px 0 0 #d44}
+.claim{border-top:1px solid #eee;padding:6px 0}.claim .outlet{font-weight:600;color:#444}
+.badge{display:inline-block;font-size:11px;border-radius:3px;padding:0 5px;margin-right:6px;color:#fff}
+.b-shared{background:#5a5}.b-conflicting{background:#d44}.b-revision,.b-other-source,.b-number{background:#c90}
+.note{color:#a60;font-size:13px}
 """
 
 _SCRIPT = """
@@ -81,6 +86,7 @@ def _findings(comparison: Comparison) -> str:
     outlet_of = _outlet_of(comparison)
     article_outlet = {a.article_id: a.outlet for a in comparison.articles}
     parts = ['<section class="findings">']
+    parts.extend(_claims_panel(comparison))
     if comparison.entities:
         rows = []
         for entity in comparison.entities:
@@ -128,6 +134,39 @@ def _findings(comparison: Comparison) -> str:
     return "\n".join(parts) if len(parts) > 2 else ""
 
 
+def _claims_panel(comparison: Comparison) -> list[str]:
+    shared = [c for c in comparison.claims if c.status != "unique"]
+    if not shared:
+        return []
+    text_of = {s.sentence_id: (a.outlet, a.sentence_text(s)) for a in comparison.articles for s in a.sentences}
+    shared.sort(key=lambda c: (c.status != "conflicting", not c.kind, -len(c.outlets)))
+    out = [f"<details open><summary>Claims carried by several outlets ({len(shared)})</summary>"]
+    for claim in shared:
+        badge = f'<span class="badge b-{escape(claim.status)}">{escape(claim.status)}</span>'
+        if claim.kind and claim.kind != claim.status:
+            badge += f'<span class="badge b-{escape(claim.kind)}">{escape(claim.kind)}</span>'
+        out.append(f'<div class="claim" id="{escape(claim.claim_id)}">{badge}{escape(", ".join(claim.outlets))}')
+        if claim.note:
+            out.append(f'<div class="note">{escape(claim.note)}</div>')
+        out.append("<ul>")
+        for sentence_id in claim.sentence_ids:
+            outlet, text = text_of[sentence_id]
+            out.append(
+                f'<li><span class="outlet">{escape(outlet)}</span>: '
+                f'<a href="#{escape(sentence_id)}">{escape(text)}</a></li>'
+            )
+        out.append("</ul></div>")
+    out.append("</details>")
+    missing = [(outlet, ids) for outlet, ids in sorted(comparison.omissions.items()) if ids]
+    if missing:
+        out.append("<details><summary>What each outlet leaves out</summary><ul>")
+        for outlet, ids in missing:
+            links = ", ".join(f'<a href="#{escape(i)}">{escape(i)}</a>' for i in ids)
+            out.append(f"<li><b>{escape(outlet)}</b> does not carry {len(ids)} shared claims: {links}</li>")
+        out.append("</ul></details>")
+    return out
+
+
 def _marked(article: Article, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> str:
     """Escaped ``article.text[start:end]`` with non-overlapping marks (start, end, css class, title)."""
     out, cursor = [], start
@@ -164,15 +203,22 @@ def _article_column(article: Article, comparison: Comparison) -> str:
     for quote in comparison.quotes:
         if quote.article_id == article.article_id:
             speakers.setdefault(quote.sentence_id, []).append(quote.speaker)
+    status: dict[str, str] = {}
+    for claim in comparison.claims:
+        for sentence_id in claim.sentence_ids:
+            if claim.status != "unique" and status.get(sentence_id) != "conflicting":
+                status[sentence_id] = claim.status
     for sentence in article.sentences:
         inside = [m for m in marks if sentence.start <= m[0] and m[1] <= sentence.end]
         text = _marked(article, sentence.start, sentence.end, inside)
-        quoted = " quoted" if sentence.sentence_id in speakers else ""
+        classes = " quoted" if sentence.sentence_id in speakers else ""
+        if sentence.sentence_id in status:
+            classes += f" c-{status[sentence.sentence_id]}"
         title = f"{sentence.sentence_id} ({sentence.role})"
-        if quoted:
+        if sentence.sentence_id in speakers:
             title += " - speaker: " + ", ".join(speakers[sentence.sentence_id])
         by_line.setdefault(sentence.line, []).append(
-            f'<span class="s {sentence.role}{quoted}" id="{escape(sentence.sentence_id)}" '
+            f'<span class="s {sentence.role}{classes}" id="{escape(sentence.sentence_id)}" '
             f'title="{escape(title)}">{text}</span>'
         )
         starts.setdefault(sentence.line, sentence.start)

@@ -27,8 +27,8 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
             ", ".join(f"{reason} {n}" if n > 1 else reason for reason, n in sorted(removed.items())) or "-",
         )
     console.print(table)
+    _print_claims(comparison, console)
     sections = {
-        "claims": len(comparison.claims),
         "entities": len(comparison.entities),
         "quotes": len(comparison.quotes),
         "quantities": len(comparison.quantities),
@@ -40,3 +40,23 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
         console.print(f"Found: {found}.")
     for rejection in comparison.rejected:
         console.print(f"[red]rejected[/red] {rejection.source}: {rejection.reason}", highlight=False)
+
+
+def _print_claims(comparison: Comparison, console: Console) -> None:
+    if not comparison.claims:
+        return
+    status = Counter(c.status for c in comparison.claims)
+    console.print(
+        f"Claims: {status.get('shared', 0)} shared, {status.get('conflicting', 0)} conflicting, "
+        f"{status.get('unique', 0)} unique to one outlet.",
+        highlight=False,
+    )
+    for claim in comparison.claims:
+        if claim.note:
+            label = "[red]conflict[/red]" if claim.status == "conflicting" else f"[yellow]{claim.kind}[/yellow]"
+            console.print(f"  {label} {claim.note}", highlight=False)
+    missing = {outlet: len(ids) for outlet, ids in comparison.omissions.items() if ids}
+    if missing:
+        console.print(
+            "Leaves out shared claims: " + ", ".join(f"{o} {n}" for o, n in sorted(missing.items())), highlight=False
+        )

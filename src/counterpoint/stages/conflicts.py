@@ -84,7 +84,9 @@ def find_conflicts(comparison: Comparison) -> None:
     text_of = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
     figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
     for quantity in comparison.quantities:
-        figure = _Figure(quantity, outlet_of[quantity.article_id], _measure(quantity.counts), _period_kind(quantity.as_of))
+        figure = _Figure(
+            quantity, outlet_of[quantity.article_id], _measure(quantity.counts), _period_kind(quantity.as_of)
+        )
         if figure.measure in MEASURES:
             figures[(figure.measure, figure.period)].append(figure)
     for (measure, period), group in figures.items():

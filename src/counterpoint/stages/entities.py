@@ -519,7 +519,7 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
     for position in range(len(mentions)):
         groups[uf.find(key_of[position])].append(position)
     resolution = Resolution([])
-    for root, positions in groups.items():
+    for positions in groups.values():
         members = [mentions[p] for p in positions]
         entity_type = Counter(m.label for m in members).most_common(1)[0][0]
         name = _entity_name(members)

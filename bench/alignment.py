@@ -1,0 +1,127 @@
+"""Claim alignment: quality on the gold stories, a threshold sweep, and the time to compare a 20-article story.
+
+    python bench/alignment.py            # scores with the shipped thresholds + timing
+    python bench/alignment.py --sweep    # also the grid behind docs/decisions/0006-claim-alignment.md
+
+Gold stories: the seed story (``../shared``, when present) and the team's example story
+(``examples/harbour-fire.gold.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import itertools
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from counterpoint.embed import load_embedder
+from counterpoint.evaluate import evaluate, load_gold
+from counterpoint.model import Comparison
+from counterpoint.nlp import parse_articles
+from counterpoint.pipeline import CompareOptions, compare, compare_articles
+from counterpoint.report.json_report import report_dict
+from counterpoint.stages import align, conflicts, ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+STORIES = [
+    ("seeds", SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.gold.json"),
+    ("harbour-fire", ROOT / "examples" / "harbour-fire", ROOT / "examples" / "harbour-fire.gold.json"),
+]
+METRICS = ("alignment.facts_found", "alignment.link_precision", "alignment.unique_apart")
+
+
+class CachedEmbedder:
+    def __init__(self) -> None:
+        self.inner = load_embedder()
+        self.cache: dict[str, np.ndarray[Any, Any]] = {}
+
+    def encode(self, texts: list[str]) -> np.ndarray[Any, Any]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            for text, vector in zip(missing, self.inner.encode(missing), strict=True):
+                self.cache[text] = vector
+        return np.stack([self.cache[t] for t in texts])
+
+
+def realign(base: Comparison, parsed: dict[str, Any], embedder: CachedEmbedder) -> Comparison:
+    comparison = copy.deepcopy(base)
+    comparison.claims = []
+    align.align(comparison, parsed, embedder)
+    conflicts.find_conflicts(comparison)
+    align.add_unique_claims(comparison)
+    return comparison
+
+
+def scores(comparison: Comparison, gold: dict[str, Any]) -> dict[str, Any]:
+    result = evaluate(report_dict(comparison), gold)
+    return {m: result[m] for m in METRICS}
+
+
+def twenty_articles() -> list[Any]:
+    """20 distinct articles on one story: the example story's articles with sentences dropped and reordered."""
+    base = ingest.ingest([ROOT / "examples" / "harbour-fire"]).articles
+    rng = random.Random(7)
+    articles = []
+    for number in range(20):
+        source = base[number % len(base)]
+        lines = source.text.split("\n")
+        kept = [line for line in lines if rng.random() > 0.2] or lines
+        head, body = kept[:2], kept[2:]
+        rng.shuffle(body)
+        text = "\n".join(head + body + [f"Reporting for edition {number}."])
+        articles.append(
+            ingest.article_from_text(
+                text, source=f"copy{number}", outlet=f"Outlet {number}", published=source.published
+            )
+        )
+    return articles
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sweep", action="store_true")
+    args = parser.parse_args()
+    embedder = CachedEmbedder()
+    prepared = []
+    for name, path, gold_path in STORIES:
+        if not path.exists():
+            print(f"skipped {name}: {path} not found")
+            continue
+        comparison = compare([path], CompareOptions(embedder=embedder))
+        prepared.append((name, comparison, parse_articles(comparison.articles), load_gold(gold_path)))
+    print("| story | facts found | link precision | unique kept apart |")
+    print("|---|---|---|---|")
+    for name, comparison, _, gold in prepared:
+        s = scores(comparison, gold)
+        print(f"| {name} | {s[METRICS[0]]} | {s[METRICS[1]]} | {s[METRICS[2]]} |")
+    if args.sweep:
+        print("\n| overlap weight | link min | strong link | " + " | ".join(n for n, *_ in prepared) + " |")
+        print("|---|---|---|" + "---|" * len(prepared))
+        defaults = (align.OVERLAP_WEIGHT, align.LINK_MIN, align.STRONG_LINK)
+        for weight, link_min, strong in itertools.product((0.3, 0.5, 0.8), (0.66, 0.72, 0.78, 0.84), (1.0, 1.1, 1.3)):
+            align.OVERLAP_WEIGHT, align.LINK_MIN, align.STRONG_LINK = weight, link_min, strong
+            cells = []
+            for _, comparison, parsed, gold in prepared:
+                s = scores(realign(comparison, parsed, embedder), gold)
+                cells.append(f"{s[METRICS[0]].found}/{s[METRICS[0]].total} @ {s[METRICS[1]].score:.2f}")
+            print(f"| {weight} | {link_min} | {strong} | " + " | ".join(cells) + " |")
+        align.OVERLAP_WEIGHT, align.LINK_MIN, align.STRONG_LINK = defaults
+    articles = twenty_articles()
+    words = sum(len(a.text.split()) for a in articles)
+    started = time.perf_counter()
+    compared = compare_articles(articles, CompareOptions(embedder=load_embedder()))
+    seconds = time.perf_counter() - started
+    shared = sum(c.status != "unique" for c in compared.claims)
+    print(f"\n20-article story ({words:,} words), models already loaded: {seconds:.2f} s, {shared} shared claims")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Claim alignment and conflicts on short invented stories (runs spaCy and MiniLM)."""
+
+from __future__ import annotations
+
+from counterpoint.model import Claim, Comparison
+
+from .conftest import compare_texts
+
+
+def claims_with(comparison: Comparison, *needles: str) -> list[Claim]:
+    text = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
+    return [c for c in comparison.claims if all(any(n in text[sid] for sid in c.sentence_ids) for n in needles)]
+
+
+def test_paraphrases_align_and_topic_neighbours_do_not() -> None:
+    comparison = compare_texts(
+        "The foreign minister met the president of Veltria in the capital on Monday.\n"
+        "The minister later visited a refugee camp near the northern border.",
+        "Veltria's president held talks with the visiting foreign minister on Monday.\n"
+        "The minister was booed by protesters outside the parliament building.",
+    )
+    [met] = claims_with(comparison, "met the president", "held talks")
+    assert met.status == "shared" and len(met.outlets) == 2
+    [link] = met.links
+    assert link.score > 0 and {"cosine", "overlap", "entities", "mutual_best"} <= set(link.features)
+    assert not claims_with(comparison, "refugee camp", "booed by protesters")
+
+
+def test_every_body_sentence_is_in_a_claim() -> None:
+    comparison = compare_texts(
+        "Floods closed the coastal road on Sunday. Schools stayed shut.",
+        "Heavy rain flooded the coastal road on Sunday. A bridge collapsed in the north.",
+    )
+    covered = {sid for c in comparison.claims for sid in c.sentence_ids}
+    body = {s.sentence_id for a in comparison.articles for s in a.body()}
+    assert body <= covered
+    for claim in comparison.claims:
+        if claim.status == "unique":
+            assert len(claim.sentence_ids) == 1 and len(claim.outlets) == 1
+
+
+def test_revised_toll_is_a_revision_not_a_conflict() -> None:
+    comparison = compare_texts(
+        "A landslide in the village of Orsk killed 9 people on Tuesday, officials said.",
+        "The landslide in Orsk killed 11 people, officials said on Wednesday, raising an earlier toll of 9.",
+    )
+    [claim] = [c for c in comparison.claims if c.kind in ("revision", "number")]
+    assert claim.status == "shared" and claim.kind == "revision"
+    assert "9" in claim.note and "11" in claim.note
+    assert set(claim.values) == {"Outlet 0", "Outlet 1"}
+
+
+def test_different_figures_without_explanation_conflict() -> None:
+    comparison = compare_texts(
+        "The earthquake killed 40 people in the valley.",
+        "The earthquake killed 25 people in the valley.",
+    )
+    [claim] = [c for c in comparison.claims if c.status == "conflicting"]
+    assert claim.kind == "number"
+    assert claim.values["Outlet 0"].startswith("40") and claim.values["Outlet 1"].startswith("25")
+
+
+def test_figures_from_different_authorities_are_other_source() -> None:
+    comparison = compare_texts(
+        "According to the Health Ministry, the clashes killed 30 people.",
+        "According to the Red Crescent, the clashes killed 45 people.",
+    )
+    [claim] = [c for c in comparison.claims if c.kind]
+    assert claim.kind == "other-source" and claim.status == "shared"
+
+
+def test_a_daily_count_is_not_compared_with_a_total() -> None:
+    comparison = compare_texts(
+        "During the past 24 hours, strikes killed 12 people, the ministry said.",
+        "Strikes have killed 3,400 people since the war began, the ministry said.",
+    )
+    assert not [c for c in comparison.claims if c.status == "conflicting"]
+
+
+def test_omissions_list_shared_claims_an_outlet_leaves_out() -> None:
+    comparison = compare_texts(
+        "The dam burst at dawn on Friday. Rescue teams reached the town by noon.",
+        "The dam burst early on Friday morning. Rescue teams arrived in the town at midday.",
+        "The dam burst at dawn on Friday.",
+    )
+    [rescue] = claims_with(comparison, "Rescue teams")
+    assert rescue.status == "shared"
+    assert rescue.claim_id in comparison.omissions["Outlet 2"]
+    assert rescue.claim_id not in comparison.omissions["Outlet 0"]

@@ -47,7 +47,7 @@ COSINE_WITHOUT_SHARED_WORDS = 0.75
 # A clause needs this many content words to be a claim unit of its own.
 MIN_CLAUSE_WORDS = 3
 
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     """the a an of in on at to for and or but with by from as that this these those is are was were be been
     being has have had it its he she they his her their them we our you your i not no would will could should
     may might can said says say also than then there which who whom whose what when where while after before
@@ -126,7 +126,7 @@ def _unit_tokens(tokens: list[Any], offset: int, article: Article, notes: _Annot
             found.add(f"N:{number:g}")
             continue
         word = token.text.lower()
-        if token.is_alpha and len(word) > 2 and word not in _STOPWORDS:
+        if token.is_alpha and len(word) > 2 and word not in STOPWORDS:
             found.add(f"W:{stem(word)}")
     return frozenset(found)
 
@@ -167,7 +167,7 @@ def claim_units(article: Article, lines: list[ParsedLine], notes: _Annotations) 
         head_set = set(heads)
         for head in heads:
             members = _clause_tokens(head, head_set, tokens)
-            content = [t for t in members if t.is_alpha and t.text.lower() not in _STOPWORDS]
+            content = [t for t in members if t.is_alpha and t.text.lower() not in STOPWORDS]
             if len(content) < MIN_CLAUSE_WORDS or len(members) >= len(tokens) - 1:
                 continue
             clause_text = "".join(t.text_with_ws for t in members).strip(" ,;")
@@ -207,6 +207,7 @@ def _idf(units: list[Unit]) -> dict[str, float]:
 
 
 def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """IDF-weighted Dice coefficient of two token sets."""
     shared = a & b
     if not shared:
         return 0.0
@@ -267,6 +268,18 @@ class _Link:
     features: dict[str, Any]
 
 
+def shared_words(a: frozenset[str], b: frozenset[str]) -> list[str]:
+    """Content words (not names, numbers or days) two units share."""
+    return sorted(t[2:] for t in a & b if t[0] == "W" and t[2:] not in _TIME_WORDS)
+
+
+def pair_score(cosine: float, a: frozenset[str], b: frozenset[str], idf: dict[str, float], same_quote: bool) -> float:
+    """The link score of two units; -1 when they share no content word and their embeddings are not close."""
+    if not shared_words(a, b) and cosine < COSINE_WITHOUT_SHARED_WORDS and not same_quote:
+        return -1.0
+    return cosine + OVERLAP_WEIGHT * _overlap(a, b, idf) + (QUOTE_BONUS if same_quote else 0.0)
+
+
 def _candidate_links(
     units: list[Unit],
     vectors: np.ndarray[Any, Any],
@@ -280,38 +293,29 @@ def _candidate_links(
         for second in articles[i + 1 :]:
             rows, cols = by_article[first], by_article[second]
             cosine = vectors[rows] @ vectors[cols].T
-            scores = np.zeros_like(cosine)
-            overlaps = np.zeros_like(cosine)
-            quotes = np.zeros_like(cosine)
+            scores = np.full_like(cosine, -1.0)
             for r, a in enumerate(rows):
                 for c, b in enumerate(cols):
-                    overlaps[r, c] = _overlap(units[a].tokens, units[b].tokens, idf)
-                    shared = notes.statements.get(units[a].sentence_id, set()) & notes.statements.get(
-                        units[b].sentence_id, set()
+                    quote = bool(
+                        notes.statements.get(units[a].sentence_id, set())
+                        & notes.statements.get(units[b].sentence_id, set())
                     )
-                    quotes[r, c] = 1.0 if shared else 0.0
-            scores = cosine + OVERLAP_WEIGHT * overlaps + QUOTE_BONUS * quotes
+                    scores[r, c] = pair_score(float(cosine[r, c]), units[a].tokens, units[b].tokens, idf, quote)
             best_in_row = scores.argmax(axis=1)
             best_in_col = scores.argmax(axis=0)
             for r, a in enumerate(rows):
                 for c, b in enumerate(cols):
                     score = float(scores[r, c])
                     mutual = best_in_row[r] == c and best_in_col[c] == r
-                    shared_tokens = units[a].tokens & units[b].tokens
-                    shared_words = [t for t in shared_tokens if t[0] == "W" and t[2:] not in _TIME_WORDS]
-                    if not shared_words and cosine[r, c] < COSINE_WITHOUT_SHARED_WORDS:
-                        continue
                     if score >= STRONG_LINK or (mutual and score >= LINK_MIN):
+                        tokens = units[a].tokens & units[b].tokens
                         features = {
                             "cosine": round(float(cosine[r, c]), 3),
-                            "overlap": round(float(overlaps[r, c]), 3),
+                            "overlap": round(_overlap(units[a].tokens, units[b].tokens, idf), 3),
                             "mutual_best": bool(mutual),
-                            "same_quote": bool(quotes[r, c]),
-                            "entities": sorted(
-                                notes.entity_names.get(t[2:], t[2:]) for t in shared_tokens if t[0] == "E"
-                            ),
-                            "numbers": sorted(t[2:] for t in shared_tokens if t[0] == "N"),
-                            "words": sorted(t[2:] for t in shared_words),
+                            "entities": sorted(notes.entity_names.get(t[2:], t[2:]) for t in tokens if t[0] == "E"),
+                            "numbers": sorted(t[2:] for t in tokens if t[0] == "N"),
+                            "words": shared_words(units[a].tokens, units[b].tokens),
                             "units": [units[a].text, units[b].text],
                         }
                         links.append(_Link(a, b, round(score, 3), features))

@@ -22,7 +22,7 @@ from pathlib import Path
 from counterpoint.embed import load_embedder
 from counterpoint.nlp import load_nlp
 from counterpoint.stages import align
-from counterpoint.stages.conflicts import _NEGATION
+from counterpoint.stages.conflicts import NEGATION
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "claimdiff"
 
@@ -76,7 +76,8 @@ def main() -> int:
         a, b = index[pair["claim_a"]], index[pair["claim_b"]]
         score = align.pair_score(float(vectors[a] @ vectors[b]), tokens[a], tokens[b], idf[pair["topic"]], False)
         linked.append(score >= align.LINK_MIN)
-        negated.append(linked[-1] and bool(_NEGATION.search(pair["claim_a"])) != bool(_NEGATION.search(pair["claim_b"])))
+        differs = bool(NEGATION.search(pair["claim_a"])) != bool(NEGATION.search(pair["claim_b"]))
+        negated.append(linked[-1] and differs)
     strengthen = [bool(p["relation"]) for p in pairs]
     weaken = [bool(weak_label.get(p["pair_id"], 0)) for p in pairs]
     print(f"ClaimDiff test-full: {len(pairs)} pairs, {sum(strengthen)} strengthen, {sum(weaken)} weaken\n")

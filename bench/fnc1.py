@@ -26,7 +26,7 @@ from counterpoint.embed import load_embedder
 from counterpoint.nlp import load_nlp
 from counterpoint.pipeline import prepare_article
 from counterpoint.stages import align
-from counterpoint.stages.conflicts import _NEGATION, _measure
+from counterpoint.stages.conflicts import NEGATION, measure_of
 from counterpoint.stages.ingest import article_from_text
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "fnc1"
@@ -39,7 +39,7 @@ from claimdiff import prf, tokens_of  # noqa: E402
 
 
 def figures(text: str) -> dict[str, str]:
-    return {_measure(noun): value.replace(",", "") for value, noun in _NUMBER.findall(text)}
+    return {measure_of(noun): value.replace(",", "") for value, noun in _NUMBER.findall(text)}
 
 
 def main() -> int:
@@ -82,7 +82,7 @@ def main() -> int:
         if best_score < RELATED_MIN:
             label = "unrelated"
         else:
-            negation = bool(_NEGATION.search(headline)) != bool(_NEGATION.search(best))
+            negation = bool(NEGATION.search(headline)) != bool(NEGATION.search(best))
             head_figures, body_figures = figures(headline), figures(best)
             number = any(body_figures.get(k, v) != v for k, v in head_figures.items())
             label = "disagree" if negation or number else "related"

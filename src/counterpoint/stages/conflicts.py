@@ -42,7 +42,7 @@ _REVISION = re.compile(
     r"from an earlier|had risen|has risen|climbed to|rose to)\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused|n't)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused|n't)\b", re.I)
 # Two sentences must share this much (IDF-weighted overlap from the link) before a negation or date
 # difference is read as a disagreement rather than two different statements.
 DISAGREEMENT_MIN_OVERLAP = 0.45
@@ -56,7 +56,7 @@ class _Figure:
     period: str
 
 
-def _measure(counts: str) -> str:
+def measure_of(counts: str) -> str:
     words = [stem(w) for w in re.findall(r"[a-z]+", counts.lower())]
     for word in reversed(words):
         if word in _MEASURE_OF:
@@ -85,7 +85,7 @@ def find_conflicts(comparison: Comparison) -> None:
     figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
     for quantity in comparison.quantities:
         figure = _Figure(
-            quantity, outlet_of[quantity.article_id], _measure(quantity.counts), _period_kind(quantity.as_of)
+            quantity, outlet_of[quantity.article_id], measure_of(quantity.counts), _period_kind(quantity.as_of)
         )
         if figure.measure in MEASURES:
             figures[(figure.measure, figure.period)].append(figure)
@@ -173,7 +173,7 @@ def _type_disagreement(claim: Claim, articles: list[Article], text_of: dict[str,
         if float(link.features.get("overlap", 0.0)) < DISAGREEMENT_MIN_OVERLAP:
             continue
         units = link.features.get("units", [text_of[link.sentence_a], text_of[link.sentence_b]])
-        negated = [bool(_NEGATION.search(u)) for u in units]
+        negated = [bool(NEGATION.search(u)) for u in units]
         outlets = (outlet_of_sentence[link.sentence_a], outlet_of_sentence[link.sentence_b])
         if negated[0] != negated[1]:
             claim.status, claim.kind = "conflicting", "negation"

@@ -65,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="extra gazetteer (JSON, same format as the bundled one); may be repeated",
     )
+    comp.add_argument(
+        "--framing",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra framing lexicon (JSON, same format as the bundled one); may be repeated",
+    )
     comp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     ev = commands.add_parser(
@@ -108,6 +116,7 @@ def _compare(args: argparse.Namespace) -> int:
     options = CompareOptions(
         IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes),
         gazetteers=args.gazetteer,
+        framing_lexicons=args.framing,
     )
     comparison = compare(args.inputs, options)
     for rejection in comparison.rejected:

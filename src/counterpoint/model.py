@@ -145,6 +145,7 @@ class Entity:
     name: str
     type: str
     mentions: list[Mention] = field(default_factory=list)
+    affiliation: str | None = None  # for a person: the country or organisation their title or description names
 
 
 @dataclass(slots=True)
@@ -222,11 +223,42 @@ class FramingNote:
 
 
 @dataclass(slots=True)
+class Wording:
+    """Competing words for one referent, found in aligned sentences: (outlet, words, sentence id) each."""
+
+    referent: str
+    variants: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QuotedSource:
+    speaker: str
+    affiliation: str | None
+    count: int
+
+
+@dataclass(slots=True)
+class OutletProfile:
+    """What one outlet's coverage looks like, measured from its text."""
+
+    outlet: str
+    quoted: list[QuotedSource]
+    framing: dict[str, int]
+    omits: list[str]
+
+
+@dataclass(slots=True)
 class DigestSentence:
-    """A sentence of the neutral digest and the sentence IDs it rests on."""
+    """A sentence of the neutral digest and the sentence IDs it rests on.
+
+    ``status`` is ``shared`` (several outlets), ``single-source`` or ``disputed``; ``outlets`` are the
+    outlets that carry it.
+    """
 
     text: str
     sources: list[str]
+    status: str = "shared"
+    outlets: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -252,3 +284,5 @@ class Comparison:
     framing: list[FramingNote] = field(default_factory=list)
     digest: list[DigestSentence] = field(default_factory=list)
     omissions: dict[str, list[str]] = field(default_factory=dict)  # outlet -> shared claims it does not carry
+    wording: list[Wording] = field(default_factory=list)
+    profiles: list[OutletProfile] = field(default_factory=list)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .embed import Embedder
 from .model import Article, Comparison
-from .stages import align, clean, conflicts, dates, entities, ingest, quantities, quotes, segment
+from .stages import align, clean, conflicts, dates, digest, entities, framing, ingest, quantities, quotes, segment
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +24,14 @@ class CompareOptions:
     """Options of a comparison.
 
     ``ingest`` holds the metadata fallbacks for inputs; ``gazetteers`` are extra gazetteer files (same
-    format as ``counterpoint/data/gazetteer.json``); ``annotate=False`` stops after cleaning and
+    format as ``counterpoint/data/gazetteer.json``); ``framing_lexicons`` extend ``data/framing.json``;
+    ``annotate=False`` stops after cleaning and
     segmentation (no spaCy model needed); ``embedder`` replaces the MiniLM sentence embedder.
     """
 
     ingest: ingest.IngestOptions = field(default_factory=ingest.IngestOptions)
     gazetteers: list[Path] = field(default_factory=list)
+    framing_lexicons: list[Path] = field(default_factory=list)
     annotate: bool = True
     embedder: Embedder | None = None
 
@@ -51,7 +53,7 @@ def compare_articles(articles: list[Article], options: CompareOptions | None = N
     comparison = Comparison(articles=articles)
     if options.annotate and articles:
         _annotate(comparison, options)
-        stages += [entities, quotes, quantities, align, conflicts]
+        stages += [entities, quotes, quantities, align, conflicts, framing, digest]
     comparison.stages = {stage.NAME: stage.VERSION for stage in stages}
     return comparison
 
@@ -80,6 +82,15 @@ def _annotate(comparison: Comparison, options: CompareOptions) -> None:
     conflicts.find_conflicts(comparison)
     align.add_unique_claims(comparison)
     comparison.omissions = align.omissions(comparison)
+    lexicon = framing.load_lexicon(options.framing_lexicons)
+    for article in articles:
+        names = [
+            (m.start, m.end) for e in comparison.entities for m in e.mentions if m.article_id == article.article_id
+        ]
+        comparison.framing.extend(framing.find_framing(article, parsed.get(article.article_id, []), lexicon, names))
+    comparison.wording = framing.divergent_wording(comparison, parsed)
+    comparison.profiles = framing.profiles(comparison)
+    comparison.digest = digest.write_digest(comparison)
 
 
 def compare(sources: Iterable[str | Path], options: CompareOptions | None = None) -> Comparison:

@@ -44,6 +44,7 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
                 "id": e.entity_id,
                 "name": e.name,
                 "type": e.type,
+                "affiliation": e.affiliation,
                 "mentions": [
                     {"sentence": m.sentence_id, "text": m.text, "start": m.start, "end": m.end} for m in e.mentions
                 ],
@@ -89,7 +90,26 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
             }
             for f in comparison.framing
         ],
-        "digest": [{"text": d.text, "sources": list(d.sources)} for d in comparison.digest],
+        "digest": [
+            {"text": d.text, "sources": list(d.sources), "status": d.status, "outlets": list(d.outlets)}
+            for d in comparison.digest
+        ],
+        "wording": [
+            {
+                "referent": w.referent,
+                "variants": [{"outlet": o, "text": t, "sentence": s} for o, t, s in w.variants],
+            }
+            for w in comparison.wording
+        ],
+        "profiles": [
+            {
+                "outlet": p.outlet,
+                "quoted": [{"speaker": q.speaker, "affiliation": q.affiliation, "count": q.count} for q in p.quoted],
+                "framing": dict(p.framing),
+                "omits": list(p.omits),
+            }
+            for p in comparison.profiles
+        ],
         "omissions": [{"outlet": outlet, "claims": list(ids)} for outlet, ids in comparison.omissions.items()],
     }
 

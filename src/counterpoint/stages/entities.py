@@ -149,6 +149,7 @@ class RawMention:
     locative: bool = False  # a bare name after "in", "invade", "city of": a place
     alias_of: str | None = None  # text of the long form for "Long Name (SHORT)"
     outlet: bool = False  # a news outlet (gazetteer or one of the comparison's outlets)
+    affiliation: str | None = None  # "Israel" for "Israeli Prime Minister X", "Hamas" for "X, an official of Hamas"
     order: int = 0
 
 
@@ -325,6 +326,7 @@ def _line_mentions(
         if span.label == "PERSON":
             role = _ROLE_BEFORE.search(before)
             mention.role = _normal_role(role["role"]) if role else None
+            mention.affiliation = _affiliation(before[: role.start()] if role else before, text[span.end :], gazetteer)
             words = before.lower().split()[-3:]
             mention.locative = bool(words and words[-1] in _LOCATIVE_BEFORE) or any(
                 " ".join(words).endswith(p) for p in _LOCATIVE_PHRASES
@@ -333,6 +335,29 @@ def _line_mentions(
             mention.qualifier = _qualifier(surface, before, gazetteer)
         mentions.append(mention)
     return mentions
+
+
+_AFFILIATION_BEFORE = re.compile(r"(?P<aff>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'-]*)?)(?:['\u2019]s)?\s+(?:[a-z]+\s+)?$")
+_AFFILIATION_AFTER = re.compile(
+    r"^,\s+(?:a|an|the)\s+[\w\s-]{0,40}?\b(?:of|for|at|with|from)\s+(?:the\s+)?"
+    r"(?P<aff>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})"
+)
+
+
+def _affiliation(before: str, after: str, gazetteer: Gazetteer) -> str | None:
+    """The country or organisation a person's title or description names, if any."""
+    match = _AFFILIATION_AFTER.match(after)
+    if match:
+        return gazetteer.is_qualifier(match["aff"]) or match["aff"]
+    match = _AFFILIATION_BEFORE.search(before)
+    if match and match.end() == len(before):
+        name = match["aff"]
+        country = gazetteer.is_qualifier(name)
+        if country:
+            return country
+        entry = gazetteer.aliases.get(name)
+        return entry.name if entry and entry.type == "ORG" else None
+    return None
 
 
 def _normal_role(role: str) -> str:
@@ -532,6 +557,11 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
         resolution.entities.append(entity)
         for member in members:
             resolution.entity_of[(member.article_id, member.start, member.end)] = entity.entity_id
+        affiliations = Counter(m.affiliation for m in members if m.affiliation)
+        if affiliations:
+            entity.affiliation = affiliations.most_common(1)[0][0]
+        elif entity.type == "ORG":
+            entity.affiliation = next((m.qualifier for m in members if m.qualifier), None)
         person_roles = {m.role for m in members if m.role}
         if person_roles:
             resolution.roles[entity.entity_id] = person_roles

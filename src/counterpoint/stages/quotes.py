@@ -55,7 +55,7 @@ _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS_GROUP = frozenset({"it", "they"})
 _JOURNALIST = re.compile(r"\b(?:reporter|correspondent|journalist|editor|anchor|columnist|host|analyst)\b", re.I)
-_QUOTED = re.compile(r"\u201c(?P<a>[^\u201c\u201d]{2,2000})\u201d|\"(?P<b>[^\"]{2,2000})\"")
+QUOTED = re.compile(r"\u201c(?P<a>[^\u201c\u201d]{2,2000})\u201d|\"(?P<b>[^\"]{2,2000})\"")
 # Speech verbs are matched in lower case only: "the State Department" must not read as "state".
 _AFTER = re.compile(
     rf"^[\s,.]*(?:(?P<np>[^.,;:\"\u201c\u201d]{{1,80}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERBS})\b"
@@ -248,7 +248,7 @@ def _make(
 def _direct_quotes(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
     text = parsed.doc.text
     quotes: list[Quote] = []
-    for match in _QUOTED.finditer(text):
+    for match in QUOTED.finditer(text):
         group = "a" if match.group("a") is not None else "b"
         content = match.group(group)
         if len(content.split()) < MIN_QUOTE_WORDS:
@@ -306,7 +306,7 @@ def _attribution_before(
 
 
 def _inside_quote(text: str, index: int) -> bool:
-    return any(m.start() < index < m.end() for m in _QUOTED.finditer(text))
+    return any(m.start() < index < m.end() for m in QUOTED.finditer(text))
 
 
 def _reported_speech(ctx: _Context, parsed: ParsedLine) -> list[Quote]:

@@ -1,0 +1,162 @@
+"""Digest: a short neutral account built only from the articles' own sentences, each citing its sources.
+
+Extractive by design, so that no sentence can say what its sources do not:
+
+1. claims carried by several outlets, most widely carried first, then in story order (the mean position of
+   their sentences in their articles);
+2. disputed claims (conflicting figures or statements), flagged ``disputed``;
+3. a few claims only one outlet carries (its lead, or sentences with figures or direct quotes), flagged
+   ``single-source``.
+
+Each claim is told by one of its sentences, chosen for the fewest framing notes, a subject that is not a
+bare pronoun, and, for revised figures, the latest figure. Contested wording in it is replaced by the
+plainer term from its framing notes, scare quotes are dropped, and opening connectives ("Meanwhile,", "On
+another note,") are trimmed. Every digest sentence cites all the sentences of its claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
+
+NAME = "digest"
+VERSION = "1"
+
+MAX_SINGLE_SOURCE_PER_OUTLET = 1
+# Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
+MIN_WORDS = 6
+# Notes whose plainer wording rewrites grammar; a sentence with one is told only when its claim has no other.
+_REWORDING_KINDS = frozenset({"editorializing", "doubt-casting attribution"})
+# A digest that runs longer than this stops being a digest; the report keeps every claim anyway.
+MAX_SENTENCES = 20
+_CONNECTIVE = re.compile(
+    r"^(?:meanwhile|on another note|in this context|for (?:his|her|their|its) part|in addition|additionally|"
+    r"moreover|furthermore|however|also|earlier|later|separately|in the meantime)\s*,\s*",
+    re.I,
+)
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|that)\b", re.I)
+
+
+def write_digest(comparison: Comparison) -> list[DigestSentence]:
+    """The digest of ``comparison`` (claims, framing notes and quantities must be filled)."""
+    sentences: dict[str, tuple[str, Sentence, int, int]] = {}
+    for article in comparison.articles:
+        body = article.body()
+        for position, sentence in enumerate(body):
+            sentences[sentence.sentence_id] = (article.outlet, sentence, position, len(body))
+    text_of = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
+    notes: dict[str, list[FramingNote]] = defaultdict(list)
+    for note in comparison.framing:
+        notes[note.sentence_id].append(note)
+    values: dict[str, float] = {}
+    for quantity in comparison.quantities:
+        values[quantity.sentence_id] = max(values.get(quantity.sentence_id, 0.0), quantity.value)
+    starts = {s.sentence_id: s.start for a in comparison.articles for s in a.sentences}
+
+    def position(claim: Claim) -> float:
+        ranks = [sentences[s][2] / max(1, sentences[s][3]) for s in claim.sentence_ids if s in sentences]
+        return sum(ranks) / len(ranks) if ranks else 1.0
+
+    quoted_share = _quoted_share(comparison)
+
+    def pick(claim: Claim) -> str | None:
+        candidates = [
+            s
+            for s in claim.sentence_ids
+            if s in sentences and len(text_of[s].split()) >= MIN_WORDS and _whole_quotes(text_of[s])
+        ]
+        if not candidates:
+            return None
+        newest = max((values.get(s, 0.0) for s in candidates), default=0.0)
+        degree = {s: sum(s in (link.sentence_a, link.sentence_b) for link in claim.links) for s in candidates}
+        return min(
+            candidates,
+            key=lambda s: (
+                claim.kind == "revision" and values.get(s, 0.0) < newest,
+                any(n.kind in _REWORDING_KINDS for n in notes[s]),
+                -degree[s],
+                quoted_share.get(s, 0.0) > 0.5,
+                len(notes[s]),
+                bool(_PRONOUN_START.match(text_of[s].lstrip("\"'\u201c\u2018"))),
+                abs(len(text_of[s]) - 160),
+            ),
+        )
+
+    def neutral(sentence_id: str) -> str:
+        start = starts[sentence_id]
+        text = text_of[sentence_id]
+        for note in sorted(notes[sentence_id], key=lambda n: -n.start):
+            a, b = note.start - start, note.end - start
+            replacement = note.alternative
+            if a > 0 and not replacement and text[a - 1] == " ":
+                a -= 1
+            text = text[:a] + replacement + text[b:]
+        text = _CONNECTIVE.sub("", text)
+        text = re.sub(r"\s{2,}", " ", text).strip()
+        for mark in ('"', "\u201c", "\u201d"):
+            if text.count(mark) % 2 and (text.startswith(mark) or text.rstrip(".,").endswith(mark)):
+                text = text.replace(mark, "", 1) if text.startswith(mark) else "".join(text.rsplit(mark, 1))
+        text = _balance_curly(text)
+        return text[:1].upper() + text[1:]
+
+    digest: list[DigestSentence] = []
+    used: set[str] = set()
+
+    def add(claim: Claim, status: str) -> None:
+        if len(digest) >= MAX_SENTENCES:
+            return
+        chosen = pick(claim)
+        if chosen is None or chosen in used:
+            return
+        if status == "single-source" and any(n.kind in _REWORDING_KINDS for n in notes[chosen]):
+            return
+        used.add(chosen)
+        digest.append(DigestSentence(neutral(chosen), sorted(claim.sentence_ids), status, sorted(claim.outlets)))
+
+    shared = [c for c in comparison.claims if c.status == "shared" and len(c.outlets) > 1]
+    for claim in sorted(shared, key=lambda c: (-len(c.outlets), position(c))):
+        add(claim, "shared")
+    for claim in sorted((c for c in comparison.claims if c.status == "conflicting"), key=position):
+        add(claim, "disputed")
+    per_outlet: dict[str, int] = defaultdict(int)
+    singles = [c for c in comparison.claims if c.status == "unique"]
+    for claim in sorted(singles, key=lambda c: (not _newsworthy(c, sentences, values, comparison), position(c))):
+        outlet = claim.outlets[0]
+        if per_outlet[outlet] < MAX_SINGLE_SOURCE_PER_OUTLET and _newsworthy(claim, sentences, values, comparison):
+            per_outlet[outlet] += 1
+            add(claim, "single-source")
+    return digest
+
+
+def _whole_quotes(text: str) -> bool:
+    """False for a piece of a quotation that runs over several sentences (its other mark is elsewhere)."""
+    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+
+
+def _quoted_share(comparison: Comparison) -> dict[str, float]:
+    """For each sentence, the share of its characters inside direct quotes."""
+    lengths = {s.sentence_id: max(1, s.end - s.start) for a in comparison.articles for s in a.sentences}
+    share: dict[str, float] = defaultdict(float)
+    for quote in comparison.quotes:
+        if quote.direct:
+            share[quote.sentence_id] += (quote.end - quote.start) / lengths[quote.sentence_id]
+    return share
+
+
+def _newsworthy(
+    claim: Claim, sentences: dict[str, tuple[str, Sentence, int, int]], values: dict[str, float], comparison: Comparison
+) -> bool:
+    sentence_id = claim.sentence_ids[0]
+    quoted = any(q.sentence_id == sentence_id and q.direct for q in comparison.quotes)
+    return sentences[sentence_id][2] < 2 or sentence_id in values or quoted
+
+
+def _balance_curly(text: str) -> str:
+    """Drop an opening or closing curly quote left without its pair by a quote that spans sentences."""
+    if text.count("\u201c") > text.count("\u201d") and text.startswith("\u201c"):
+        return text[1:]
+    if text.count("\u201d") > text.count("\u201c"):
+        return "".join(text.rsplit("\u201d", 1))
+    return text

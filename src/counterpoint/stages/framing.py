@@ -1,0 +1,358 @@
+"""Framing: how each outlet words the story, measured from its text.
+
+Notes (``FramingNote``), each with its span and a plainer alternative:
+
+* ``scare quotes``: quotation marks around a name, or around a short term in a sentence that attributes no
+  words to anyone ("Israel" in quotes; a partial quote after "Shoukry said" is not one);
+* ``contested label``, ``contested place name``, ``qualifying label``, and loaded nouns from the lexicon
+  (``data/framing.json``), where every family lists the wording of every side for one referent, so the rule
+  is the same whichever side an outlet takes;
+* ``loaded adjective``: an evaluative adjective before a noun ("extremist settlers" -> "settlers");
+* ``doubt-casting attribution``: "claimed", "alleged", "so-called";
+* ``editorializing``: the writer's own comment ("did not fail, yet again, to accuse" -> "accused").
+
+Divergent wording (:func:`divergent_wording`) is discovered, not looked up: in every pair of aligned claim
+units, the same entity named differently ("Jerusalem" / "occupied al-Quds") or two different nouns in the
+same grammatical slot ("a deal on captives" / "a deal on hostages") are the outlets' competing words for one
+referent.
+
+Nothing here reads an outlet's name or reputation: swap two outlets' texts and their notes swap with them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
+from ..nlp import ParsedLine
+from rapidfuzz.distance import OSA
+
+from .align import STOPWORDS, stem
+from .quotes import MIN_QUOTE_WORDS, QUOTED
+
+NAME = "framing"
+VERSION = "1"
+
+# Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
+SCARE_QUOTE_MAX_WORDS = 3
+# Names this close (normalised OSA) are one spelling slipping ("Issac"/"Isaac"), not a choice of words.
+SPELLING_SIMILARITY = 0.85
+# Words after a doubt-casting verb kept in the note's span, so the note shows what is doubted.
+DOUBT_CONTEXT_WORDS = 2
+
+_SCARE = re.compile(r"[\"\u201c\u2018'](?P<term>[A-Z\w][^\"\u201c\u201d\u2018\u2019]{0,40}?)[\"\u201d\u2019'](?![a-z])")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|tells|stated|added|wrote|called|described|dubbed|termed|labell?ed|branded|urged|"
+    r"according to|insisted|stressed|warned|vowed|demanded|expected to show)\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Compiled framing lexicon: contested-term families, loaded adjectives, doubt and editorial patterns."""
+
+    terms: list[tuple[re.Pattern[str], str, str]]  # pattern, plain, kind
+    adjectives: frozenset[str]
+    doubt: list[tuple[re.Pattern[str], str, str]]  # pattern, plain, inflection
+    editorial: list[tuple[re.Pattern[str], str, str]]
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> Lexicon:
+    texts = [resources.files("counterpoint").joinpath("data/framing.json").read_text("utf-8")]
+    texts += [Path(p).read_text("utf-8") for p in extra]
+    terms: list[tuple[re.Pattern[str], str, str]] = []
+    adjectives: set[str] = set()
+    doubt: list[tuple[re.Pattern[str], str, str]] = []
+    editorial: list[tuple[re.Pattern[str], str, str]] = []
+    for text in texts:
+        data = json.loads(text)
+        for family in data.get("families", []):
+            for term in family["terms"]:
+                terms.append((re.compile(rf"(?<![\w-]){term}(?![\w-])", re.I), family["plain"], family["kind"]))
+        adjectives.update(a.lower() for a in data.get("loaded_adjectives", []))
+        doubt += [
+            (re.compile(rf"\b{d['pattern']}\b", re.I), d["plain"], d.get("inflect", ""))
+            for d in data.get("doubt_casting", [])
+        ]
+        editorial += [
+            (re.compile(rf"\b{e['pattern']}\b", re.I), e["plain"], e.get("inflect", ""))
+            for e in data.get("editorializing", [])
+        ]
+    terms.sort(
+        key=lambda t: -len(t[0].pattern)
+    )  # longest wording first: "Israeli occupation forces" before "occupation"
+    return Lexicon(terms, frozenset(adjectives), doubt, editorial)
+
+
+def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
+    """The bundled lexicon plus any user files in the same format."""
+    return _load(tuple(str(p) for p in extra))
+
+
+@dataclass(slots=True)
+class _Notes:
+    article: Article
+    sentence: Sentence
+    found: list[FramingNote] = field(default_factory=list)
+
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # direct quotes: the speaker's words, not the outlet's
+
+    def add(self, start: int, end: int, kind: str, alternative: str) -> None:
+        start += self.sentence.start
+        end += self.sentence.start
+        if any(n.start < end and start < n.end for n in self.found):
+            return  # one note per stretch of text: the first (most specific) rule wins
+        if any(q_start <= start and end <= q_end for q_start, q_end in self.quoted):
+            return
+        text = self.article.text[start:end]
+        self.found.append(
+            FramingNote(self.article.article_id, self.sentence.sentence_id, start, end, text, kind, alternative)
+        )
+
+
+def find_framing(
+    article: Article,
+    lines: list[ParsedLine],
+    lexicon: Lexicon,
+    entity_spans: list[tuple[int, int]],
+) -> list[FramingNote]:
+    """Every framing note in ``article`` (title, dek and body)."""
+    notes: list[FramingNote] = []
+    by_line = {p.line: p for p in lines}
+    quoted = [
+        (m.start(), m.end())
+        for m in QUOTED.finditer(article.text)
+        if len((m.group("a") or m.group("b") or "").split()) >= MIN_QUOTE_WORDS and "\n" not in m.group()
+    ]
+    quoted_words = " ".join(article.text[a:b].lower() for a, b in quoted)
+    for sentence in article.sentences:
+        if sentence.role in ("dateline",):
+            continue
+        text = article.sentence_text(sentence)
+        collector = _Notes(article, sentence, quoted=quoted)
+        _scare_quotes(collector, text, entity_spans, quoted_words)
+        for pattern, plain, kind in lexicon.terms:
+            for match in pattern.finditer(text):
+                collector.add(match.start(), match.end(), kind, plain)
+        for pattern, plain, inflect in lexicon.editorial:
+            for match in pattern.finditer(text):
+                alternative = _inflect(match.expand(plain).strip(), inflect, match.group())
+                collector.add(match.start(), match.end(), "editorializing", alternative)
+        for pattern, plain, inflect in lexicon.doubt:
+            for match in pattern.finditer(text):
+                end, tail = _extend(text, match.end(), DOUBT_CONTEXT_WORDS)
+                verb = _inflect(plain, inflect, match.group())
+                alternative = f"{verb} {tail}".strip() if verb else tail
+                collector.add(match.start(), end, "doubt-casting attribution", alternative)
+        parsed = by_line.get(sentence.line)
+        if parsed is not None:
+            _loaded_adjectives(collector, parsed, lexicon)
+        notes.extend(collector.found)
+    return notes
+
+
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "make": "made", "take": "took", "give": "gave", "blame": "blamed"}
+_SAY_FORMS = {"ing": "saying", "ed": "said", "s": "says", "": "say"}
+
+
+def _inflect(plain: str, how: str, matched: str) -> str:
+    """Give the plain wording the grammatical form of what it replaces."""
+    if not plain or not how:
+        return plain
+    words = plain.split()
+    if how == "past":
+        verb = words[0]
+        words[0] = _IRREGULAR_PAST.get(verb, verb + ("d" if verb.endswith("e") else "ed"))
+    elif how == "same" and words[0] in ("say", "said"):
+        first = matched.split()[0].lower()
+        suffix = next((s for s in ("ing", "ed", "s") if first.endswith(s)), "")
+        words[0] = _SAY_FORMS[suffix]
+    return " ".join(words)
+
+
+def _extend(text: str, position: int, words: int) -> tuple[int, str]:
+    match = re.match(rf"(?:\s+[\w'-]+){{0,{words}}}", text[position:])
+    tail = match.group() if match else ""
+    return position + len(tail), tail.strip()
+
+
+def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, int]], quoted_words: str) -> None:
+    """Quote marks around a name, or around a term nobody is said to have said.
+
+    A term that is part of a longer quotation elsewhere in the article is a partial quote, not a scare quote.
+    """
+    attributed = bool(_ATTRIBUTION.search(text))
+    offset = collector.sentence.start
+    for match in _SCARE.finditer(text):
+        term = match["term"]
+        if len(term.split()) > SCARE_QUOTE_MAX_WORDS or (
+            match.group()[0] == "'" and match.start() > 0 and text[match.start() - 1].isalpha()
+        ):
+            continue
+        start, end = match.start("term") + offset, match.end("term") + offset
+        is_name = any(s <= start and end <= e + 2 for s, e in entity_spans)
+        partial_quote = term.lower() in quoted_words
+        if is_name or not (attributed or partial_quote):
+            collector.add(match.start(), match.end(), "scare quotes", term)
+
+
+def _loaded_adjectives(collector: _Notes, parsed: ParsedLine, lexicon: Lexicon) -> None:
+    sentence = collector.sentence
+    for token in parsed.doc:
+        position = parsed.start + token.idx
+        if not sentence.start <= position < sentence.end or token.text.lower() not in lexicon.adjectives:
+            continue
+        if token.dep_ not in ("amod", "compound") or token.head.i <= token.i:
+            continue
+        head = token.head
+        start = position - sentence.start
+        end = parsed.start + head.idx + len(head.text) - sentence.start
+        between = parsed.doc[token.i + 1 : head.i + 1].text
+        collector.add(start, end, "loaded adjective", between)
+
+
+def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]]) -> list[Wording]:
+    """Competing words for one referent in aligned sentences of different outlets."""
+    outlet_of = {s.sentence_id: a.outlet for a in comparison.articles for s in a.sentences}
+    mention_entity = {
+        (m.sentence_id, m.start): (e.entity_id, e.name, m.start, m.end, m.text)
+        for e in comparison.entities
+        for m in e.mentions
+    }
+    docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
+    sentence_of = {s.sentence_id: (a, s) for a in comparison.articles for s in a.sentences}
+    found: dict[tuple[str, ...], Wording] = {}
+    for claim in comparison.claims:
+        for link in claim.links:
+            sides = []
+            for sentence_id in (link.sentence_a, link.sentence_b):
+                article, sentence = sentence_of[sentence_id]
+                line = docs.get((article.article_id, sentence.line))
+                if line is None:
+                    break
+                sides.append((article, sentence, line))
+            if len(sides) != 2:
+                continue
+            for referent, wording_a, wording_b in _entity_variants(sides, mention_entity) + _slot_variants(sides):
+                key = (referent, *sorted((wording_a[1].lower(), wording_b[1].lower())))
+                wording = found.setdefault(key, Wording(referent, []))
+                for sentence_id, text in (wording_a, wording_b):
+                    entry = (outlet_of[sentence_id], text, sentence_id)
+                    if entry not in wording.variants:
+                        wording.variants.append(entry)
+    return list(found.values())
+
+
+def _entity_variants(
+    sides: list[tuple[Article, Sentence, ParsedLine]],
+    mention_entity: dict[tuple[str, int], tuple[str, str, int, int, str]],
+) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
+    per_side: list[dict[str, tuple[str, str]]] = []
+    for article, sentence, line in sides:
+        names: dict[str, tuple[str, str]] = {}
+        for (sentence_id, _), (entity_id, name, start, end, _text) in mention_entity.items():
+            if sentence_id != sentence.sentence_id:
+                continue
+            start = _with_modifiers(line, start, end)
+            names[entity_id] = (name, article.text[start:end])
+        per_side.append(names)
+    variants = []
+    for entity_id in per_side[0].keys() & per_side[1].keys():
+        (name, a), (_, b) = per_side[0][entity_id], per_side[1][entity_id]
+        if _different_wording(_plain(a), _plain(b)):
+            variants.append((name, (sides[0][1].sentence_id, a), (sides[1][1].sentence_id, b)))
+    return variants
+
+
+def _different_wording(a: str, b: str) -> bool:
+    """Two names for one entity that are a choice of words, not a short form or a spelling slip."""
+    if a == b or OSA.normalized_similarity(a, b) >= SPELLING_SIMILARITY:
+        return False
+    short, long = sorted((a, b), key=len)
+    if short in long:
+        extra = long.replace(short, " ").split()
+        return any(word[:1].islower() for word in extra)  # "occupied al-Quds", not "Antony Blinken"
+    return True
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"^(?:the)\s+|['\u2019]s$", "", text.strip("\"'\u201c\u201d ")).strip()
+
+
+def _with_modifiers(line: ParsedLine, start: int, end: int) -> int:
+    """Extend a mention to the left over descriptive words right before it ("occupied al-Quds").
+
+    The word is taken by its tag (an adjective or participle), not its attachment: the small parser often
+    reads "occupied al-Quds" as a verb and its object.
+    """
+    tokens = [t for t in line.doc if start <= line.start + t.idx < end]
+    first = tokens[0].i if tokens else None
+    while first is not None and first > 0:
+        before = line.doc[first - 1]
+        if before.tag_ in ("JJ", "VBN") and before.text.islower() and before.text not in STOPWORDS:
+            first -= 1
+            start = line.start + before.idx
+        else:
+            break
+    return start
+
+
+def _slot_variants(
+    sides: list[tuple[Article, Sentence, ParsedLine]],
+) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
+    slots: list[dict[tuple[str, str], Any]] = []
+    for _, sentence, line in sides:
+        found: dict[tuple[str, str], Any] = {}
+        for token in line.doc:
+            if not sentence.start <= line.start + token.idx < sentence.end or token.pos_ != "NOUN":
+                continue
+            if token.ent_type_ or token.text.lower() in STOPWORDS:
+                continue
+            anchor = token.head if token.head.pos_ != "ADP" else token.head.head
+            found[(token.dep_, stem(anchor.text.lower()))] = token
+        slots.append(found)
+    variants = []
+    words_b = {stem(t.text.lower()) for t in slots[1].values()}
+    words_a = {stem(t.text.lower()) for t in slots[0].values()}
+    for slot in slots[0].keys() & slots[1].keys():
+        a, b = slots[0][slot], slots[1][slot]
+        stem_a, stem_b = stem(a.text.lower()), stem(b.text.lower())
+        if stem_a == stem_b or stem_a in words_b or stem_b in words_a or slot[1] in (stem_a, stem_b):
+            continue
+        if slot[1] in STOPWORDS or len(slot[1]) < 3:
+            continue
+        referent = f"{b.text.lower()} / {a.text.lower()}"
+        variants.append((referent, (sides[0][1].sentence_id, a.text), (sides[1][1].sentence_id, b.text)))
+    return variants
+
+
+def profiles(comparison: Comparison) -> list[OutletProfile]:
+    """Per outlet: who it quotes (with affiliation), its framing notes by kind, and what it leaves out."""
+    outlet_of = {a.article_id: a.outlet for a in comparison.articles}
+    affiliation = {e.entity_id: e.affiliation for e in comparison.entities}
+    result = []
+    for outlet in sorted(set(outlet_of.values())):
+        quoted: Counter[tuple[str, str | None]] = Counter()
+        for quote in comparison.quotes:
+            if outlet_of[quote.article_id] == outlet:
+                quoted[(quote.speaker, affiliation.get(quote.speaker_entity_id or ""))] += 1
+        kinds = Counter(n.kind for n in comparison.framing if outlet_of[n.article_id] == outlet)
+        result.append(
+            OutletProfile(
+                outlet,
+                [QuotedSource(speaker, aff, count) for (speaker, aff), count in quoted.most_common()],
+                dict(sorted(kinds.items())),
+                list(comparison.omissions.get(outlet, [])),
+            )
+        )
+    return result

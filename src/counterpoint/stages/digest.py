@@ -44,8 +44,8 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
     sentences: dict[str, tuple[str, Sentence, int, int]] = {}
     for article in comparison.articles:
         body = article.body()
-        for position, sentence in enumerate(body):
-            sentences[sentence.sentence_id] = (article.outlet, sentence, position, len(body))
+        for rank, sentence in enumerate(body):
+            sentences[sentence.sentence_id] = (article.outlet, sentence, rank, len(body))
     text_of = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
     notes: dict[str, list[FramingNote]] = defaultdict(list)
     for note in comparison.framing:

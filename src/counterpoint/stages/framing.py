@@ -31,10 +31,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
-from ..nlp import ParsedLine
 from rapidfuzz.distance import OSA
 
+from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
+from ..nlp import ParsedLine
 from .align import STOPWORDS, stem
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 

@@ -251,8 +251,8 @@ class OutletProfile:
 class DigestSentence:
     """A sentence of the neutral digest and the sentence IDs it rests on.
 
-    ``status`` is ``shared`` (several outlets), ``single-source`` or ``disputed``; ``outlets`` are the
-    outlets that carry it.
+    ``status`` is ``shared`` (several outlets), ``revised`` (a figure that changed or differs by source),
+    ``single-source`` or ``disputed``; ``outlets`` are the outlets that carry it.
     """
 
     text: str

@@ -38,6 +38,8 @@ body.hide-removed .removed{display:none}
 .badge{display:inline-block;font-size:11px;border-radius:3px;padding:0 5px;margin-right:6px;color:#fff}
 .b-shared{background:#5a5}.b-conflicting{background:#d44}.b-revision,.b-other-source,.b-number{background:#c90}
 .note{color:#a60;font-size:13px}
+mark.frame{background:#ffe0e0;border-radius:2px}.digest li{margin-bottom:6px}.cite{font-size:12px;color:#666}
+.b-single-source{background:#888}.b-disputed{background:#d44}.b-revised{background:#c90}
 """
 
 _SCRIPT = """
@@ -86,7 +88,9 @@ def _findings(comparison: Comparison) -> str:
     outlet_of = _outlet_of(comparison)
     article_outlet = {a.article_id: a.outlet for a in comparison.articles}
     parts = ['<section class="findings">']
+    parts.extend(_digest_panel(comparison))
     parts.extend(_claims_panel(comparison))
+    parts.extend(_framing_panel(comparison))
     if comparison.entities:
         rows = []
         for entity in comparison.entities:
@@ -132,6 +136,62 @@ def _findings(comparison: Comparison) -> str:
         )
     parts.append("</section>")
     return "\n".join(parts) if len(parts) > 2 else ""
+
+
+def _digest_panel(comparison: Comparison) -> list[str]:
+    if not comparison.digest:
+        return []
+    outlet_of = _outlet_of(comparison)
+    out = ['<details open class="digest"><summary>Digest (every sentence cites its sources)</summary><ol>']
+    for sentence in comparison.digest:
+        badge = (
+            ""
+            if sentence.status == "shared"
+            else f'<span class="badge b-{escape(sentence.status)}">{escape(sentence.status)}</span>'
+        )
+        cites = ", ".join(f'<a href="#{escape(sid)}">{escape(outlet_of.get(sid, sid))}</a>' for sid in sentence.sources)
+        out.append(f'<li>{badge}{escape(sentence.text)} <span class="cite">[{cites}]</span></li>')
+    out.append("</ol></details>")
+    return out
+
+
+def _framing_panel(comparison: Comparison) -> list[str]:
+    out: list[str] = []
+    outlet_of = _outlet_of(comparison)
+    if comparison.wording:
+        out.append("<details><summary>Different words for the same thing</summary><table>")
+        out.append("<tr><th>referent</th><th>wording by outlet</th></tr>")
+        for wording in comparison.wording:
+            cells = "; ".join(
+                f'<a href="#{escape(sid)}">{escape(outlet)}</a>: &ldquo;{escape(text)}&rdquo;'
+                for outlet, text, sid in wording.variants
+            )
+            out.append(f"<tr><td>{escape(wording.referent)}</td><td>{cells}</td></tr>")
+        out.append("</table></details>")
+    if comparison.framing:
+        out.append(f"<details><summary>Framing notes ({len(comparison.framing)})</summary><table>")
+        out.append("<tr><th>outlet</th><th>kind</th><th>as written</th><th>plainer</th></tr>")
+        for note in sorted(comparison.framing, key=lambda n: (outlet_of.get(n.sentence_id, ""), n.start)):
+            out.append(
+                f"<tr><td>{escape(outlet_of.get(note.sentence_id, ''))}</td><td>{escape(note.kind)}</td>"
+                f'<td><a href="#{escape(note.sentence_id)}">{escape(note.text)}</a></td>'
+                f"<td>{escape(note.alternative)}</td></tr>"
+            )
+        out.append("</table></details>")
+    if comparison.profiles:
+        out.append("<details><summary>Outlet profiles</summary><table>")
+        out.append("<tr><th>outlet</th><th>quotes or cites</th><th>framing notes</th><th>leaves out</th></tr>")
+        for profile in comparison.profiles:
+            quoted = ", ".join(
+                f"{q.speaker}{f' ({q.affiliation})' if q.affiliation else ''} &times;{q.count}" for q in profile.quoted
+            )
+            framing = ", ".join(f"{kind} {n}" for kind, n in profile.framing.items()) or "none"
+            out.append(
+                f"<tr><td>{escape(profile.outlet)}</td><td>{escape(quoted).replace('&amp;times;', '&times;')}</td>"
+                f"<td>{escape(framing)}</td><td>{len(profile.omits)} shared claims</td></tr>"
+            )
+        out.append("</table></details>")
+    return out
 
 
 def _claims_panel(comparison: Comparison) -> list[str]:
@@ -199,6 +259,11 @@ def _article_column(article: Article, comparison: Comparison) -> str:
         if m.article_id == article.article_id
     ]
     marks += [(q.start, q.end, "num", q.counts) for q in comparison.quantities if q.article_id == article.article_id]
+    marks += [
+        (n.start, n.end, "frame", f"{n.kind}: plainer '{n.alternative}'")
+        for n in comparison.framing
+        if n.article_id == article.article_id
+    ]
     speakers: dict[str, list[str]] = {}
     for quote in comparison.quotes:
         if quote.article_id == article.article_id:

@@ -28,6 +28,7 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
         )
     console.print(table)
     _print_claims(comparison, console)
+    _print_digest(comparison, console)
     sections = {
         "entities": len(comparison.entities),
         "quotes": len(comparison.quotes),
@@ -60,3 +61,19 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
         console.print(
             "Leaves out shared claims: " + ", ".join(f"{o} {n}" for o, n in sorted(missing.items())), highlight=False
         )
+
+
+def _print_digest(comparison: Comparison, console: Console) -> None:
+    if not comparison.digest:
+        return
+    console.print("Digest:", highlight=False)
+    for number, sentence in enumerate(comparison.digest, start=1):
+        flag = "" if sentence.status == "shared" else f" [{sentence.status}]"
+        console.print(
+            f"  {number}. {sentence.text} ({', '.join(sentence.outlets)}){flag}", highlight=False, markup=False
+        )
+    notes = Counter(note.article_id for note in comparison.framing)
+    if notes:
+        outlet_of = {a.article_id: a.outlet for a in comparison.articles}
+        counts = ", ".join(f"{outlet_of[a]} {n}" for a, n in sorted(notes.items(), key=lambda x: outlet_of[x[0]]))
+        console.print(f"Framing notes: {counts}", highlight=False)

@@ -128,11 +128,19 @@ def _describe(figure: _Figure) -> str:
 
 def _claim_for(comparison: Comparison, group: list[_Figure]) -> Claim:
     sentence_ids = {f.quantity.sentence_id for f in group}
-    for claim in comparison.claims:
-        if claim.status != "unique" and claim.kind is None and sentence_ids & set(claim.sentence_ids):
-            claim.sentence_ids = sorted(set(claim.sentence_ids) | sentence_ids)
-            claim.outlets = sorted(set(claim.outlets) | {f.outlet for f in group})
-            return claim
+    overlapping = [
+        c for c in comparison.claims if c.status != "unique" and c.kind is None and sentence_ids & set(c.sentence_ids)
+    ]
+    if overlapping:
+        # every aligned claim that states one of these figures is the same claim: merge them into the first
+        claim, rest = overlapping[0], overlapping[1:]
+        for other in rest:
+            sentence_ids |= set(other.sentence_ids)
+            claim.links.extend(other.links)
+            comparison.claims.remove(other)
+        claim.sentence_ids = sorted(set(claim.sentence_ids) | sentence_ids)
+        claim.outlets = sorted(set(claim.outlets) | {f.outlet for f in group} | {o for c in rest for o in c.outlets})
+        return claim
     claim = Claim(
         content_id("c", *sorted(sentence_ids)), "shared", sorted(sentence_ids), sorted({f.outlet for f in group})
     )

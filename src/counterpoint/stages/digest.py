@@ -4,6 +4,7 @@ Extractive by design, so that no sentence can say what its sources do not:
 
 1. claims carried by several outlets, most widely carried first, then in story order (the mean position of
    their sentences in their articles);
+   (a figure revised over time or given by different authorities is flagged ``revised``);
 2. disputed claims (conflicting figures or statements), flagged ``disputed``;
 3. a few claims only one outlet carries (its lead, or sentences with figures or direct quotes), flagged
    ``single-source``.
@@ -117,7 +118,7 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
 
     shared = [c for c in comparison.claims if c.status == "shared" and len(c.outlets) > 1]
     for claim in sorted(shared, key=lambda c: (-len(c.outlets), position(c))):
-        add(claim, "shared")
+        add(claim, "revised" if claim.kind in ("revision", "other-source") else "shared")
     for claim in sorted((c for c in comparison.claims if c.status == "conflicting"), key=position):
         add(claim, "disputed")
     per_outlet: dict[str, int] = defaultdict(int)

@@ -160,6 +160,10 @@ def _resolve(ctx: _Context, np_text: str, np_start: int, np_end: int) -> tuple[s
         return ctx.last_person[0], ctx.last_person[1], via
     if lowered in _PRONOUNS_GROUP and ctx.last_speaker:
         return ctx.last_speaker[0], ctx.last_speaker[1], via
+    if re.fullmatch(r"[A-Z][\w'-]+", np_text):  # a bare surname the tagger missed: the one person it can be
+        people = [e for e in ctx.resolution.entities if e.type == "PERSON" and e.name.split()[-1] == np_text]
+        if len(people) == 1:
+            return people[0].name, people[0].entity_id, via
     definite = re.fullmatch(r"the\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)", np_text, re.I)
     if definite:
         noun = definite["noun"].lower()

@@ -62,6 +62,7 @@ class Lexicon:
 
     terms: list[tuple[re.Pattern[str], str, str]]  # pattern, plain, kind
     adjectives: frozenset[str]
+    adverbs: frozenset[str]
     doubt: list[tuple[re.Pattern[str], str, str]]  # pattern, plain, inflection
     editorial: list[tuple[re.Pattern[str], str, str]]
 
@@ -72,6 +73,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
     texts += [Path(p).read_text("utf-8") for p in extra]
     terms: list[tuple[re.Pattern[str], str, str]] = []
     adjectives: set[str] = set()
+    adverbs: set[str] = set()
     doubt: list[tuple[re.Pattern[str], str, str]] = []
     editorial: list[tuple[re.Pattern[str], str, str]] = []
     for text in texts:
@@ -80,18 +82,19 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             for term in family["terms"]:
                 terms.append((re.compile(rf"(?<![\w-]){term}(?![\w-])", re.I), family["plain"], family["kind"]))
         adjectives.update(a.lower() for a in data.get("loaded_adjectives", []))
+        adverbs.update(a.lower() for a in data.get("loaded_adverbs", []))
         doubt += [
             (re.compile(rf"\b{d['pattern']}\b", re.I), d["plain"], d.get("inflect", ""))
             for d in data.get("doubt_casting", [])
         ]
         editorial += [
             (re.compile(rf"\b{e['pattern']}\b", re.I), e["plain"], e.get("inflect", ""))
-            for e in data.get("editorializing", [])
+            for e in data.get("editorializing", []) + data.get("loaded_verbs", [])
         ]
     terms.sort(
         key=lambda t: -len(t[0].pattern)
     )  # longest wording first: "Israeli occupation forces" before "occupation"
-    return Lexicon(terms, frozenset(adjectives), doubt, editorial)
+    return Lexicon(terms, frozenset(adjectives), frozenset(adverbs), doubt, editorial)
 
 
 def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
@@ -162,6 +165,7 @@ def find_framing(
 
 
 _IRREGULAR_PAST = {"say": "said", "tell": "told", "make": "made", "take": "took", "give": "gave", "blame": "blamed"}
+# stems of irregular forms are looked up before the regular rule
 _SAY_FORMS = {"ing": "saying", "ed": "said", "s": "says", "": "say"}
 
 
@@ -177,7 +181,23 @@ def _inflect(plain: str, how: str, matched: str) -> str:
         first = matched.split()[0].lower()
         suffix = next((s for s in ("ing", "ed", "s") if first.endswith(s)), "")
         words[0] = _SAY_FORMS[suffix]
+    elif how == "same-verb":
+        words[0] = _same_form(words[0], matched.split()[0].lower())
     return " ".join(words)
+
+
+def _same_form(verb: str, model: str) -> str:
+    """``verb`` in the form of ``model`` (criticize + "slammed" -> "criticized")."""
+    if model.endswith("ing"):
+        return _IRREGULAR_ING.get(verb, (verb[:-1] if verb.endswith("e") else verb) + "ing")
+    if model.endswith(("ed", "d")) and not model.endswith("eed"):
+        return _IRREGULAR_PAST.get(verb, verb + ("d" if verb.endswith("e") else "ed"))
+    if model.endswith("s") and not model.endswith("ss"):
+        return verb + ("es" if verb.endswith(("sh", "ch", "s")) else "s")
+    return verb
+
+
+_IRREGULAR_ING = {"say": "saying"}
 
 
 def _extend(text: str, position: int, words: int) -> tuple[int, str]:
@@ -210,7 +230,15 @@ def _loaded_adjectives(collector: _Notes, parsed: ParsedLine, lexicon: Lexicon) 
     sentence = collector.sentence
     for token in parsed.doc:
         position = parsed.start + token.idx
-        if not sentence.start <= position < sentence.end or token.text.lower() not in lexicon.adjectives:
+        if not sentence.start <= position < sentence.end:
+            continue
+        word = token.text.lower()
+        if word in lexicon.adverbs and token.dep_ == "advmod" and token.head.i == token.i + 1:
+            head = token.head
+            end = parsed.start + head.idx + len(head.text) - sentence.start
+            collector.add(position - sentence.start, end, "loaded adjective", head.text)
+            continue
+        if word not in lexicon.adjectives:
             continue
         if token.dep_ not in ("amod", "compound") or token.head.i <= token.i:
             continue

@@ -25,6 +25,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/annotation.py
+	$(BIN)/python bench/alignment.py
+	$(BIN)/python bench/claimdiff.py
+	$(BIN)/python bench/fnc1.py
+	$(BIN)/python bench/babe.py
+	$(BIN)/python bench/neus_arousal.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -87,3 +87,28 @@ def test_omissions_list_shared_claims_an_outlet_leaves_out() -> None:
     assert rescue.status == "shared"
     assert rescue.claim_id in comparison.omissions["Outlet 2"]
     assert rescue.claim_id not in comparison.omissions["Outlet 0"]
+
+
+def test_block_scores_match_the_pair_score() -> None:
+    import numpy as np
+
+    from counterpoint.stages import align
+
+    units = [
+        align.Unit("a1", "s1", 0, 10, "x", frozenset({"W:deal", "E:e1", "N:14"}), True),
+        align.Unit("a1", "s2", 0, 10, "x", frozenset({"W:tuesda", "E:e2"}), True),
+        align.Unit("a2", "s3", 0, 10, "x", frozenset({"W:deal", "E:e1"}), True),
+        align.Unit("a2", "s4", 0, 10, "x", frozenset({"W:tuesda", "E:e2", "W:storm"}), True),
+    ]
+    idf = align._idf(units)
+    notes = align._Annotations(statements={"s1": {"st1"}, "s3": {"st1"}})
+    matrices = align._TokenMatrices.build(units, idf, notes)
+    cosine = np.array([[0.5, 0.74], [0.9, 0.6]])
+    block, _ = matrices.scores([0, 1], [2, 3], cosine)
+    for r, a in enumerate([0, 1]):
+        for c, b in enumerate([2, 3]):
+            quote = bool(
+                notes.statements.get(units[a].sentence_id, set()) & notes.statements.get(units[b].sentence_id, set())
+            )
+            expected = align.pair_score(float(cosine[r, c]), units[a].tokens, units[b].tokens, idf, quote)
+            assert abs(block[r, c] - expected) < 1e-9

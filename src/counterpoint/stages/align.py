@@ -226,7 +226,10 @@ def align(comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder:
     if not units:
         comparison.claims = []
         return
-    vectors = embedder.encode([u.text for u in units])
+    unique_texts = list(dict.fromkeys(u.text for u in units))  # wire copies repeat sentences word for word
+    unique_vectors = embedder.encode(unique_texts)
+    row_of = {text: row for row, text in enumerate(unique_texts)}
+    vectors = unique_vectors[[row_of[u.text] for u in units]]
     idf = _idf(units)
     by_article: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -286,6 +289,60 @@ def pair_score(cosine: float, a: frozenset[str], b: frozenset[str], idf: dict[st
     return cosine + OVERLAP_WEIGHT * _overlap(a, b, idf) + (QUOTE_BONUS if same_quote else 0.0)
 
 
+@dataclass(slots=True)
+class _TokenMatrices:
+    """Units x vocabulary: IDF-weighted concept tokens, binary content words, and verbatim statements."""
+
+    weighted: Any
+    words: Any
+    statements: Any
+    totals: np.ndarray[Any, Any]
+
+    @classmethod
+    def build(cls, units: list[Unit], idf: dict[str, float], notes: _Annotations) -> _TokenMatrices:
+        from scipy import sparse
+
+        vocabulary = {t: i for i, t in enumerate(sorted(idf))}
+        statement_ids = {st: i for i, st in enumerate(sorted({st for v in notes.statements.values() for st in v}))}
+        rows, cols, weights, word_rows, word_cols, q_rows, q_cols = [], [], [], [], [], [], []
+        for row, unit in enumerate(units):
+            for token in unit.tokens:
+                rows.append(row)
+                cols.append(vocabulary[token])
+                weights.append(idf[token])
+                if token[0] == "W" and token[2:] not in _TIME_WORDS:
+                    word_rows.append(row)
+                    word_cols.append(vocabulary[token])
+            for statement in notes.statements.get(unit.sentence_id, ()):
+                q_rows.append(row)
+                q_cols.append(statement_ids[statement])
+        shape = (len(units), max(1, len(vocabulary)))
+        weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
+        words = sparse.csr_matrix((np.ones(len(word_rows)), (word_rows, word_cols)), shape=shape)
+        statements = sparse.csr_matrix(
+            (np.ones(len(q_rows)), (q_rows, q_cols)), shape=(len(units), max(1, len(statement_ids)))
+        )
+        return cls(weighted, words, statements, np.asarray(weighted.sum(axis=1)).ravel())
+
+    def scores(
+        self, rows: list[int], cols: list[int], cosine: np.ndarray[Any, Any]
+    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """Link scores of every unit pair of the block (-1 where not allowed) and their overlaps.
+
+        The same formula as :func:`pair_score`, for a whole block of pairs at once.
+        """
+        binary = self.weighted[cols].copy()
+        binary.data[:] = 1.0
+        shared = (self.weighted[rows] @ binary.T).toarray()
+        totals = self.totals[rows][:, None] + self.totals[cols][None, :]
+        overlap = np.divide(2 * shared, totals, out=np.zeros_like(shared), where=totals > 0)
+        has_words = (self.words[rows] @ self.words[cols].T).toarray() > 0
+        quote = (self.statements[rows] @ self.statements[cols].T).toarray() > 0
+        allowed = quote | ((cosine >= LINK_MIN_COSINE) & (has_words | (cosine >= COSINE_WITHOUT_SHARED_WORDS)))
+        scores = cosine + OVERLAP_WEIGHT * overlap + QUOTE_BONUS * quote
+        return np.where(allowed, scores, -1.0), overlap
+
+
 def _candidate_links(
     units: list[Unit],
     vectors: np.ndarray[Any, Any],
@@ -294,37 +351,32 @@ def _candidate_links(
     notes: _Annotations,
 ) -> list[_Link]:
     links: list[_Link] = []
+    matrices = _TokenMatrices.build(units, idf, notes)
     articles = sorted(by_article)
     for i, first in enumerate(articles):
         for second in articles[i + 1 :]:
             rows, cols = by_article[first], by_article[second]
             cosine = vectors[rows] @ vectors[cols].T
-            scores = np.full_like(cosine, -1.0)
-            for r, a in enumerate(rows):
-                for c, b in enumerate(cols):
-                    quote = bool(
-                        notes.statements.get(units[a].sentence_id, set())
-                        & notes.statements.get(units[b].sentence_id, set())
-                    )
-                    scores[r, c] = pair_score(float(cosine[r, c]), units[a].tokens, units[b].tokens, idf, quote)
+            scores, overlaps = matrices.scores(rows, cols, cosine)
             best_in_row = scores.argmax(axis=1)
             best_in_col = scores.argmax(axis=0)
-            for r, a in enumerate(rows):
-                for c, b in enumerate(cols):
-                    score = float(scores[r, c])
-                    mutual = best_in_row[r] == c and best_in_col[c] == r
-                    if score >= STRONG_LINK or (mutual and score >= LINK_MIN):
-                        tokens = units[a].tokens & units[b].tokens
-                        features = {
-                            "cosine": round(float(cosine[r, c]), 3),
-                            "overlap": round(_overlap(units[a].tokens, units[b].tokens, idf), 3),
-                            "mutual_best": bool(mutual),
-                            "entities": sorted(notes.entity_names.get(t[2:], t[2:]) for t in tokens if t[0] == "E"),
-                            "numbers": sorted(t[2:] for t in tokens if t[0] == "N"),
-                            "words": shared_words(units[a].tokens, units[b].tokens),
-                            "units": [units[a].text, units[b].text],
-                        }
-                        links.append(_Link(a, b, round(score, 3), features))
+            mutual = np.zeros_like(scores, dtype=bool)
+            mutual[np.arange(len(rows)), best_in_row] = True
+            mutual &= best_in_col[None, :] == np.arange(len(rows))[:, None]
+            keep = (scores >= STRONG_LINK) | (mutual & (scores >= LINK_MIN))
+            for r, c in zip(*np.nonzero(keep), strict=True):
+                a, b = rows[r], cols[c]
+                tokens = units[a].tokens & units[b].tokens
+                features = {
+                    "cosine": round(float(cosine[r, c]), 3),
+                    "overlap": round(float(overlaps[r, c]), 3),
+                    "mutual_best": bool(mutual[r, c]),
+                    "entities": sorted(notes.entity_names.get(t[2:], t[2:]) for t in tokens if t[0] == "E"),
+                    "numbers": sorted(t[2:] for t in tokens if t[0] == "N"),
+                    "words": shared_words(units[a].tokens, units[b].tokens),
+                    "units": [units[a].text, units[b].text],
+                }
+                links.append(_Link(a, b, round(float(scores[r, c]), 3), features))
     return links
 
 

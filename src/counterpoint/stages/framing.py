@@ -252,16 +252,19 @@ def _loaded_adjectives(collector: _Notes, parsed: ParsedLine, lexicon: Lexicon) 
 def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]]) -> list[Wording]:
     """Competing words for one referent in aligned sentences of different outlets."""
     outlet_of = {s.sentence_id: a.outlet for a in comparison.articles for s in a.sentences}
-    mention_entity = {
-        (m.sentence_id, m.start): (e.entity_id, e.name, m.start, m.end, m.text)
-        for e in comparison.entities
-        for m in e.mentions
-    }
+    mentions: dict[str, list[tuple[str, str, int, int]]] = {}
+    for entity in comparison.entities:
+        for m in entity.mentions:
+            mentions.setdefault(m.sentence_id, []).append((entity.entity_id, entity.name, m.start, m.end))
     docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
     sentence_of = {s.sentence_id: (a, s) for a in comparison.articles for s in a.sentences}
     found: dict[tuple[str, ...], Wording] = {}
+    seen: set[tuple[str, str]] = set()
     for claim in comparison.claims:
         for link in claim.links:
+            if (link.sentence_a, link.sentence_b) in seen:
+                continue
+            seen.add((link.sentence_a, link.sentence_b))
             sides = []
             for sentence_id in (link.sentence_a, link.sentence_b):
                 article, sentence = sentence_of[sentence_id]
@@ -271,7 +274,7 @@ def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]
                 sides.append((article, sentence, line))
             if len(sides) != 2:
                 continue
-            for referent, wording_a, wording_b in _entity_variants(sides, mention_entity) + _slot_variants(sides):
+            for referent, wording_a, wording_b in _entity_variants(sides, mentions) + _slot_variants(sides):
                 key = (referent, *sorted((wording_a[1].lower(), wording_b[1].lower())))
                 wording = found.setdefault(key, Wording(referent, []))
                 for sentence_id, text in (wording_a, wording_b):
@@ -282,15 +285,12 @@ def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]
 
 
 def _entity_variants(
-    sides: list[tuple[Article, Sentence, ParsedLine]],
-    mention_entity: dict[tuple[str, int], tuple[str, str, int, int, str]],
+    sides: list[tuple[Article, Sentence, ParsedLine]], mentions: dict[str, list[tuple[str, str, int, int]]]
 ) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
     per_side: list[dict[str, tuple[str, str]]] = []
     for article, sentence, line in sides:
         names: dict[str, tuple[str, str]] = {}
-        for (sentence_id, _), (entity_id, name, start, end, _text) in mention_entity.items():
-            if sentence_id != sentence.sentence_id:
-                continue
+        for entity_id, name, start, end in mentions.get(sentence.sentence_id, []):
             start = _with_modifiers(line, start, end)
             names[entity_id] = (name, article.text[start:end])
         per_side.append(names)
@@ -323,8 +323,8 @@ def _with_modifiers(line: ParsedLine, start: int, end: int) -> int:
     The word is taken by its tag (an adjective or participle), not its attachment: the small parser often
     reads "occupied al-Quds" as a verb and its object.
     """
-    tokens = [t for t in line.doc if start <= line.start + t.idx < end]
-    first = tokens[0].i if tokens else None
+    span = line.doc.char_span(start - line.start, end - line.start, alignment_mode="expand")
+    first = span.start if span is not None and len(span) else None
     while first is not None and first > 0:
         before = line.doc[first - 1]
         if before.tag_ in ("JJ", "VBN") and before.text.islower() and before.text not in STOPWORDS:

@@ -112,3 +112,22 @@ def test_block_scores_match_the_pair_score() -> None:
             )
             expected = align.pair_score(float(cosine[r, c]), units[a].tokens, units[b].tokens, idf, quote)
             assert abs(block[r, c] - expected) < 1e-9
+
+
+def test_the_same_quote_given_to_different_speakers_is_an_attribution_conflict() -> None:
+    comparison = compare_texts(
+        '"We will not accept a ceasefire that leaves our towns undefended," Defence Minister Avi Lerner said.',
+        '"We will not accept a ceasefire that leaves our towns undefended," army chief Dov Ashkenazi said.',
+    )
+    [claim] = [c for c in comparison.claims if c.status == "conflicting"]
+    assert claim.kind == "attribution"
+    assert set(claim.values.values()) == {"Avi Lerner", "Dov Ashkenazi"}
+
+
+def test_different_places_for_the_same_event_conflict() -> None:
+    comparison = compare_texts(
+        "The two leaders signed the water-sharing agreement in Geneva on Thursday after months of talks.",
+        "The two leaders signed the water-sharing agreement in Vienna on Thursday after months of talks.",
+    )
+    [claim] = [c for c in comparison.claims if c.status == "conflicting"]
+    assert claim.kind == "place" and set(claim.values.values()) == {"Geneva", "Vienna"}

@@ -10,9 +10,12 @@ differ the claim is typed:
 * ``other-source``: both figures are attributed, to different authorities;
 * otherwise ``conflicting`` with kind ``number``.
 
-Within shared claims, two more kinds of disagreement are typed conservatively (both sentences must say
-it plainly): ``negation`` (one side denies what the other affirms) and ``date`` (the same event on
-different resolved days). Every conflicting claim lists each outlet's value.
+Within shared claims, more kinds of disagreement are typed conservatively (both sentences must say it
+plainly, and share most of their words): ``negation`` (one side denies what the other affirms), ``date``
+(the same event on different resolved days) and ``place`` (one place each, different and not nested by
+name). Across the comparison, the same words quoted verbatim but given to different speakers are an
+``attribution`` conflict. Every conflicting claim lists each outlet's value. Different people in the same
+role are not typed: two meetings with two people are more often two facts than one disputed one.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..ids import content_id
-from ..model import Article, Claim, Comparison, Quantity
+from ..model import Article, Claim, Comparison, Quantity, Quote
 from .align import stem
 
 NAME = "conflicts"
@@ -102,9 +105,44 @@ def find_conflicts(comparison: Comparison) -> None:
         kind, note = _classify(group, text_of, measure, period)
         claim.kind, claim.note = kind, note
         claim.status = "conflicting" if kind == "number" else "shared"
+    _attribution_conflicts(comparison, outlet_of)
+    places = _places_by_sentence(comparison)
     for claim in comparison.claims:
         if claim.status == "shared" and claim.kind is None:
-            _type_disagreement(claim, comparison.articles, text_of)
+            _type_disagreement(claim, comparison.articles, text_of, places)
+
+
+def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
+    """The same words, quoted verbatim, put in different mouths by different outlets."""
+    by_statement: dict[str, list[Quote]] = defaultdict(list)
+    for quote in comparison.quotes:
+        if quote.statement_id and quote.speaker_entity_id:
+            by_statement[quote.statement_id].append(quote)
+    for quotes in by_statement.values():
+        speakers = {q.speaker_entity_id for q in quotes}
+        if len(speakers) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
+            continue
+        sentence_ids = {q.sentence_id for q in quotes}
+        claim = next(
+            (c for c in comparison.claims if c.status != "unique" and sentence_ids & set(c.sentence_ids)), None
+        )
+        if claim is None:
+            claim = Claim(content_id("c", *sorted(sentence_ids)), "shared", [], [])
+            comparison.claims.append(claim)
+        claim.sentence_ids = sorted(set(claim.sentence_ids) | sentence_ids)
+        claim.outlets = sorted(set(claim.outlets) | {outlet_of[q.article_id] for q in quotes})
+        claim.status, claim.kind = "conflicting", "attribution"
+        claim.values = {outlet_of[q.article_id]: q.speaker for q in quotes}
+        claim.note = "the same words are attributed to different speakers"
+
+
+def _places_by_sentence(comparison: Comparison) -> dict[str, dict[str, str]]:
+    places: dict[str, dict[str, str]] = defaultdict(dict)
+    for entity in comparison.entities:
+        if entity.type in ("GPE", "LOC", "FAC"):
+            for mention in entity.mentions:
+                places[mention.sentence_id][entity.entity_id] = entity.name
+    return places
 
 
 def _per_outlet(group: list[_Figure]) -> list[_Figure]:
@@ -174,7 +212,9 @@ def _mentions_value(text: str, value: float) -> bool:
     return digits in text or digits.replace(",", "") in text
 
 
-def _type_disagreement(claim: Claim, articles: list[Article], text_of: dict[str, str]) -> None:
+def _type_disagreement(
+    claim: Claim, articles: list[Article], text_of: dict[str, str], places: dict[str, dict[str, str]]
+) -> None:
     outlet_of_sentence = {s.sentence_id: a.outlet for a in articles for s in a.sentences}
     dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in articles for s in a.sentences}
     for link in claim.links:
@@ -194,3 +234,11 @@ def _type_disagreement(claim: Claim, articles: list[Article], text_of: dict[str,
             claim.values = {outlets[0]: min(days_a).isoformat(), outlets[1]: min(days_b).isoformat()}
             claim.note = "the outlets give different days"
             return
+        place_a, place_b = places.get(link.sentence_a, {}), places.get(link.sentence_b, {})
+        if len(place_a) == 1 and len(place_b) == 1 and place_a.keys() != place_b.keys():
+            name_a, name_b = next(iter(place_a.values())), next(iter(place_b.values()))
+            if not set(name_a.lower().split()) & set(name_b.lower().split()):  # "Gaza City" is in "Gaza Strip"
+                claim.status, claim.kind = "conflicting", "place"
+                claim.values = {outlets[0]: name_a, outlets[1]: name_b}
+                claim.note = "the outlets give different places"
+                return

@@ -133,7 +133,7 @@ def main() -> int:
         print("\n| overlap weight | link min | strong link | " + " | ".join(n for n, *_ in prepared) + " |")
         print("|---|---|---|" + "---|" * len(prepared))
         defaults = (align.OVERLAP_WEIGHT, align.LINK_MIN, align.STRONG_LINK)
-        for weight, link_min, strong in itertools.product((0.3, 0.5, 0.8), (0.66, 0.72, 0.78, 0.84), (1.0, 1.1, 1.3)):
+        for weight, link_min, strong in itertools.product((0.5, 0.8, 1.0), (0.66, 0.7, 0.74, 0.78, 0.84), (1.1,)):
             align.OVERLAP_WEIGHT, align.LINK_MIN, align.STRONG_LINK = weight, link_min, strong
             cells = []
             for _, comparison, parsed, gold in prepared:

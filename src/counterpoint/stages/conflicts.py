@@ -45,10 +45,13 @@ _REVISION = re.compile(
     r"from an earlier|had risen|has risen|climbed to|rose to)\b",
     re.I,
 )
-NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused|n't)\b", re.I)
-# Two sentences must share this much (IDF-weighted overlap from the link) before a negation or date
-# difference is read as a disagreement rather than two different statements.
-DISAGREEMENT_MIN_OVERLAP = 0.45
+NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b|n['\u2019]t\b", re.I)
+# Two claim units must share this much (IDF-weighted overlap from the link), and be of similar length, before
+# a negation, date or place difference is read as a disagreement rather than two different statements.
+# Calibrated on 25 BASIL stories: at 0.45 without the length rule, 6 of 7 typed disagreements were two
+# statements that merely overlapped ("That is not the objective, man is the objective" / "Man is the objective").
+DISAGREEMENT_MIN_OVERLAP = 0.6
+DISAGREEMENT_MIN_LENGTH_RATIO = 0.75
 
 
 @dataclass(slots=True)
@@ -114,9 +117,11 @@ def find_conflicts(comparison: Comparison) -> None:
 
 def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
     """The same words, quoted verbatim, put in different mouths by different outlets."""
+    named_in = {(m.sentence_id, e.entity_id) for e in comparison.entities for m in e.mentions}
     by_statement: dict[str, list[Quote]] = defaultdict(list)
     for quote in comparison.quotes:
-        if quote.statement_id and quote.speaker_entity_id:
+        # only speakers named in the quote's own sentence: "he said" resolved by context is too weak to dispute
+        if quote.statement_id and (quote.sentence_id, quote.speaker_entity_id) in named_in:
             by_statement[quote.statement_id].append(quote)
     for quotes in by_statement.values():
         speakers = {q.speaker_entity_id for q in quotes}
@@ -218,9 +223,13 @@ def _type_disagreement(
     outlet_of_sentence = {s.sentence_id: a.outlet for a in articles for s in a.sentences}
     dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in articles for s in a.sentences}
     for link in claim.links:
-        if float(link.features.get("overlap", 0.0)) < DISAGREEMENT_MIN_OVERLAP:
-            continue
         units = link.features.get("units", [text_of[link.sentence_a], text_of[link.sentence_b]])
+        lengths = sorted(len(u.split()) for u in units)
+        if (
+            float(link.features.get("overlap", 0.0)) < DISAGREEMENT_MIN_OVERLAP
+            or lengths[0] < DISAGREEMENT_MIN_LENGTH_RATIO * lengths[1]
+        ):
+            continue
         negated = [bool(NEGATION.search(u)) for u in units]
         outlets = (outlet_of_sentence[link.sentence_a], outlet_of_sentence[link.sentence_b])
         if negated[0] != negated[1]:
@@ -234,7 +243,8 @@ def _type_disagreement(
             claim.values = {outlets[0]: min(days_a).isoformat(), outlets[1]: min(days_b).isoformat()}
             claim.note = "the outlets give different days"
             return
-        place_a, place_b = places.get(link.sentence_a, {}), places.get(link.sentence_b, {})
+        place_a = {k: v for k, v in places.get(link.sentence_a, {}).items() if v.lower() in units[0].lower()}
+        place_b = {k: v for k, v in places.get(link.sentence_b, {}).items() if v.lower() in units[1].lower()}
         if len(place_a) == 1 and len(place_b) == 1 and place_a.keys() != place_b.keys():
             name_a, name_b = next(iter(place_a.values())), next(iter(place_b.values()))
             if not set(name_a.lower().split()) & set(name_b.lower().split()):  # "Gaza City" is in "Gaza Strip"

@@ -45,6 +45,9 @@ VERSION = "1"
 SCARE_QUOTE_MAX_WORDS = 3
 # Names this close (normalised OSA) are one spelling slipping ("Issac"/"Isaac"), not a choice of words.
 SPELLING_SIMILARITY = 0.85
+# Two aligned sentences whose content words differ in more than this many are saying different things in
+# different words; only near-identical sentences reveal a swapped term ("hostages" / "captives").
+SLOT_MAX_DIFFERENT_WORDS = 6
 # Words after a doubt-casting verb kept in the note's span, so the note shows what is doubted.
 DOUBT_CONTEXT_WORDS = 2
 
@@ -220,6 +223,8 @@ def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, in
         ):
             continue
         start, end = match.start("term") + offset, match.end("term") + offset
+        if term[-1] in ".,;:!?":
+            continue  # punctuation inside the marks: a piece of someone's sentence, i.e. a partial quote
         is_name = any(s <= start and end <= e + 2 for s, e in entity_spans)
         partial_quote = term.lower() in quoted_words
         if is_name or not (attributed or partial_quote):
@@ -243,6 +248,8 @@ def _loaded_adjectives(collector: _Notes, parsed: ParsedLine, lexicon: Lexicon) 
         if token.dep_ not in ("amod", "compound") or token.head.i <= token.i:
             continue
         head = token.head
+        if any(t.is_punct or t.is_quote for t in parsed.doc[token.i + 1 : head.i]):
+            continue  # an attachment across punctuation is a parse slip, not a modifier
         start = position - sentence.start
         end = parsed.start + head.idx + len(head.text) - sentence.start
         between = parsed.doc[token.i + 1 : head.i + 1].text
@@ -338,6 +345,17 @@ def _with_modifiers(line: ParsedLine, start: int, end: int) -> int:
 def _slot_variants(
     sides: list[tuple[Article, Sentence, ParsedLine]],
 ) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
+    """Two nouns in the same grammatical slot of two sentences that otherwise say nearly the same thing."""
+    contents = []
+    for _, sentence, line in sides:
+        words = {
+            stem(t.text.lower())
+            for t in line.doc
+            if sentence.start <= line.start + t.idx < sentence.end and t.is_alpha and t.text.lower() not in STOPWORDS
+        }
+        contents.append(words)
+    if len(contents[0] ^ contents[1]) > SLOT_MAX_DIFFERENT_WORDS:
+        return []
     slots: list[dict[tuple[str, str], Any]] = []
     for _, sentence, line in sides:
         found: dict[tuple[str, str], Any] = {}

@@ -83,7 +83,7 @@ def test_direct_quotes_with_attribution_after_and_before() -> None:
     assert ("We will rebuild every house that was lost,", [], True) in quotes["Anton Reyes"]
     assert any(text.startswith("The city has never been stronger") for text, _, _ in quotes["Anton Reyes"])
     marsh = [text for text, _, direct in quotes["Lena Marsh"] if direct]
-    assert marsh == ["Help is coming.", "It will be here within days,"]  # one quote, both sentences attributed
+    assert marsh == ["Help is coming. It will be here within days,"]  # a quote of two sentences stays whole
 
 
 def test_reported_speech_and_according_to() -> None:

@@ -87,3 +87,14 @@ def test_spans_lie_inside_the_text_in_order(lines: list[str]) -> None:
         previous_end = sentence.end
     for removal in article.removed:
         assert article.text[removal.start : removal.end] == removal.text
+
+
+def test_a_quotation_stays_one_sentence_with_its_attribution() -> None:
+    assert split('"We told them in writing. Nobody came," Halm said. The port declined to comment.') == [
+        '"We told them in writing. Nobody came," Halm said.',
+        "The port declined to comment.",
+    ]
+    assert split("\u201cIt is over. We lost.\u201d Then he left.") == [
+        "\u201cIt is over. We lost.\u201d",
+        "Then he left.",
+    ]

@@ -2,7 +2,8 @@
 
 Sentences never cross a line break, because blocks are lines. Inside a block a boundary is a run of
 ``. ! ?`` (with any closing quotes or brackets) followed by space and something that can open a sentence,
-unless the word before the stop is an abbreviation ("Mr.", "Oct. 7", "U.S. officials") or an initial.
+unless the word before the stop is an abbreviation ("Mr.", "Oct. 7", "U.S. officials") or an initial, or
+the stop is inside a quotation that closes later on the line (the quote stays with its attribution).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ SENTENCE_OPENERS = frozenset(
     one two""".split()
 )
 
+# A quotation running on longer than this is split into sentences like any text (a statement read out).
+MAX_QUOTATION_CHARS = 400
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u017f])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
@@ -57,7 +60,7 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = 0
     for match in _BOUNDARY.finditer(segment):
         stop = match.end()
-        if _is_abbreviation(segment, match.start(), match.end()):
+        if _is_abbreviation(segment, match.start(), match.end()) or _inside_quotation(segment, stop):
             continue
         piece_start, piece_end = _trim(segment, cursor, stop)
         if piece_end > piece_start:
@@ -66,6 +69,22 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     piece_start, piece_end = _trim(segment, cursor, len(segment))
     if piece_end > piece_start:
         yield start + piece_start, start + piece_end
+
+
+def _inside_quotation(segment: str, position: int) -> bool:
+    """True inside a quotation that closes later on the line: '"We told them. Nobody came," she said.'
+
+    A quoted statement stays one sentence with its attribution, so that who said it stays with what was
+    said. Quotations longer than :data:`MAX_QUOTATION_CHARS` are split as usual.
+    """
+    before = segment[:position]
+    curly_open = before.count("\u201c") > before.count("\u201d")
+    straight_open = before.count('"') % 2 == 1
+    if not (curly_open or straight_open):
+        return False
+    closing = "\u201d" if curly_open else '"'
+    close_at = segment.find(closing, position)
+    return 0 <= close_at - position <= MAX_QUOTATION_CHARS
 
 
 def _trim(segment: str, start: int, end: int) -> tuple[int, int]:

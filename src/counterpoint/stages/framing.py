@@ -9,7 +9,7 @@ Notes (``FramingNote``), each with its span and a plainer alternative:
   is the same whichever side an outlet takes;
 * ``loaded adjective``: an evaluative adjective before a noun ("extremist settlers" -> "settlers");
 * ``doubt-casting attribution``: "claimed", "alleged", "so-called";
-* ``editorializing``: the writer's own comment ("did not fail, yet again, to accuse" -> "accused").
+* ``editorializing``: the writer's own comment ("did not fail, yet again, to blame" -> "blamed").
 
 Divergent wording (:func:`divergent_wording`) is discovered, not looked up: in every pair of aligned claim
 units, the same entity named differently ("Jerusalem" / "occupied al-Quds") or two different nouns in the

@@ -112,3 +112,10 @@ def test_digest_cites_sources_and_says_nothing_they_do_not() -> None:
         absent = [w for w in words if w not in cited]
         assert len(absent) <= 0.1 * len(words), (sentence.text, absent)
         assert "regime" not in sentence.text
+
+
+def test_judging_verbs_are_flagged_only_as_verbs() -> None:
+    comparison = compare_texts(
+        "The blast destroyed the warehouse. Senator Ruth Amsel slammed the port's safety record."
+    )
+    assert notes(comparison, "Outlet 0") == {("editorializing", "slammed", "criticized")}

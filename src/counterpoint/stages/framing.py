@@ -68,6 +68,7 @@ class Lexicon:
     adverbs: frozenset[str]
     doubt: list[tuple[re.Pattern[str], str, str]]  # pattern, plain, inflection
     editorial: list[tuple[re.Pattern[str], str, str]]
+    verbs: list[tuple[re.Pattern[str], str, str]]  # judging verbs: only where the parser reads a verb
 
 
 @functools.lru_cache(maxsize=8)
@@ -79,6 +80,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
     adverbs: set[str] = set()
     doubt: list[tuple[re.Pattern[str], str, str]] = []
     editorial: list[tuple[re.Pattern[str], str, str]] = []
+    verbs: list[tuple[re.Pattern[str], str, str]] = []
     for text in texts:
         data = json.loads(text)
         for family in data.get("families", []):
@@ -92,12 +94,16 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
         ]
         editorial += [
             (re.compile(rf"\b{e['pattern']}\b", re.I), e["plain"], e.get("inflect", ""))
-            for e in data.get("editorializing", []) + data.get("loaded_verbs", [])
+            for e in data.get("editorializing", [])
+        ]
+        verbs += [
+            (re.compile(rf"\b{v['pattern']}\b", re.I), v["plain"], v.get("inflect", ""))
+            for v in data.get("loaded_verbs", [])
         ]
     terms.sort(
         key=lambda t: -len(t[0].pattern)
     )  # longest wording first: "Israeli occupation forces" before "occupation"
-    return Lexicon(terms, frozenset(adjectives), frozenset(adverbs), doubt, editorial)
+    return Lexicon(terms, frozenset(adjectives), frozenset(adverbs), doubt, editorial, verbs)
 
 
 def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
@@ -163,6 +169,7 @@ def find_framing(
         parsed = by_line.get(sentence.line)
         if parsed is not None:
             _loaded_adjectives(collector, parsed, lexicon)
+            _loaded_verbs(collector, text, parsed, lexicon)
         notes.extend(collector.found)
     return notes
 
@@ -229,6 +236,16 @@ def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, in
         partial_quote = term.lower() in quoted_words
         if is_name or not (attributed or partial_quote):
             collector.add(match.start(), match.end(), "scare quotes", term)
+
+
+def _loaded_verbs(collector: _Notes, text: str, parsed: ParsedLine, lexicon: Lexicon) -> None:
+    """Verbs that judge what they report ("slammed"), where the parser reads a verb ("the blast" is a noun)."""
+    offset = collector.sentence.start - parsed.start
+    for pattern, plain, inflect in lexicon.verbs:
+        for match in pattern.finditer(text):
+            span = parsed.doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
+            if span is not None and len(span) and span[0].pos_ == "VERB":
+                collector.add(match.start(), match.end(), "editorializing", _inflect(plain, inflect, match.group()))
 
 
 def _loaded_adjectives(collector: _Notes, parsed: ParsedLine, lexicon: Lexicon) -> None:

@@ -155,3 +155,21 @@ def test_quantities_with_what_they_count_authority_and_period() -> None:
     assert found[40][0] == "civilians wounded"
     assert found[18][2] == "during the past 24 hours; as of 2025-03-12"
     assert found[3][0] == "visit"
+
+
+def test_party_tags_do_not_merge_people() -> None:
+    comparison = compare_texts(
+        "Sen. Ana Whitfield (D-N.Y.) and Rep. Carl Osei (D-N.Y.) both opposed the bill on Tuesday.",
+        "Whitfield said the bill was rushed, and Osei agreed.",
+    )
+    assert entity_of(comparison, "Ana Whitfield") != entity_of(comparison, "Carl Osei")
+    assert not any(m.text == "D-N.Y." for e in comparison.entities for m in e.mentions)
+
+
+def test_phrases_that_cannot_speak_are_not_speakers() -> None:
+    comparison = compare_texts(
+        '"The talks are over," said campaigning in the capital.\n'
+        "Concerns over Judge Ida Marr's record were voiced by two senators."
+    )
+    assert all(q.speaker[:1].isupper() for q in comparison.quotes)
+    assert "campaigning in the capital" not in quotes_by_speaker(comparison)

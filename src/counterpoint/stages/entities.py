@@ -58,6 +58,8 @@ _ROLE_AT_END = re.compile(rf"{_ROLE}$")
 _ROLE_AT_START = re.compile(rf"{_ROLE}\b")
 _ROLE_OFFICE = re.compile(rf"\b(?:the\s+)?(?P<role>{_ROLE})['\u2019]s\s+[Oo]ffice\b")
 _OFFICE_AFTER = re.compile(r"^['\u2019]s\s+office\b", re.I)
+# "(D-N.Y.)", "R-Ariz.": a US party and state after a name, which the tagger often takes for a person.
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}\.?$")
 _PAREN_ALIAS = re.compile(r"^\s*\(\s*(?P<alias>[^()]{2,60}?)\s*\)")
 _LOCATIVE_BEFORE = frozenset(
     """in into near across outside inside toward towards around from invade invading invaded invasion enter
@@ -244,6 +246,26 @@ class _Span:
         return self.start < end and start < self.end
 
 
+def _is_alias(long: str, short: str, gazetteer: Gazetteer) -> bool:
+    """Whether "(short)" after an organisation or place names it: an acronym of it, or a known alias.
+
+    People are excluded: after a name, parentheses hold a party and state ("D-N.Y."), an age or a role.
+    """
+    known = gazetteer.lookup_folded(short)
+    if known is not None:
+        return True
+    letters = re.sub(r"[^A-Z]", "", short)
+    if not short.replace(".", "").isupper() or len(letters) < 2:
+        return False
+    capitals = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", long) if w[0].isupper())
+    position = 0
+    for letter in letters:  # the acronym's letters appear in order among the long name's capitals
+        position = capitals.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
 def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str]) -> list[_Span]:
     spans: list[_Span] = []
     for ent in doc.ents:
@@ -275,9 +297,10 @@ def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str
         office = _OFFICE_AFTER.match(text[span.end :]) if span.label == "PERSON" else None
         if office:
             spans.append(_Span(span.start, span.end + office.end(), "ORG", owner=text[span.start : span.end]))
+    spans = [s for s in spans if not _PARTY_TAG.match(text[s.start : s.end])]
     for span in list(spans):
-        alias = _PAREN_ALIAS.match(text[span.end :]) if span.label in ("ORG", "GPE", "PERSON") else None
-        if not alias:
+        alias = _PAREN_ALIAS.match(text[span.end :]) if span.label in ("ORG", "GPE") else None
+        if not alias or not _is_alias(text[span.start : span.end], alias["alias"], gazetteer):
             continue
         alias_start = span.end + alias.start("alias")
         existing = [s for s in spans if s.start == alias_start]

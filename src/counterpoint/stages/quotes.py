@@ -146,12 +146,21 @@ def _clean_np(text: str) -> str:
     return text.strip(" ,")
 
 
-def _resolve(ctx: _Context, np_text: str, np_start: int, np_end: int) -> tuple[str, str | None, list[str]]:
-    """(speaker text, entity id, relays) for a speaker noun phrase at [np_start, np_end) of the article."""
+def _resolve(
+    ctx: _Context, np_text: str, np_start: int, np_end: int, head_at: int | None = None
+) -> tuple[str, str | None, list[str]]:
+    """(speaker text, entity id, relays) for a speaker noun phrase at [np_start, np_end) of the article.
+
+    ``head_at`` is the offset of the phrase's head word when the parse gives it.
+    """
     np_text = np_text.strip()
     inside = [m for m in ctx.mentions if np_start <= m.start and m.end <= np_end]
     via = [m.text for m in inside if m.label == "ORG" and _JOURNALIST.search(ctx.article.text[m.end : np_end])]
-    head = [m for m in inside if m.end == np_end and m.label in ("PERSON", "ORG")]
+    speakers = [m for m in inside if m.label in ("PERSON", "ORG")]
+    if head_at is not None:
+        head = [m for m in speakers if m.start <= head_at < m.end]
+    else:
+        head = [m for m in speakers if m.end == np_end] or [m for m in speakers if m.label == "PERSON"][:1]
     if head:
         entity_id = ctx.entity_of(head[0])
         return ctx.name_of(entity_id, head[0].text), entity_id, via
@@ -272,6 +281,21 @@ def _direct_quotes(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
     return quotes
 
 
+def _plausible_speaker(ctx: _Context, np_text: str, start: int, end: int) -> bool:
+    """A noun phrase that can say something: a named entity, a pronoun, a name, or a speaker noun."""
+    words = np_text.split()
+    if not words:
+        return False
+    if any(start <= m.start and m.end <= end and m.label in ("PERSON", "ORG") for m in ctx.mentions):
+        return True
+    last = words[-1].lower().strip(".,")
+    if len(words) == 1 and last in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+        return True
+    if last in SPEAKER_NOUNS:
+        return True
+    return all(w[:1].isupper() for w in words if w.lower() not in ("of", "the", "and", "for"))
+
+
 def _attribution_after(
     ctx: _Context, text: str, position: int, offset: int
 ) -> tuple[str, str | None, list[str]] | None:
@@ -285,6 +309,8 @@ def _attribution_after(
     if not np_text or len(np_text.split()) > 8:
         return None
     np_start = offset + position + match.start(group) + raw.find(np_text)
+    if not _plausible_speaker(ctx, np_text, np_start, np_start + len(np_text)):
+        return None
     speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_start + len(np_text))
     rest = window[match.end() :]
     return speaker, entity_id, via + _via_outlets(ctx, rest, offset + position + match.end())
@@ -306,6 +332,8 @@ def _attribution_before(
     if not np_text or len(np_text.split()) > 8:
         return None
     np_start = offset + window_start + match.start("np") + match["np"].find(np_text)
+    if not _plausible_speaker(ctx, np_text, np_start, np_start + len(np_text)):
+        return None
     return _resolve(ctx, np_text, np_start, np_start + len(np_text))
 
 
@@ -329,12 +357,13 @@ def _reported_speech(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
         np_start = parsed.start + np_tokens[0].idx
         np_end = parsed.start + np_tokens[-1].idx + len(np_tokens[-1].text)
         np_text = ctx.article.text[np_start:np_end]
-        if subject.dep_ == "nsubjpass" or not _can_speak(ctx, subject, np_start, np_end):
+        head_at = parsed.start + subject.idx
+        if subject.dep_ == "nsubjpass" or not _can_speak(ctx, subject, head_at):
             continue
         sentence = _sentence_at(ctx.article.sentences, parsed.start + token.idx)
         if sentence is None or sentence.role != "body":
             continue
-        speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_end)
+        speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_end, head_at)
         complement = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")] or [
             c for c in token.children if c.dep_ in ("dobj", "prep")
         ]
@@ -369,11 +398,12 @@ def _noun_phrase(head: Any) -> list[Any]:
     return tokens
 
 
-def _can_speak(ctx: _Context, subject: Any, start: int, end: int) -> bool:
+def _can_speak(ctx: _Context, subject: Any, head_at: int) -> bool:
+    """A subject that can say something: a pronoun, a person or organisation at its head, a name or speaker noun."""
     word = subject.text.lower()
     if word in _PRONOUNS_PERSON or word == "they":
         return True
-    if any(start <= m.start and m.end <= end and m.label in ("PERSON", "ORG") for m in ctx.mentions):
+    if any(m.start <= head_at < m.end and m.label in ("PERSON", "ORG") for m in ctx.mentions):
         return True
     return subject.pos_ == "PROPN" or word in SPEAKER_NOUNS
 
@@ -386,8 +416,9 @@ def _relayed_source(ctx: _Context, verb: Any, parsed: ParsedLine) -> tuple[str, 
                 tokens = _noun_phrase(objects[0])
                 start = parsed.start + tokens[0].idx
                 end = parsed.start + tokens[-1].idx + len(tokens[-1].text)
-                if _can_speak(ctx, objects[0], start, end):
-                    return _resolve(ctx, ctx.article.text[start:end], start, end)
+                head_at = parsed.start + objects[0].idx
+                if _can_speak(ctx, objects[0], head_at):
+                    return _resolve(ctx, ctx.article.text[start:end], start, end, head_at)
     return None
 
 
@@ -400,6 +431,8 @@ def _according_to(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
         np_start = parsed.start + match.start("np") + raw.find(np_text)
         sentence = _sentence_at(ctx.article.sentences, parsed.start + match.start())
         if sentence is None or sentence.role != "body" or not np_text:
+            continue
+        if not _plausible_speaker(ctx, np_text, np_start, np_start + len(np_text)):
             continue
         speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_start + len(np_text))
         quotes.append(_make(ctx, sentence, sentence.start, sentence.end, speaker, entity_id, via, False))

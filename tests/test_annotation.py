@@ -173,3 +173,10 @@ def test_phrases_that_cannot_speak_are_not_speakers() -> None:
     )
     assert all(q.speaker[:1].isupper() for q in comparison.quotes)
     assert "campaigning in the capital" not in quotes_by_speaker(comparison)
+
+
+def test_numbers_without_a_noun_count_their_verb() -> None:
+    comparison = compare_texts("The strike killed at least 20 on Monday. Another 35 were wounded, medics said.")
+    found = {q.value: q.counts for q in comparison.quantities}
+    assert found[20] == "killed"
+    assert found[35] == "wounded"

@@ -140,6 +140,9 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         if subjects:
             return _phrase(subjects[0]), subjects[0].text
+    if number.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
+        # "killed at least 20", "20 were wounded": the verb is what is counted
+        return (f"{previous_noun} {head.text}" if previous_noun else head.text), previous_noun
     return "", None
 
 

@@ -12,6 +12,7 @@ Data flows one way: input -> :class:`Article` (ingest) -> cleaned and segmented 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -116,6 +117,13 @@ class Article:
 
     def body(self) -> list[Sentence]:
         return [s for s in self.sentences if s.role == "body"]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains character ``offset`` of the text, if any (sentences are in order)."""
+        index = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ parenthetical aliases.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 import re
@@ -155,28 +154,19 @@ class RawMention:
     order: int = 0
 
 
-@dataclass(slots=True)
-class _SentenceIndex:
-    starts: list[int]
-    ids: list[str]
-
-    @classmethod
-    def of(cls, article: Article) -> _SentenceIndex:
-        return cls([s.start for s in article.sentences], [s.sentence_id for s in article.sentences])
-
-    def at(self, offset: int) -> str:
-        return self.ids[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+def _sentence_id(article: Article, offset: int) -> str:
+    sentence = article.sentence_at(offset)
+    return sentence.sentence_id if sentence else article.sentences[0].sentence_id
 
 
 def extract_mentions(
     article: Article, lines: Iterable[ParsedLine], gazetteer: Gazetteer, outlets: Iterable[str] = ()
 ) -> list[RawMention]:
     """Every entity mention in ``article``, with corrections from the gazetteer and context."""
-    index = _SentenceIndex.of(article)
     outlet_names = {fold(o) for o in outlets}
     mentions: list[RawMention] = []
     for parsed in lines:
-        mentions.extend(_line_mentions(article, parsed, gazetteer, outlet_names, index))
+        mentions.extend(_line_mentions(article, parsed, gazetteer, outlet_names))
     mentions.extend(_dateline_mentions(article, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end))
     for order, mention in enumerate(mentions):
@@ -315,7 +305,7 @@ def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str
 
 
 def _line_mentions(
-    article: Article, parsed: ParsedLine, gazetteer: Gazetteer, outlet_names: set[str], index: _SentenceIndex
+    article: Article, parsed: ParsedLine, gazetteer: Gazetteer, outlet_names: set[str]
 ) -> list[RawMention]:
     text = parsed.doc.text
     mentions = []
@@ -334,7 +324,7 @@ def _line_mentions(
                 span.canonical, span.label, span.outlet = entry.name, entry.type, entry.outlet
         mention = RawMention(
             article.article_id,
-            index.at(absolute),
+            _sentence_id(article, absolute),
             absolute,
             parsed.start + span.end,
             surface,

@@ -162,7 +162,7 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
             if value is None:
                 continue
             start = parsed.start + ent.start_char
-            sentence = _sentence_at(article, start)
+            sentence = article.sentence_at(start)
             if sentence is None or sentence.role != "body":
                 continue
             counts, noun = _counted(ent[-1], previous_noun)
@@ -184,13 +184,6 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
                 )
             )
     return found
-
-
-def _sentence_at(article: Article, offset: int) -> Sentence | None:
-    for sentence in article.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
 
 
 def _as_of(text: str, sentence: Sentence, position: int) -> str | None:

@@ -117,13 +117,6 @@ class _Context:
         return default
 
 
-def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
-
-
 def _source_np(text: str) -> str:
     """The issuer in "a statement from X", "X's statement": the speaker behind a document."""
     text = _SOURCE_PREFIX.sub("", text).strip()
@@ -360,7 +353,7 @@ def _reported_speech(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
         head_at = parsed.start + subject.idx
         if subject.dep_ == "nsubjpass" or not _can_speak(ctx, subject, head_at):
             continue
-        sentence = _sentence_at(ctx.article.sentences, parsed.start + token.idx)
+        sentence = ctx.article.sentence_at(parsed.start + token.idx)
         if sentence is None or sentence.role != "body":
             continue
         speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_end, head_at)
@@ -429,7 +422,7 @@ def _according_to(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
         raw = match["np"]
         np_text = _source_np(raw)
         np_start = parsed.start + match.start("np") + raw.find(np_text)
-        sentence = _sentence_at(ctx.article.sentences, parsed.start + match.start())
+        sentence = ctx.article.sentence_at(parsed.start + match.start())
         if sentence is None or sentence.role != "body" or not np_text:
             continue
         if not _plausible_speaker(ctx, np_text, np_start, np_start + len(np_text)):

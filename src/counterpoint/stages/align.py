@@ -249,8 +249,24 @@ def align(comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder:
     comparison.claims = claims
 
 
+def _merge_identical(claims: list[Claim]) -> list[Claim]:
+    """One claim per set of sentences: clause and sentence links between the same sentences are one claim."""
+    by_sentences: dict[tuple[str, ...], Claim] = {}
+    for claim in claims:
+        key = tuple(sorted(claim.sentence_ids))
+        kept = by_sentences.get(key)
+        if kept is None:
+            by_sentences[key] = claim
+            continue
+        kept.links.extend(claim.links)
+        if kept.kind is None and claim.kind is not None:
+            kept.status, kept.kind, kept.values, kept.note = claim.status, claim.kind, claim.values, claim.note
+    return list(by_sentences.values())
+
+
 def add_unique_claims(comparison: Comparison) -> None:
-    """Give every body sentence that is in no shared claim a claim of its own, unique to its outlet."""
+    """Merge claims over the same sentences, then give every body sentence in no claim one of its own."""
+    comparison.claims = _merge_identical(comparison.claims)
     covered = {sid for claim in comparison.claims for sid in claim.sentence_ids}
     for article in comparison.articles:
         for sentence in article.body():

@@ -136,7 +136,7 @@ def test_different_places_for_the_same_event_conflict() -> None:
 def test_claim_ids_are_unique() -> None:
     comparison = compare_texts(
         "The envoy discussed the need to avoid a wider war and updated the king on efforts to secure a lasting peace.",
-        "He discussed with the king the need to avoid a wider war and updated him on efforts to secure a lasting peace.",
+        "He discussed with the king the need to avoid a wider war and updated him on efforts to secure lasting peace.",
     )
     ids = [c.claim_id for c in comparison.claims]
     assert len(ids) == len(set(ids))

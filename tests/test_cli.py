@@ -78,3 +78,11 @@ def test_evaluate_rejects_a_file_that_is_not_gold(tmp_path: Path, capsys: pytest
     (tmp_path / "r.json").write_text("{}")
     assert main(["evaluate", str(tmp_path / "r.json"), str(tmp_path / "g.json")]) == EXIT_USAGE
     assert "counterpoint-gold/1" in capsys.readouterr().err
+
+
+def test_clean_only_stops_after_segmentation(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert main(["compare", str(EXAMPLES), "--clean-only", "--json", str(out), "-q"]) == EXIT_OK
+    report = json.loads(out.read_text("utf-8"))
+    assert report["articles"] and report["claims"] == [] and report["entities"] == []
+    assert set(report["generated_by"]["stages"]) == {"ingest", "clean", "segment", "dates"}

@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="extra framing lexicon (JSON, same format as the bundled one); may be repeated",
     )
+    comp.add_argument(
+        "--clean-only",
+        action="store_true",
+        help="stop after cleaning and sentence splitting (no language models; fast)",
+    )
     comp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     ev = commands.add_parser(
@@ -117,6 +122,7 @@ def _compare(args: argparse.Namespace) -> int:
         IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes),
         gazetteers=args.gazetteer,
         framing_lexicons=args.framing,
+        annotate=not args.clean_only,
     )
     comparison = compare(args.inputs, options)
     for rejection in comparison.rejected:

@@ -192,3 +192,12 @@ def test_everything_is_accounted_for() -> None:
         assert end <= start
     kept_or_removed = "".join(article.text[s:e] for s, e in covered)
     assert "".join(kept_or_removed.split()).replace("-", "") == "".join(text.split()).replace("-", "")
+
+
+def test_with_a_title_from_the_page_the_first_line_is_a_dek_or_body() -> None:
+    text = "Rural clinics lose a third of their funding under the plan.\n" + BODY + "\n" + BODY2
+    article = make_article(text, title="Council passes budget after marathon session")
+    assert texts(article, "title") == []
+    assert texts(article, "dek") == ["Rural clinics lose a third of their funding under the plan."]
+    article = make_article("Budget passes\n" + BODY + "\n" + BODY2, title="Council passes budget")
+    assert texts(article, "title") == [] and texts(article, "body")[0] == "Budget passes"

@@ -291,7 +291,13 @@ def _roles(lines: list[_Line], title: str | None) -> list[Role]:
     if not lines:
         return roles
     first = 0
-    if len(lines) > 1 and (
+    titled_elsewhere = bool(title) and _normalise(lines[0].text) != _normalise(title or "")
+    if len(lines) > 1 and titled_elsewhere:
+        # the page gave the title and the text does not repeat it: its first line can be the dek, not a title
+        if _is_dek(lines[0].text, lines[1].text) and _ends_open(lines[0].text) is False:
+            roles[0] = "dek"
+            first = 1
+    elif len(lines) > 1 and (
         (title and _normalise(lines[0].text) == _normalise(title))
         or (_is_heading(lines[0].text, TITLE_MAX_WORDS) and not match_dateline(lines[0].text))
     ):

@@ -24,7 +24,6 @@ def test_public_api_is_pinned() -> None:
         "Rejection",
         "Removal",
         "Sentence",
-        "Span",
         "Story",
         "__version__",
         "compare",

@@ -22,7 +22,6 @@ from .model import (
     Rejection,
     Removal,
     Sentence,
-    Span,
     Story,
 )
 from .pipeline import CompareOptions, compare, compare_articles
@@ -48,7 +47,6 @@ __all__ = [
     "Rejection",
     "Removal",
     "Sentence",
-    "Span",
     "Story",
     "__version__",
     "compare",

@@ -49,18 +49,6 @@ ClaimStatus = Literal["shared", "unique", "conflicting"]
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range ``[start, end)`` into an article's text."""
-
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"a span needs 0 <= start <= end, got start={self.start}, end={self.end}")
-
-
-@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression in a sentence and the calendar day it refers to (``None`` when unresolvable)."""
 
@@ -108,9 +96,6 @@ class Article:
     url: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]

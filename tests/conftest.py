@@ -6,10 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from counterpoint.model import Article, Comparison
 from counterpoint.pipeline import compare_articles, prepare_article
 from counterpoint.stages.ingest import article_from_text
+
+# no example database on disk (hypothesis still keeps a small cache of constants in .hypothesis/, git-ignored)
+settings.register_profile("counterpoint", database=None)
+settings.load_profile("counterpoint")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "harbour-fire"

@@ -119,3 +119,14 @@ def test_judging_verbs_are_flagged_only_as_verbs() -> None:
         "The blast destroyed the warehouse. Senator Ruth Amsel slammed the port's safety record."
     )
     assert notes(comparison, "Outlet 0") == {("editorializing", "slammed", "criticized")}
+
+
+def test_profiles_give_the_affiliation_a_speaker_is_described_with() -> None:
+    comparison = compare_texts(
+        "Egyptian Foreign Minister Dana Kovac said the talks would resume.\nA French official said the plan was ready."
+    )
+    [profile] = comparison.profiles
+    assert {(q.speaker, q.affiliation) for q in profile.quoted} == {
+        ("Dana Kovac", "Egypt"),
+        ("A French official", "France"),
+    }

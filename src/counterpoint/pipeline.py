@@ -89,7 +89,7 @@ def _annotate(comparison: Comparison, options: CompareOptions) -> None:
         ]
         comparison.framing.extend(framing.find_framing(article, parsed.get(article.article_id, []), lexicon, names))
     comparison.wording = framing.divergent_wording(comparison, parsed)
-    comparison.profiles = framing.profiles(comparison)
+    comparison.profiles = framing.profiles(comparison, gazetteer)
     comparison.digest = digest.write_digest(comparison)
 
 

@@ -36,6 +36,7 @@ from rapidfuzz.distance import OSA
 from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
 from ..nlp import ParsedLine
 from .align import STOPWORDS, stem
+from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
@@ -399,16 +400,28 @@ def _slot_variants(
     return variants
 
 
-def profiles(comparison: Comparison) -> list[OutletProfile]:
-    """Per outlet: who it quotes (with affiliation), its framing notes by kind, and what it leaves out."""
+def profiles(comparison: Comparison, gazetteer: Gazetteer | None = None) -> list[OutletProfile]:
+    """Per outlet: who it quotes (with affiliation), its framing notes by kind, and what it leaves out.
+
+    A speaker's affiliation is its entity's (a title, a description, an organisation's country), else a
+    country its description names ("a US official", "Israeli officials") when a gazetteer is given.
+    """
     outlet_of = {a.article_id: a.outlet for a in comparison.articles}
     affiliation = {e.entity_id: e.affiliation for e in comparison.entities}
+
+    def affiliation_of(speaker: str, entity_id: str | None) -> str | None:
+        known = affiliation.get(entity_id or "")
+        if known or gazetteer is None or entity_id:
+            return known
+        countries = {c for word in speaker.split() if (c := gazetteer.is_qualifier(word.strip(",.")))}
+        return countries.pop() if len(countries) == 1 else None
+
     result = []
     for outlet in sorted(set(outlet_of.values())):
         quoted: Counter[tuple[str, str | None]] = Counter()
         for quote in comparison.quotes:
             if outlet_of[quote.article_id] == outlet:
-                quoted[(quote.speaker, affiliation.get(quote.speaker_entity_id or ""))] += 1
+                quoted[(quote.speaker, affiliation_of(quote.speaker, quote.speaker_entity_id))] += 1
         kinds = Counter(n.kind for n in comparison.framing if outlet_of[n.article_id] == outlet)
         result.append(
             OutletProfile(

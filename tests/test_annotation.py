@@ -180,3 +180,11 @@ def test_numbers_without_a_noun_count_their_verb() -> None:
     found = {q.value: q.counts for q in comparison.quantities}
     assert found[20] == "killed"
     assert found[35] == "wounded"
+
+
+def test_a_description_resolves_to_the_titled_person() -> None:
+    comparison = compare_texts(
+        "Foreign Minister Dana Kovac arrived in the capital on Monday.\n"
+        "The top Veltrian diplomat said the talks would resume within a week."
+    )
+    assert any(q.speaker == "Dana Kovac" and "talks would resume" in q.text for q in comparison.quotes)

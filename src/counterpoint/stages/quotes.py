@@ -51,6 +51,16 @@ SPEECH_VERBS = frozenset(
     criticise criticised denounce denounced praise praised demand demanded voice voiced attribute attributed
     blame blamed""".split()
 )
+# Descriptions news uses for a titled person named earlier: "the top diplomat" is the secretary of state
+# or foreign minister, "the premier" the prime minister.
+ROLE_SYNONYMS = {
+    "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "ambassador", "envoy"),
+    "premier": ("prime minister", "premier"),
+    "president": ("president",),
+    "minister": ("minister",),
+    "secretary": ("secretary",),
+    "envoy": ("envoy", "ambassador"),
+}
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS_GROUP = frozenset({"it", "they"})
@@ -166,15 +176,16 @@ def _resolve(
         people = [e for e in ctx.resolution.entities if e.type == "PERSON" and e.name.split()[-1] == np_text]
         if len(people) == 1:
             return people[0].name, people[0].entity_id, via
-    definite = re.fullmatch(r"the\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)", np_text, re.I)
+    definite = re.fullmatch(r"the\s+(?:[\w.-]+\s+){0,3}?(?P<noun>[\w-]+)", np_text, re.I)
     if definite:
         noun = definite["noun"].lower()
         issuer = ctx.last_org or ctx.last_speaker
         if noun in ("statement", "readout", "communique", "report") and issuer:
             return issuer[0], issuer[1], via
+        titles = ROLE_SYNONYMS.get(noun, (noun,))
         earlier = [m for m in ctx.mentions if m.end <= np_start and m.label in ("ORG", "PERSON")]
         for mention in reversed(earlier):
-            if noun in mention.text.lower() or (mention.role and noun in mention.role):
+            if noun in mention.text.lower() or (mention.role and any(t in mention.role for t in titles)):
                 entity_id = ctx.entity_of(mention)
                 return ctx.name_of(entity_id, mention.text), entity_id, via
     return np_text, None, via

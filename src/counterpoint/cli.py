@@ -57,22 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say"
     )
     comp.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES, help="reject inputs larger than this")
-    comp.add_argument(
-        "--gazetteer",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra gazetteer (JSON, same format as the bundled one); may be repeated",
-    )
-    comp.add_argument(
-        "--framing",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra framing lexicon (JSON, same format as the bundled one); may be repeated",
-    )
+    for option, what in (("--gazetteer", "gazetteer"), ("--framing", "framing lexicon")):
+        comp.add_argument(
+            option,
+            type=Path,
+            action="append",
+            default=[],
+            metavar="FILE",
+            help=f"extra {what} (JSON, same format as the bundled one); may be repeated",
+        )
     comp.add_argument(
         "--clean-only",
         action="store_true",

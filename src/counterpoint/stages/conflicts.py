@@ -20,12 +20,13 @@ role are not typed: two meetings with two people are more often two facts than o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..ids import content_id
-from ..model import Article, Claim, Comparison, Quantity, Quote
+from ..model import Claim, Comparison, Quantity, Quote
 from .align import stem
 
 NAME = "conflicts"
@@ -110,9 +111,11 @@ def find_conflicts(comparison: Comparison) -> None:
         claim.status = "conflicting" if kind == "number" else "shared"
     _attribution_conflicts(comparison, outlet_of)
     places = _places_by_sentence(comparison)
+    outlet_of_sentence = {s.sentence_id: a.outlet for a in comparison.articles for s in a.sentences}
+    dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
     for claim in comparison.claims:
         if claim.status == "shared" and claim.kind is None:
-            _type_disagreement(claim, comparison.articles, text_of, places)
+            _type_disagreement(claim, text_of, outlet_of_sentence, dates_of, places)
 
 
 def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
@@ -218,10 +221,12 @@ def _mentions_value(text: str, value: float) -> bool:
 
 
 def _type_disagreement(
-    claim: Claim, articles: list[Article], text_of: dict[str, str], places: dict[str, dict[str, str]]
+    claim: Claim,
+    text_of: dict[str, str],
+    outlet_of_sentence: dict[str, str],
+    dates_of: dict[str, set[dt.date]],
+    places: dict[str, dict[str, str]],
 ) -> None:
-    outlet_of_sentence = {s.sentence_id: a.outlet for a in articles for s in a.sentences}
-    dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in articles for s in a.sentences}
     for link in claim.links:
         units = link.features.get("units", [text_of[link.sentence_a], text_of[link.sentence_b]])
         lengths = sorted(len(u.split()) for u in units)

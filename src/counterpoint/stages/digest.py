@@ -122,10 +122,15 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
     for claim in sorted((c for c in comparison.claims if c.status == "conflicting"), key=position):
         add(claim, "disputed")
     per_outlet: dict[str, int] = defaultdict(int)
-    singles = [c for c in comparison.claims if c.status == "unique"]
-    for claim in sorted(singles, key=lambda c: (not _newsworthy(c, sentences, values, comparison), position(c))):
+    quoted = {q.sentence_id for q in comparison.quotes if q.direct}
+    singles = [
+        c
+        for c in comparison.claims
+        if c.status == "unique" and _newsworthy(c.sentence_ids[0], sentences, values, quoted)
+    ]
+    for claim in sorted(singles, key=position):
         outlet = claim.outlets[0]
-        if per_outlet[outlet] < MAX_SINGLE_SOURCE_PER_OUTLET and _newsworthy(claim, sentences, values, comparison):
+        if per_outlet[outlet] < MAX_SINGLE_SOURCE_PER_OUTLET:
             per_outlet[outlet] += 1
             add(claim, "single-source")
     return digest
@@ -147,11 +152,10 @@ def _quoted_share(comparison: Comparison) -> dict[str, float]:
 
 
 def _newsworthy(
-    claim: Claim, sentences: dict[str, tuple[str, Sentence, int, int]], values: dict[str, float], comparison: Comparison
+    sentence_id: str, sentences: dict[str, tuple[str, Sentence, int, int]], values: dict[str, float], quoted: set[str]
 ) -> bool:
-    sentence_id = claim.sentence_ids[0]
-    quoted = any(q.sentence_id == sentence_id and q.direct for q in comparison.quotes)
-    return sentences[sentence_id][2] < 2 or sentence_id in values or quoted
+    """An article's lead, or a sentence with a figure or a direct quote."""
+    return sentences[sentence_id][2] < 2 or sentence_id in values or sentence_id in quoted
 
 
 def _balance_curly(text: str) -> str:

@@ -17,7 +17,6 @@ parenthetical aliases.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import unicodedata
@@ -96,16 +95,13 @@ class Gazetteer:
 
     aliases: dict[str, GazetteerEntry]
     demonyms: dict[str, str]
+    folded: dict[str, GazetteerEntry] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.folded = {fold(alias): entry for alias, entry in self.aliases.items()}
 
     def lookup_folded(self, text: str) -> GazetteerEntry | None:
-        return self._folded().get(fold(text))
-
-    @functools.cache  # noqa: B019 - one gazetteer per comparison, a handful of instances per process
-    def _folded(self) -> dict[str, GazetteerEntry]:
-        return {fold(alias): entry for alias, entry in self.aliases.items()}
-
-    def __hash__(self) -> int:
-        return id(self)
+        return self.folded.get(fold(text))
 
     def is_qualifier(self, word: str) -> str | None:
         """The country a demonym or country name stands for ("Israeli" -> "Israel"), else ``None``."""

@@ -148,7 +148,6 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
 
 def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Quote]) -> list[Quantity]:
     """Every counted number in the body of ``article``."""
-    by_sentence = {s.sentence_id: s for s in article.sentences}
     authority: dict[str, str] = {}
     for quote in quotes:
         authority.setdefault(quote.sentence_id, quote.speaker)
@@ -180,7 +179,7 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
                     value,
                     counts,
                     authority.get(sentence.sentence_id),
-                    _as_of(text, by_sentence[sentence.sentence_id], start - sentence.start),
+                    _as_of(text, sentence, start - sentence.start),
                 )
             )
     return found

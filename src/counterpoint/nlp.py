@@ -63,16 +63,23 @@ def _line_spans(article: Article) -> list[tuple[int, int, int]]:
 
 
 def parse_articles(articles: Iterable[Article]) -> dict[str, list[ParsedLine]]:
-    """Parse every kept line of every article in one batched ``nlp.pipe`` call."""
+    """Parse every kept line of every article in one batched ``nlp.pipe`` call.
+
+    A line repeated word for word (wire copies, republished statements) is parsed once; its ``doc`` is
+    shared, read-only, by every article that carries it (token offsets are relative to the line).
+    """
     nlp = load_nlp()
-    jobs: list[tuple[str, tuple[str, int, int, int]]] = []
+    places: dict[str, list[tuple[str, int, int, int]]] = {}
     for article in articles:
         for line, start, end in _line_spans(article):
-            jobs.append((article.text[start:end], (article.article_id, line, start, end)))
+            places.setdefault(article.text[start:end], []).append((article.article_id, line, start, end))
     parsed: dict[str, list[ParsedLine]] = {}
-    processes = min(MAX_PROCESSES, os.cpu_count() or 1) if len(jobs) >= PARALLEL_MIN_LINES else 1
-    for doc, (article_id, line, start, end) in nlp.pipe(
-        jobs, as_tuples=True, batch_size=PIPE_BATCH_SIZE, n_process=processes
+    processes = min(MAX_PROCESSES, os.cpu_count() or 1) if len(places) >= PARALLEL_MIN_LINES else 1
+    for doc, text in nlp.pipe(
+        ((text, text) for text in places), as_tuples=True, batch_size=PIPE_BATCH_SIZE, n_process=processes
     ):
-        parsed.setdefault(article_id, []).append(ParsedLine(article_id, line, start, end, doc))
+        for article_id, line, start, end in places[text]:
+            parsed.setdefault(article_id, []).append(ParsedLine(article_id, line, start, end, doc))
+    for lines in parsed.values():
+        lines.sort(key=lambda parsed_line: parsed_line.start)
     return parsed

@@ -76,6 +76,8 @@ def stem(word: str) -> str:
     return word[:6]
 
 
+# Verbs are their own concept tokens: the verb "deal (with)" is not the noun "deal", "to party" not "a party".
+VERB_MARK = "~v"
 _TIME_WORDS = frozenset(
     stem(w)
     for w in """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon
@@ -84,7 +86,7 @@ _TIME_WORDS = frozenset(
 # Verbs that only report: their subject is the source, their complement the claim ("stressed the need to X",
 # "called for X", "the statement said X"). Verbs that judge (accuse, deny, condemn) are claims themselves.
 _REPORTING_BASES = """say tell stress add note state announce declare insist explain assert affirm reaffirm reiterate
-    emphasise emphasize highlight voice discuss call write report indicate comment reply respond confirm underline
+    emphasise emphasize highlight voice discuss call write report comment reply respond confirm underline
     underscore urge""".split()
 REPORTING_VERBS = frozenset(
     {"said", "told", "wrote", "written"}
@@ -150,7 +152,7 @@ def _unit_tokens(tokens: list[Any], offset: int, article: Article, notes: _Annot
             continue
         word = token.text.lower()
         if token.is_alpha and len(word) > 2 and word not in STOPWORDS:
-            found.add(f"W:{stem(word)}")
+            found.add(f"W:{stem(word)}" + (VERB_MARK if token.pos_ == "VERB" else ""))
     return frozenset(found)
 
 
@@ -162,7 +164,7 @@ def _clause_heads(doc_tokens: list[Any]) -> list[Any]:
     for token in doc_tokens:
         if token is roots[0] or token.pos_ not in ("VERB", "AUX"):
             continue
-        conj_of_verb = token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX")
+        conj_of_verb = token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and not _open_question(token)
         subordinate = token.dep_ == "pcomp" and token.head.text.lower() in _SUBORDINATORS
         clause = token.dep_ == "advcl" and any(
             c.dep_ in ("nsubj", "mark") and c.text.lower() != "to" for c in token.children
@@ -170,6 +172,14 @@ def _clause_heads(doc_tokens: list[Any]) -> list[Any]:
         if conj_of_verb or subordinate or clause:
             heads.append(token)
     return heads
+
+
+def _open_question(verb: Any) -> bool:
+    """Whether ``verb`` is a conjunct of an embedded question or condition ("whether a deal would pause or
+    end the operations"): its parts are not claims of their own."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def claim_units(article: Article, lines: list[ParsedLine], notes: _Annotations) -> list[Unit]:
@@ -225,6 +235,8 @@ def _content_core(members: list[Any]) -> list[Any]:
             break
         head = heads[0]
         children = [c for c in head.children if c.i in inside]
+        if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in children):
+            break  # several clauses: each gets its own core from its clause unit
         # what is said ("that X", "to X"), else what is named ("the need to X"), else what is called for
         complement = [c for c in children if c.dep_ in ("ccomp", "xcomp")] or [
             c for c in children if c.dep_ in ("dobj", "attr")
@@ -354,7 +366,7 @@ class _Link:
 
 def shared_words(a: frozenset[str], b: frozenset[str]) -> list[str]:
     """Content words (not names, numbers or days) two units share."""
-    return sorted(t[2:] for t in a & b if t[0] == "W" and t[2:] not in _TIME_WORDS)
+    return sorted(t[2:].removesuffix(VERB_MARK) for t in a & b if t[0] == "W" and t[2:] not in _TIME_WORDS)
 
 
 def pair_score(cosine: float, a: frozenset[str], b: frozenset[str], idf: dict[str, float], same_quote: bool) -> float:

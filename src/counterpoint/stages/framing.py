@@ -285,6 +285,7 @@ def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]
     sentence_of = {s.sentence_id: (a, s) for a in comparison.articles for s in a.sentences}
     found: dict[tuple[str, ...], Wording] = {}
     seen: set[tuple[str, str]] = set()
+    views: dict[str, tuple[frozenset[str], dict[tuple[str, str], Any]]] = {}
     for claim in comparison.claims:
         for link in claim.links:
             if (link.sentence_a, link.sentence_b) in seen:
@@ -296,10 +297,15 @@ def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]
                 line = docs.get((article.article_id, sentence.line))
                 if line is None:
                     break
+                if sentence_id not in views:
+                    views[sentence_id] = sentence_slots(
+                        [t for t in line.doc if sentence.start <= line.start + t.idx < sentence.end]
+                    )
                 sides.append((article, sentence, line))
             if len(sides) != 2:
                 continue
-            for referent, wording_a, wording_b in _entity_variants(sides, mentions) + _slot_variants(sides):
+            pair = [views[link.sentence_a], views[link.sentence_b]]
+            for referent, wording_a, wording_b in _entity_variants(sides, mentions) + _slot_variants(sides, pair):
                 key = (referent, *sorted((wording_a[1].lower(), wording_b[1].lower())))
                 wording = found.setdefault(key, Wording(referent, []))
                 for sentence_id, text in (wording_a, wording_b):
@@ -360,31 +366,29 @@ def _with_modifiers(line: ParsedLine, start: int, end: int) -> int:
     return start
 
 
+def sentence_slots(tokens: list[Any]) -> tuple[frozenset[str], dict[tuple[str, str], Any]]:
+    """A sentence's content-word stems and its common nouns by grammatical slot (dependency, anchor stem)."""
+    contents = frozenset(stem(t.text.lower()) for t in tokens if t.is_alpha and t.text.lower() not in STOPWORDS)
+    slots: dict[tuple[str, str], Any] = {}
+    for token in tokens:
+        if token.pos_ != "NOUN" or token.ent_type_ or token.text.lower() in STOPWORDS:
+            continue
+        anchor = token.head if token.head.pos_ != "ADP" else token.head.head
+        slots[(token.dep_, stem(anchor.text.lower()))] = token
+    return contents, slots
+
+
 def _slot_variants(
     sides: list[tuple[Article, Sentence, ParsedLine]],
+    views: list[tuple[frozenset[str], dict[tuple[str, str], Any]]],
 ) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
-    """Two nouns in the same grammatical slot of two sentences that otherwise say nearly the same thing."""
-    contents = []
-    for _, sentence, line in sides:
-        words = {
-            stem(t.text.lower())
-            for t in line.doc
-            if sentence.start <= line.start + t.idx < sentence.end and t.is_alpha and t.text.lower() not in STOPWORDS
-        }
-        contents.append(words)
-    if len(contents[0] ^ contents[1]) > SLOT_MAX_DIFFERENT_WORDS:
+    """Two nouns in the same grammatical slot of two sentences that otherwise say nearly the same thing.
+
+    ``views`` are the two sentences' :func:`sentence_slots`.
+    """
+    if len(views[0][0] ^ views[1][0]) > SLOT_MAX_DIFFERENT_WORDS:
         return []
-    slots: list[dict[tuple[str, str], Any]] = []
-    for _, sentence, line in sides:
-        found: dict[tuple[str, str], Any] = {}
-        for token in line.doc:
-            if not sentence.start <= line.start + token.idx < sentence.end or token.pos_ != "NOUN":
-                continue
-            if token.ent_type_ or token.text.lower() in STOPWORDS:
-                continue
-            anchor = token.head if token.head.pos_ != "ADP" else token.head.head
-            found[(token.dep_, stem(anchor.text.lower()))] = token
-        slots.append(found)
+    slots = [views[0][1], views[1][1]]
     variants = []
     words_b = {stem(t.text.lower()) for t in slots[1].values()}
     words_a = {stem(t.text.lower()) for t in slots[0].values()}

@@ -140,3 +140,67 @@ def test_claim_ids_are_unique() -> None:
     )
     ids = [c.claim_id for c in comparison.claims]
     assert len(ids) == len(set(ids))
+
+
+def _core(sentence: str) -> str:
+    from counterpoint.nlp import load_nlp
+    from counterpoint.stages import align
+
+    return " ".join(t.text for t in align.content_core(list(load_nlp()(sentence))))
+
+
+def test_the_content_core_drops_who_reports_it() -> None:
+    assert (
+        _core("The mayor also stressed the urgent need to repair the flood barriers, according to a statement.")
+        == "the urgent need to repair the flood barriers"
+    )
+    assert _core('"Repairs will start next week," the council said.') == "Repairs will start next week"
+    assert (
+        _core("The union called for an independent inquiry into the blast.") == "an independent inquiry into the blast"
+    )
+    # judging verbs are claims themselves, and a sentence of several clauses keeps them all
+    assert _core("The minister accused the union of sabotage.").startswith("The minister accused")
+    assert _core("The mayor said repairs would start, but residents remain angry.").startswith("The mayor said")
+
+
+def test_verbs_and_nouns_are_different_concept_tokens() -> None:
+    comparison = compare_texts("The unions will deal with the port authority directly.", "The unions signed a deal.")
+    from counterpoint.nlp import parse_articles
+    from counterpoint.stages import align
+
+    parsed = parse_articles(comparison.articles)
+    notes = align._annotations(comparison)
+    tokens = [
+        {t for u in align.claim_units(a, parsed[a.article_id], notes) for t in u.tokens} for a in comparison.articles
+    ]
+    assert f"W:deal{align.VERB_MARK}" in tokens[0] and "W:deal" in tokens[1]
+    assert not claims_with(comparison, "deal with", "signed a deal")
+
+
+def test_no_claim_units_inside_an_embedded_question() -> None:
+    comparison = compare_texts(
+        "Engineers disagree on whether the old dam would hold or collapse under the weight of the flood water."
+    )
+    from counterpoint.nlp import parse_articles
+    from counterpoint.stages import align
+
+    [article] = comparison.articles
+    units = align.claim_units(article, parse_articles([article])[article.article_id], align._annotations(comparison))
+    assert all("would hold" in u.text or not u.text.endswith("flood water") for u in units)
+    assert not any(u.text.startswith("the old dam collapse") for u in units)
+
+
+def test_the_same_fact_attributed_differently_aligns() -> None:
+    comparison = compare_texts(
+        "Agriculture Minister Lena Dorn met farmers' union leaders in Kessa on Tuesday.\n"
+        "Speaking to reporters after a cabinet meeting in the capital, Dorn also stressed the urgent need to "
+        "increase water rations for the villages.\n"
+        "The drought has lasted for eleven months.",
+        "Dorn's visit to Kessa was her third this year, her spokesman said.\n"
+        '"The minister discussed the improvement in the delivery of water to the villages since her visit in '
+        'March," her spokesman Piet Varga told the Kessa Courier.\n'
+        "Farmers in the region have lost most of their wheat.",
+    )
+    [water] = claims_with(comparison, "stressed the urgent need", "discussed the improvement")
+    assert water.status == "shared" and len(water.outlets) == 2
+    assert not claims_with(comparison, "eleven months", "lost most of their wheat")

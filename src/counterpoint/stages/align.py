@@ -201,7 +201,7 @@ def claim_units(article: Article, lines: list[ParsedLine], notes: _Annotations) 
             head_set = set(heads)
             spans += [m for m in (_clause_tokens(h, head_set, tokens) for h in heads) if len(m) < len(tokens) - 1]
         seen = {tuple(t.i for t in tokens if not t.is_punct)}
-        for members in spans + [_content_core(m) for m in spans]:
+        for members in spans + [content_core(m) for m in spans]:
             key = tuple(t.i for t in members if not t.is_punct)
             content = [t for t in members if t.is_alpha and t.text.lower() not in STOPWORDS]
             if key in seen or len(content) < MIN_CLAUSE_WORDS:
@@ -215,7 +215,7 @@ def claim_units(article: Article, lines: list[ParsedLine], notes: _Annotations) 
     return units
 
 
-def _content_core(members: list[Any]) -> list[Any]:
+def content_core(members: list[Any]) -> list[Any]:
     """What a unit reports, without who reports it: "Blinken also stressed the urgent need to increase aid,
     according to the statement" -> "the urgent need to increase aid".
 

@@ -81,6 +81,26 @@ def ecb_story(count: int = 20) -> list[Any]:
     ]
 
 
+def fnc1_story(count: int = 20) -> list[Any]:
+    """``count`` real articles on one story: the FNC-1 test bodies related to its most-covered headline."""
+    import csv
+    from collections import defaultdict
+
+    root = SHARED / "bench" / "fnc1"
+    if not (root / "competition_test_stances.csv").is_file():
+        return []
+    with (root / "competition_test_bodies.csv").open(encoding="utf-8") as handle:
+        bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
+    related: dict[str, set[str]] = defaultdict(set)
+    with (root / "competition_test_stances.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["Stance"] != "unrelated":
+                related[row["Headline"]].add(row["Body ID"])
+    headline = max(sorted(related), key=lambda h: len(related[h]))
+    chosen = sorted(related[headline], key=int)[:count]
+    return [ingest.article_from_text(bodies[b], source=f"fnc1-{b}", outlet=f"body {b}") for b in chosen]
+
+
 def basil_articles(count: int = 20) -> list[Any]:
     """``count`` distinct full-length articles: BASIL events (the same event by three outlets), in file order.
 
@@ -172,6 +192,9 @@ def main() -> int:
     ecb = ecb_story()
     if ecb:
         timed(ecb, "ECB+ largest subtopic (distinct articles)")
+    fnc1 = fnc1_story()
+    if fnc1:
+        timed(fnc1, "FNC-1: bodies related to one headline (distinct articles)")
     basil = basil_articles()
     if basil:
         timed(basil, "BASIL full-length articles (7 events x 3 outlets)")

@@ -204,3 +204,19 @@ def test_the_same_fact_attributed_differently_aligns() -> None:
     [water] = claims_with(comparison, "stressed the urgent need", "discussed the improvement")
     assert water.status == "shared" and len(water.outlets) == 2
     assert not claims_with(comparison, "eleven months", "lost most of their wheat")
+
+
+def test_relative_clauses_that_assert_are_claim_units() -> None:
+    comparison = compare_texts(
+        "Hundreds of striking nurses who marched to the health ministry on Friday were met with water cannon.\n"
+        "The inquiry into the fire that destroyed the old market in March has been delayed."
+    )
+    from counterpoint.nlp import parse_articles
+    from counterpoint.stages import align
+
+    [article] = comparison.articles
+    units = align.claim_units(article, parse_articles([article])[article.article_id], align._annotations(comparison))
+    texts = {u.text for u in units}
+    assert "Hundreds of striking nurses marched to the health ministry on Friday" in texts
+    assert "Hundreds of striking nurses were met with water cannon" in texts
+    assert not any(t.startswith("the fire destroyed") for t in texts)  # background inside a phrase

@@ -169,9 +169,32 @@ def _clause_heads(doc_tokens: list[Any]) -> list[Any]:
         clause = token.dep_ == "advcl" and any(
             c.dep_ in ("nsubj", "mark") and c.text.lower() != "to" for c in token.children
         )
-        if conj_of_verb or subordinate or clause:
+        relative = token.dep_ == "relcl" and _asserted_relative(token)
+        if conj_of_verb or subordinate or clause or relative:
             heads.append(token)
     return heads
+
+
+def _asserted_relative(verb: Any) -> bool:
+    """Whether a relative clause asserts something of its own: set off by a comma ("the depot, where an
+    explosion killed 12 people") or describing the subject or object itself ("protesters who gathered
+    outside were met with tear gas"). One describing a noun deep in a phrase ("the toll from the explosion
+    that ripped through the depot") is background."""
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = min(t.i for t in verb.subtree)
+    return (first > 0 and verb.doc[first - 1].text == ",") or _phrase_head(verb.head).dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+    )
+
+
+def _phrase_head(noun: Any) -> Any:
+    """The head of the noun phrase ``noun`` ends: "nurses" in "hundreds of nurses" -> "hundreds"."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+        noun = noun.head.head
+    return noun
 
 
 def _open_question(verb: Any) -> bool:
@@ -266,6 +289,13 @@ def _clause_tokens(head: Any, heads: set[Any], sentence_tokens: list[Any]) -> li
     if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
         for subject in (c for c in head.head.children if c.dep_.startswith("nsubj")):
             members.extend(t for t in subject.subtree if t.i in allowed)
+    if head.dep_ == "relcl":
+        pronouns = [c for c in head.children if c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that"]
+        members = [t for t in members if all(t.i != p.i for p in pronouns)]
+        if any(p.dep_.startswith("nsubj") for p in pronouns):  # "protesters who gathered" -> "protesters gathered"
+            antecedent = head.head
+            phrase = _phrase_head(antecedent)
+            members.extend(t for t in phrase.subtree if t.i <= antecedent.i and t.i in allowed)
     members = sorted({t.i: t for t in members}.values(), key=lambda t: t.i)
     while members and (members[0].is_punct or members[0].dep_ in ("cc", "mark")):
         members.pop(0)

@@ -86,3 +86,10 @@ def test_clean_only_stops_after_segmentation(tmp_path: Path) -> None:
     report = json.loads(out.read_text("utf-8"))
     assert report["articles"] and report["claims"] == [] and report["entities"] == []
     assert set(report["generated_by"]["stages"]) == {"ingest", "clean", "segment", "dates"}
+
+
+def test_precision_option_reaches_the_report(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    argv = ["compare", str(EXAMPLES / "meridian-wire-2025-03-12.txt"), "--precision", "float32", "--json", str(out)]
+    assert main([*argv, "-q"]) == EXIT_OK
+    assert json.loads(out.read_text("utf-8"))["generated_by"]["embedder"] == "all-MiniLM-L6-v2 (float32)"

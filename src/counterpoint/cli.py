@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .embed import EMBEDDING_PRECISIONS
 from .errors import ConfigError, CounterpointError
 from .pipeline import CompareOptions, compare
 from .report.html_report import write_html
@@ -71,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop after cleaning and sentence splitting (no language models; fast)",
     )
+    comp.add_argument(
+        "--precision",
+        choices=EMBEDDING_PRECISIONS,
+        default="auto",
+        help="sentence embedding arithmetic: auto (bfloat16 where the CPU does it in hardware: faster), "
+        "float32 (identical figures on every machine), bfloat16",
+    )
     comp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
     ev = commands.add_parser(
@@ -116,6 +124,7 @@ def _compare(args: argparse.Namespace) -> int:
         gazetteers=args.gazetteer,
         framing_lexicons=args.framing,
         annotate=not args.clean_only,
+        embedding_precision=args.precision,
     )
     comparison = compare(args.inputs, options)
     for rejection in comparison.rejected:

@@ -270,6 +270,7 @@ class Comparison:
     articles: list[Article]
     rejected: list[Rejection] = field(default_factory=list)
     stages: dict[str, str] = field(default_factory=dict)
+    embedder: str = ""  # the sentence embedding model and precision the claims were aligned with
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)

@@ -26,7 +26,9 @@ class CompareOptions:
     ``ingest`` holds the metadata fallbacks for inputs; ``gazetteers`` are extra gazetteer files (same
     format as ``counterpoint/data/gazetteer.json``); ``framing_lexicons`` extend ``data/framing.json``;
     ``annotate=False`` stops after cleaning and
-    segmentation (no spaCy model needed); ``embedder`` replaces the MiniLM sentence embedder.
+    segmentation (no spaCy model needed); ``embedder`` replaces the MiniLM sentence embedder, whose
+    ``embedding_precision`` is ``auto`` (bfloat16 where the CPU computes it in hardware), ``float32`` (the
+    same figures on every machine) or ``bfloat16``.
     """
 
     ingest: ingest.IngestOptions = field(default_factory=ingest.IngestOptions)
@@ -34,6 +36,7 @@ class CompareOptions:
     framing_lexicons: list[Path] = field(default_factory=list)
     annotate: bool = True
     embedder: Embedder | None = None
+    embedding_precision: str = "auto"
 
 
 def prepare_article(article: Article) -> Article:
@@ -59,7 +62,7 @@ def compare_articles(articles: list[Article], options: CompareOptions | None = N
 
 
 def _annotate(comparison: Comparison, options: CompareOptions) -> None:
-    from .embed import load_embedder
+    from .embed import describe, load_embedder
     from .nlp import parse_articles
 
     articles = comparison.articles
@@ -78,7 +81,9 @@ def _annotate(comparison: Comparison, options: CompareOptions) -> None:
     for statement_id, quote_ids in quotes.link_verbatim(comparison.quotes).items():
         for quote_id in quote_ids:
             by_id[quote_id].statement_id = statement_id
-    align.align(comparison, parsed, options.embedder or load_embedder())
+    embedder = options.embedder or load_embedder(options.embedding_precision)
+    comparison.embedder = describe(embedder)
+    align.align(comparison, parsed, embedder)
     conflicts.find_conflicts(comparison)
     align.add_unique_claims(comparison)
     comparison.omissions = align.omissions(comparison)

@@ -20,7 +20,11 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
     return {
         "schema": SCHEMA_VERSION,
-        "generated_by": {"counterpoint": __version__, "stages": dict(comparison.stages)},
+        "generated_by": {
+            "counterpoint": __version__,
+            "stages": dict(comparison.stages),
+            **({"embedder": comparison.embedder} if comparison.embedder else {}),
+        },
         "articles": [_article(a) for a in comparison.articles],
         "rejected": [{"source": r.source, "reason": r.reason} for r in comparison.rejected],
         "claims": [

@@ -220,3 +220,18 @@ def test_relative_clauses_that_assert_are_claim_units() -> None:
     assert "Hundreds of striking nurses marched to the health ministry on Friday" in texts
     assert "Hundreds of striking nurses were met with water cannon" in texts
     assert not any(t.startswith("the fire destroyed") for t in texts)  # background inside a phrase
+
+
+def test_a_truncated_article_still_aligns_what_it_has() -> None:
+    comparison = compare_texts(
+        "A storm closed the port of Varna on Monday, the harbour master said.\n"
+        "Three ships were stranded outside the breakwater.\n"
+        "Officials said the port would reopen on Wednesday if the",
+        "The harbour master closed Varna's port on Monday as a storm hit the coast.\n"
+        "Officials expect the port to reopen on Wednesday.\n"
+        "Fishermen said they had lost a week of",
+    )
+    [reopen] = claims_with(comparison, "would reopen on Wednesday if the", "expect the port to reopen")
+    assert reopen.status == "shared"
+    assert claims_with(comparison, "closed the port of Varna", "closed Varna's port")
+    assert not claims_with(comparison, "stranded", "lost a week")

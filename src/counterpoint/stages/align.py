@@ -1,8 +1,10 @@
 """Align: link what different outlets say about the same thing into claims.
 
 Sentences are split into claim units (the whole sentence, plus its clauses when it joins several: "met X
-in Jerusalem and voiced opposition to ..."), because one sentence often carries two facts. Two units of
-different articles are scored by
+in Jerusalem and voiced opposition to ...", "protesters who gathered outside were met with tear gas"),
+because one sentence often carries two facts; each also gives its content core, the claim without who
+reports it ("Blinken stressed the need to X" -> "the need to X"), because outlets relay one statement with
+different attributions. Two units of different articles are scored by
 
     score = cosine(MiniLM embeddings) + OVERLAP_WEIGHT * overlap + QUOTE_BONUS * (same verbatim quote)
 
@@ -249,7 +251,7 @@ def content_core(members: list[Any]) -> list[Any]:
     inside = {t.i for t in members}
     dropped: set[int] = set()
     for token in members:
-        if token.dep_ == "prep" and token.lower_ == "according" or token.lower_ == "citing":
+        if (token.dep_ == "prep" and token.lower_ == "according") or token.lower_ == "citing":
             dropped.update(t.i for t in token.subtree)
     kept = [t for t in members if t.i not in dropped]
     for _ in range(2):  # "the statement said" around "he discussed X": peel both
@@ -271,11 +273,7 @@ def content_core(members: list[Any]) -> list[Any]:
         keep = {t.i for c in complement for t in c.subtree}
         kept = [t for t in kept if t.i in keep]
         dropped.add(head.i)
-    while kept and (kept[0].is_punct or kept[0].dep_ in ("cc", "mark") or kept[0].lower_ in ('"', "“")):
-        kept.pop(0)
-    while kept and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "mark")):
-        kept.pop()
-    return kept
+    return _trim(kept)
 
 
 def _clause_tokens(head: Any, heads: set[Any], sentence_tokens: list[Any]) -> list[Any]:
@@ -297,11 +295,17 @@ def _clause_tokens(head: Any, heads: set[Any], sentence_tokens: list[Any]) -> li
             phrase = _phrase_head(antecedent)
             members.extend(t for t in phrase.subtree if t.i <= antecedent.i and t.i in allowed)
     members = sorted({t.i: t for t in members}.values(), key=lambda t: t.i)
-    while members and (members[0].is_punct or members[0].dep_ in ("cc", "mark")):
-        members.pop(0)
-    while members and (members[-1].is_punct or members[-1].dep_ in ("cc", "mark")):
-        members.pop()
-    return members
+    return _trim(members)
+
+
+def _trim(tokens: list[Any]) -> list[Any]:
+    """Without the punctuation and conjunctions left at either end."""
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].is_punct or tokens[start].dep_ in ("cc", "mark")):
+        start += 1
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].dep_ in ("cc", "mark")):
+        end -= 1
+    return tokens[start:end]
 
 
 def _idf(units: list[Unit]) -> dict[str, float]:

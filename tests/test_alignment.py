@@ -235,3 +235,19 @@ def test_a_truncated_article_still_aligns_what_it_has() -> None:
     assert reopen.status == "shared"
     assert claims_with(comparison, "closed the port of Varna", "closed Varna's port")
     assert not claims_with(comparison, "stranded", "lost a week")
+
+
+def test_a_denial_conflicts_only_with_a_statement_of_the_same_thing() -> None:
+    denied = compare_texts(
+        "The ferry did not capsize near the harbour of Palo on Monday evening, the coast guard said.",
+        "The ferry capsized near the harbour of Palo on Monday evening, the coast guard said.",
+    )
+    [claim] = [c for c in denied.claims if c.status == "conflicting"]
+    assert claim.kind == "negation"
+    unrelated = compare_texts(
+        "No one was hurt in the fire, which started on Friday night while a group of pupils and two teachers "
+        "were inside the Palo school.",
+        "The fire started on Friday night while a group of pupils and two teachers were inside the Palo school.",
+    )
+    assert [c for c in unrelated.claims if c.status == "shared"]
+    assert not [c for c in unrelated.claims if c.status == "conflicting"]

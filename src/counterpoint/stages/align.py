@@ -232,7 +232,7 @@ def claim_units(article: Article, lines: list[ParsedLine], notes: _Annotations) 
             if key in seen or len(content) < MIN_CLAUSE_WORDS:
                 continue
             seen.add(key)
-            clause_text = "".join(t.text_with_ws for t in members).strip(" ,;")
+            clause_text = _text(members)
             start = parsed.start + members[0].idx
             end = parsed.start + members[-1].idx + len(members[-1].text)
             clause_tokens = _unit_tokens(members, parsed.start, article, notes)
@@ -296,6 +296,15 @@ def _clause_tokens(head: Any, heads: set[Any], sentence_tokens: list[Any]) -> li
             members.extend(t for t in phrase.subtree if t.i <= antecedent.i and t.i in allowed)
     members = sorted({t.i: t for t in members}.values(), key=lambda t: t.i)
     return _trim(members)
+
+
+def _text(tokens: list[Any]) -> str:
+    """The words of a clause as written, with a space where the clause skips part of its sentence."""
+    parts = []
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        gap = following is not None and following.i != token.i + 1 and not token.whitespace_
+        parts.append(token.text_with_ws + (" " if gap else ""))
+    return "".join(parts).strip(" ,;")
 
 
 def _trim(tokens: list[Any]) -> list[Any]:

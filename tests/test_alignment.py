@@ -251,3 +251,12 @@ def test_a_denial_conflicts_only_with_a_statement_of_the_same_thing() -> None:
     )
     assert [c for c in unrelated.claims if c.status == "shared"]
     assert not [c for c in unrelated.claims if c.status == "conflicting"]
+
+
+def test_places_named_together_elsewhere_are_not_a_conflict() -> None:
+    first = "Flooding closed the coastal highway and two bridges near Tampa after a night of heavy rain, police said."
+    second = "Flooding closed the coastal highway and two bridges in Florida after a night of heavy rain, police said."
+    [claim] = [c for c in compare_texts(first, second).claims if c.status == "conflicting"]
+    assert claim.kind == "place"
+    nested = compare_texts(first, second + "\nTampa, Florida, had more rain overnight than in any week this year.")
+    assert not [c for c in nested.claims if c.status == "conflicting"]

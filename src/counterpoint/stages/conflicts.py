@@ -11,9 +11,9 @@ differ the claim is typed:
 * otherwise ``conflicting`` with kind ``number``.
 
 Within shared claims, more kinds of disagreement are typed conservatively (both sentences must say it
-plainly, and share most of their words): ``negation`` (one side denies what the other affirms), ``date``
-(the same event on different resolved days) and ``place`` (one place each, different and not nested by
-name). Across the comparison, the same words quoted verbatim but given to different speakers are an
+plainly, and share most of their words): ``negation`` (one side denies what the other states: the word
+the denial is about is in the other sentence), ``date`` (the same event on different resolved days) and
+``place`` (one place each, different, not nested by name and never named together in one sentence). Across the comparison, the same words quoted verbatim but given to different speakers are an
 ``attribution`` conflict. Every conflicting claim lists each outlet's value. Different people in the same
 role are not typed: two meetings with two people are more often two facts than one disputed one.
 """
@@ -116,11 +116,13 @@ def find_conflicts(comparison: Comparison) -> None:
         claim.status = "conflicting" if kind == "number" else "shared"
     _attribution_conflicts(comparison, outlet_of)
     places = _places_by_sentence(comparison)
+    # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
+    together = {frozenset((a, b)) for ids in places.values() for a in ids for b in ids if a != b}
     outlet_of_sentence = {s.sentence_id: a.outlet for a in comparison.articles for s in a.sentences}
     dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
     for claim in comparison.claims:
         if claim.status == "shared" and claim.kind is None:
-            _type_disagreement(claim, text_of, outlet_of_sentence, dates_of, places)
+            _type_disagreement(claim, text_of, outlet_of_sentence, dates_of, places, together)
 
 
 def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
@@ -245,6 +247,7 @@ def _type_disagreement(
     outlet_of_sentence: dict[str, str],
     dates_of: dict[str, set[dt.date]],
     places: dict[str, dict[str, str]],
+    together: set[frozenset[str]],
 ) -> None:
     for link in claim.links:
         units = link.features.get("units", [text_of[link.sentence_a], text_of[link.sentence_b]])
@@ -269,7 +272,8 @@ def _type_disagreement(
             return
         place_a = {k: v for k, v in places.get(link.sentence_a, {}).items() if v.lower() in units[0].lower()}
         place_b = {k: v for k, v in places.get(link.sentence_b, {}).items() if v.lower() in units[1].lower()}
-        if len(place_a) == 1 and len(place_b) == 1 and place_a.keys() != place_b.keys():
+        pair = frozenset(place_a.keys() | place_b.keys())
+        if len(place_a) == 1 and len(place_b) == 1 and len(pair) == 2 and pair not in together:
             name_a, name_b = next(iter(place_a.values())), next(iter(place_b.values()))
             if not set(name_a.lower().split()) & set(name_b.lower().split()):  # "Gaza City" is in "Gaza Strip"
                 claim.status, claim.kind = "conflicting", "place"

@@ -155,6 +155,7 @@ def test_the_content_core_drops_who_reports_it() -> None:
         == "the urgent need to repair the flood barriers"
     )
     assert _core('"Repairs will start next week," the council said.') == "Repairs will start next week"
+    assert _core("The opposition claimed that the repairs had been delayed.") == "the repairs had been delayed"
     assert (
         _core("The union called for an independent inquiry into the blast.") == "an independent inquiry into the blast"
     )

@@ -86,10 +86,11 @@ _TIME_WORDS = frozenset(
     evening night week month year day hours earlier later""".split()
 )
 # Verbs that only report: their subject is the source, their complement the claim ("stressed the need to X",
-# "called for X", "the statement said X"). Verbs that judge (accuse, deny, condemn) are claims themselves.
+# "called for X", "the statement said X"; one outlet's "said" is another's "claimed", and both give X).
+# Verbs that judge (accuse, deny, condemn) are claims themselves.
 _REPORTING_BASES = """say tell stress add note state announce declare insist explain assert affirm reaffirm reiterate
     emphasise emphasize highlight voice discuss call write report comment reply respond confirm underline
-    underscore urge""".split()
+    underscore urge claim allege argue warn suggest acknowledge admit maintain""".split()
 REPORTING_VERBS = frozenset(
     {"said", "told", "wrote", "written"}
     | {

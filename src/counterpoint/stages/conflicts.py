@@ -13,7 +13,8 @@ differ the claim is typed:
 Within shared claims, more kinds of disagreement are typed conservatively (both sentences must say it
 plainly, and share most of their words): ``negation`` (one side denies what the other states: the word
 the denial is about is in the other sentence), ``date`` (the same event on different resolved days) and
-``place`` (one place each, different, not nested by name and never named together in one sentence). Across the comparison, the same words quoted verbatim but given to different speakers are an
+``place`` (one place each, different, not nested by name and never named together in one sentence).
+Across the comparison, the same words quoted verbatim but given to different speakers are an
 ``attribution`` conflict. Every conflicting claim lists each outlet's value. Different people in the same
 role are not typed: two meetings with two people are more often two facts than one disputed one.
 """

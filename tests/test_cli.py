@@ -19,7 +19,8 @@ def test_compare_the_example_story(tmp_path: Path, capsys: pytest.CaptureFixture
     jsonschema.validate(report, load_schema())
     outlets = sorted(a["outlet"] for a in report["articles"])
     assert outlets == ["Marovia State Broadcasting", "The Coastal Herald", "daily-forum", "meridian-wire"]
-    assert "<!DOCTYPE html>" in out_html.read_text("utf-8")
+    html = out_html.read_text("utf-8")
+    assert "<!DOCTYPE html>" in html and "claims aligned with all-MiniLM-L6-v2 (" in html
     printed = capsys.readouterr().out
     assert "Articles" in printed and "Wrote" in printed
 

@@ -60,7 +60,8 @@ def render_html(comparison: Comparison) -> str:
         f"<h1>{escape(_page_title(comparison))}</h1>",
         f"<p>{len(comparison.articles)} articles from {len({a.outlet for a in comparison.articles})} outlets"
         f" &middot; Counterpoint {escape(__version__)} "
-        '&middot; <label><input type="checkbox" id="toggle" checked> show removed lines</label></p>',
+        + (f"&middot; claims aligned with {escape(comparison.embedder)} " if comparison.embedder else "")
+        + '&middot; <label><input type="checkbox" id="toggle" checked> show removed lines</label></p>',
         "</header>",
     ]
     if comparison.rejected:

@@ -126,13 +126,22 @@ def basil_articles(count: int = 20) -> list[Any]:
     return articles
 
 
+TIMING_RUNS = 3
+
+
 def timed(articles: list[Any], label: str) -> None:
+    """Median (and range) of TIMING_RUNS comparisons of fresh copies of ``articles``."""
     words = sum(len(a.text.split()) for a in articles)
-    started = time.perf_counter()
-    compared = compare_articles(articles, CompareOptions(embedder=load_embedder()))
-    seconds = time.perf_counter() - started
+    runs = []
+    for _ in range(TIMING_RUNS):
+        fresh = copy.deepcopy(articles)
+        started = time.perf_counter()
+        compared = compare_articles(fresh, CompareOptions(embedder=load_embedder()))
+        runs.append(time.perf_counter() - started)
+    runs.sort()
     shared = sum(c.status != "unique" for c in compared.claims)
-    print(f"| {label} | {len(articles)} | {words:,} | {seconds:.2f} | {shared} |")
+    spread = f"{runs[len(runs) // 2]:.2f} ({runs[0]:.2f}-{runs[-1]:.2f})"
+    print(f"| {label} | {len(articles)} | {words:,} | {spread} | {shared} |")
 
 
 def twenty_articles() -> list[Any]:
@@ -187,7 +196,7 @@ def main() -> int:
             print(f"| {weight} | {link_min} | {strong} | " + " | ".join(cells) + " |")
         align.OVERLAP_WEIGHT, align.LINK_MIN, align.STRONG_LINK = defaults
     print("\nTime to compare one story, models already loaded (2 cores):\n")
-    print("| story | articles | words | seconds | shared claims |")
+    print("| story | articles | words | seconds: median (range of 3) | shared claims |")
     print("|---|---|---|---|---|")
     ecb = ecb_story()
     if ecb:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from counterpoint.model import Claim, Comparison
+from counterpoint.nlp import load_nlp, parse_articles
+from counterpoint.stages import align
 
 from .conftest import compare_texts
 
@@ -90,10 +94,6 @@ def test_omissions_list_shared_claims_an_outlet_leaves_out() -> None:
 
 
 def test_block_scores_match_the_pair_score() -> None:
-    import numpy as np
-
-    from counterpoint.stages import align
-
     units = [
         align.Unit("a1", "s1", 0, 10, "x", frozenset({"W:deal", "E:e1", "N:14"}), True),
         align.Unit("a1", "s2", 0, 10, "x", frozenset({"W:tuesda", "E:e2"}), True),
@@ -142,10 +142,14 @@ def test_claim_ids_are_unique() -> None:
     assert len(ids) == len(set(ids))
 
 
-def _core(sentence: str) -> str:
-    from counterpoint.nlp import load_nlp
-    from counterpoint.stages import align
+def units_of(comparison: Comparison) -> list[list[align.Unit]]:
+    """Each article's claim units."""
+    parsed = parse_articles(comparison.articles)
+    notes = align._annotations(comparison)
+    return [align.claim_units(a, parsed[a.article_id], notes) for a in comparison.articles]
 
+
+def _core(sentence: str) -> str:
     return " ".join(t.text for t in align.content_core(list(load_nlp()(sentence))))
 
 
@@ -166,14 +170,7 @@ def test_the_content_core_drops_who_reports_it() -> None:
 
 def test_verbs_and_nouns_are_different_concept_tokens() -> None:
     comparison = compare_texts("The unions will deal with the port authority directly.", "The unions signed a deal.")
-    from counterpoint.nlp import parse_articles
-    from counterpoint.stages import align
-
-    parsed = parse_articles(comparison.articles)
-    notes = align._annotations(comparison)
-    tokens = [
-        {t for u in align.claim_units(a, parsed[a.article_id], notes) for t in u.tokens} for a in comparison.articles
-    ]
+    tokens = [{t for u in units for t in u.tokens} for units in units_of(comparison)]
     assert f"W:deal{align.VERB_MARK}" in tokens[0] and "W:deal" in tokens[1]
     assert not claims_with(comparison, "deal with", "signed a deal")
 
@@ -182,11 +179,7 @@ def test_no_claim_units_inside_an_embedded_question() -> None:
     comparison = compare_texts(
         "Engineers disagree on whether the old dam would hold or collapse under the weight of the flood water."
     )
-    from counterpoint.nlp import parse_articles
-    from counterpoint.stages import align
-
-    [article] = comparison.articles
-    units = align.claim_units(article, parse_articles([article])[article.article_id], align._annotations(comparison))
+    [units] = units_of(comparison)
     assert all("would hold" in u.text or not u.text.endswith("flood water") for u in units)
     assert not any(u.text.startswith("the old dam collapse") for u in units)
 
@@ -212,11 +205,7 @@ def test_relative_clauses_that_assert_are_claim_units() -> None:
         "Hundreds of striking nurses who marched to the health ministry on Friday were met with water cannon.\n"
         "The inquiry into the fire that destroyed the old market in March has been delayed."
     )
-    from counterpoint.nlp import parse_articles
-    from counterpoint.stages import align
-
-    [article] = comparison.articles
-    units = align.claim_units(article, parse_articles([article])[article.article_id], align._annotations(comparison))
+    [units] = units_of(comparison)
     texts = {u.text for u in units}
     assert "Hundreds of striking nurses marched to the health ministry on Friday" in texts
     assert "Hundreds of striking nurses were met with water cannon" in texts

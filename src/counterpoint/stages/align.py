@@ -3,7 +3,7 @@
 Sentences are split into claim units (the whole sentence, plus its clauses when it joins several: "met X
 in Jerusalem and voiced opposition to ...", "protesters who gathered outside were met with tear gas"),
 because one sentence often carries two facts; each also gives its content core, the claim without who
-reports it ("Blinken stressed the need to X" -> "the need to X"), because outlets relay one statement with
+reports it ("the minister stressed the need to X" -> "the need to X"), because outlets relay one statement with
 different attributions. Two units of different articles are scored by
 
     score = cosine(MiniLM embeddings) + OVERLAP_WEIGHT * overlap + QUOTE_BONUS * (same verbatim quote)
@@ -242,12 +242,12 @@ def claim_units(article: Article, lines: list[ParsedLine], notes: _Annotations) 
 
 
 def content_core(members: list[Any]) -> list[Any]:
-    """What a unit reports, without who reports it: "Blinken also stressed the urgent need to increase aid,
-    according to the statement" -> "the urgent need to increase aid".
+    """What a unit reports, without who reports it: "The mayor also stressed the urgent need to repair the
+    barriers, according to a statement" -> "the urgent need to repair the barriers".
 
-    Outlets attribute the same fact differently (a name, "the Secretary", "the State Department said"), and
-    the attribution words pull the embeddings of the same fact apart (seed story: 0.54 with them, 0.77
-    without). Speakers are compared by the quote stage, not here.
+    Outlets attribute the same fact differently (a name, a title, "the ministry said"), and the attribution
+    words pull the embeddings of the same fact apart (seed story: 0.54 with them, 0.77 without). Speakers
+    are compared by the quote stage, not here.
     """
     inside = {t.i for t in members}
     dropped: set[int] = set()

@@ -19,7 +19,8 @@ demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/counterpoint compare examples/harbour-fire --json out/harbour-fire.json --html out/harbour-fire.html
 
-test: $(STAMP)
+# The lint and type checks run first: a style or typing slip fails CI like a failing test.
+test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -33,6 +34,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 clean:

@@ -18,9 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from counterpoint.embed import load_embedder
+from counterpoint.embed import CachingEmbedder, load_embedder
 from counterpoint.evaluate import evaluate, load_gold
 from counterpoint.model import Comparison
 from counterpoint.nlp import parse_articles
@@ -37,20 +35,7 @@ STORIES = [
 METRICS = ("alignment.facts_found", "alignment.link_precision", "alignment.unique_apart")
 
 
-class CachedEmbedder:
-    def __init__(self) -> None:
-        self.inner = load_embedder()
-        self.cache: dict[str, np.ndarray[Any, Any]] = {}
-
-    def encode(self, texts: list[str]) -> np.ndarray[Any, Any]:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if missing:
-            for text, vector in zip(missing, self.inner.encode(missing), strict=True):
-                self.cache[text] = vector
-        return np.stack([self.cache[t] for t in texts])
-
-
-def realign(base: Comparison, parsed: dict[str, Any], embedder: CachedEmbedder) -> Comparison:
+def realign(base: Comparison, parsed: dict[str, Any], embedder: CachingEmbedder) -> Comparison:
     comparison = copy.deepcopy(base)
     comparison.claims = []
     align.align(comparison, parsed, embedder)
@@ -170,7 +155,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true")
     args = parser.parse_args()
-    embedder = CachedEmbedder()
+    embedder = CachingEmbedder(load_embedder())
     prepared = []
     for name, path, gold_path in STORIES:
         if not path.exists():

@@ -62,11 +62,12 @@ def _line_spans(article: Article) -> list[tuple[int, int, int]]:
     return [(line, start, end) for line, (start, end) in sorted(spans.items())]
 
 
-def parse_articles(articles: Iterable[Article]) -> dict[str, list[ParsedLine]]:
+def parse_articles(articles: Iterable[Article], max_processes: int = MAX_PROCESSES) -> dict[str, list[ParsedLine]]:
     """Parse every kept line of every article in one batched ``nlp.pipe`` call.
 
     A line repeated word for word (wire copies, republished statements) is parsed once; its ``doc`` is
     shared, read-only, by every article that carries it (token offsets are relative to the line).
+    ``max_processes=1`` keeps the parse in this process (no fork while another thread is working).
     """
     nlp = load_nlp()
     places: dict[str, list[tuple[str, int, int, int]]] = {}
@@ -74,7 +75,7 @@ def parse_articles(articles: Iterable[Article]) -> dict[str, list[ParsedLine]]:
         for line, start, end in _line_spans(article):
             places.setdefault(article.text[start:end], []).append((article.article_id, line, start, end))
     parsed: dict[str, list[ParsedLine]] = {}
-    processes = min(MAX_PROCESSES, os.cpu_count() or 1) if len(places) >= PARALLEL_MIN_LINES else 1
+    processes = min(max_processes, os.cpu_count() or 1) if len(places) >= PARALLEL_MIN_LINES else 1
     for doc, text in nlp.pipe(
         ((text, text) for text in places), as_tuples=True, batch_size=PIPE_BATCH_SIZE, n_process=processes
     ):

@@ -62,11 +62,15 @@ def compare_articles(articles: list[Article], options: CompareOptions | None = N
 
 
 def _annotate(comparison: Comparison, options: CompareOptions) -> None:
-    from .embed import describe, load_embedder
+    from .embed import CachingEmbedder, load_embedder
     from .nlp import parse_articles
 
     articles = comparison.articles
-    parsed = parse_articles(articles)
+    embedder = CachingEmbedder(options.embedder or load_embedder(options.embedding_precision))
+    # the sentences are embedded on one core while spaCy parses on the other (one process: no fork while
+    # the embedding thread runs)
+    embedder.prefetch([a.sentence_text(s) for a in articles for s in a.body()])
+    parsed = parse_articles(articles, max_processes=1)
     gazetteer = entities.load_gazetteer(options.gazetteers)
     resolution, mentions = entities.annotate_entities(articles, parsed, gazetteer)
     comparison.entities = resolution.entities
@@ -81,8 +85,7 @@ def _annotate(comparison: Comparison, options: CompareOptions) -> None:
     for statement_id, quote_ids in quotes.link_verbatim(comparison.quotes).items():
         for quote_id in quote_ids:
             by_id[quote_id].statement_id = statement_id
-    embedder = options.embedder or load_embedder(options.embedding_precision)
-    comparison.embedder = describe(embedder)
+    comparison.embedder = embedder.name
     align.align(comparison, parsed, embedder)
     conflicts.find_conflicts(comparison)
     align.add_unique_claims(comparison)

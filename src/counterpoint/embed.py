@@ -100,11 +100,6 @@ def load_embedder(precision: str = "auto") -> Embedder:
     return MiniLMEmbedder(precision)
 
 
-def describe(embedder: Embedder) -> str:
-    """What produced the embeddings, for the report: a model and its precision, or the class name."""
-    return str(getattr(embedder, "name", type(embedder).__name__))
-
-
 class CachingEmbedder:
     """Remembers vectors by text, and can encode texts in a background thread while the caller works.
 
@@ -115,7 +110,8 @@ class CachingEmbedder:
 
     def __init__(self, inner: Embedder) -> None:
         self.inner = inner
-        self.name = describe(inner)
+        # what produced the embeddings, for the report: a model and its precision, or the class name
+        self.name = str(getattr(inner, "name", type(inner).__name__))
         self._cache: dict[str, NDArray[np.float32]] = {}
         self._pending: threading.Thread | None = None
         self._failure: BaseException | None = None

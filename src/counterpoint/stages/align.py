@@ -343,10 +343,7 @@ def align(comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder:
     if not units:
         comparison.claims = []
         return
-    unique_texts = list(dict.fromkeys(u.text for u in units))  # wire copies repeat sentences word for word
-    unique_vectors = embedder.encode(unique_texts)
-    row_of = {text: row for row, text in enumerate(unique_texts)}
-    vectors = unique_vectors[[row_of[u.text] for u in units]]
+    vectors = embedder.encode([u.text for u in units])  # a CachingEmbedder embeds repeated texts once
     idf = _idf(units)
     by_article: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):

@@ -1,9 +1,11 @@
 """Score a JSON report against a gold file in the ``counterpoint-gold/1`` format.
 
-Gold fragments are exact substrings of the articles; a fragment *matches* an output sentence when the
-normalised fragment is contained in the sentence, or the sentence is contained in the fragment and covers
-at least :data:`COVER_FRACTION` of it. Every score is ``found / total``; the evaluation gate in the tests
-keeps floors on them that only rise.
+Gold fragments are exact substrings of the articles, written either as text or as ``{"start", "end"}``
+offsets into the article text (gold for third-party texts that must not be copied; each such article
+records the ``sha1`` of its text, checked against the report's copy). A fragment *matches* an output
+sentence when the normalised fragment is contained in the sentence, or the sentence is contained in the
+fragment and covers at least :data:`COVER_FRACTION` of it. Every score is ``found / total``; the
+evaluation gate in the tests keeps floors on them that only rise.
 
 >>> scores = evaluate_files("report.json", "../shared/gold/seeds.gold.json")  # doctest: +SKIP
 >>> scores["cleaning.noise_removed"].score  # doctest: +SKIP
@@ -12,6 +14,7 @@ keeps floors on them that only rise.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -28,6 +31,8 @@ GOLD_FORMAT = "counterpoint-gold/1"
 COVER_FRACTION = 0.6
 # A speaker matches the gold speaker when this share of the shorter name's content words is shared.
 SPEAKER_OVERLAP = 0.5
+# A reported conflict shows a gold one only if this share of its sentences state it (not a grab-bag).
+CONFLICT_PURITY = 0.5
 
 _STOPWORDS = frozenset("the a an of in on at to for and us u.s. its his her their".split())
 
@@ -80,9 +85,11 @@ def evaluate_files(report_path: str | Path, gold_path: str | Path) -> dict[str, 
 def evaluate(report: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]:
     """Every score of ``report`` against ``gold``, keyed ``section.metric``."""
     articles = _map_articles(report, gold)
+    gold = resolve_offsets(gold, articles)
     scores: dict[str, Score] = {}
     scores.update(_score_cleaning(articles, gold))
     scores.update(_score_alignment(report, articles, gold))
+    scores.update(_score_conflicts(report, articles, gold))
     scores.update(_score_entities(report, articles, gold))
     scores.update(_score_quantities(report, articles, gold))
     scores.update(_score_attributions(report, articles, gold))
@@ -102,6 +109,53 @@ def _map_articles(report: dict[str, Any], gold: dict[str, Any]) -> dict[str, dic
                 mapped[key] = article
                 break
     return mapped
+
+
+def resolve_offsets(gold: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``gold`` with every ``{"start", "end"}`` fragment replaced by that span of its report article's text.
+
+    Raises :class:`GoldFormatError` when the report's text of an article is not the one the gold was made
+    on (its ``sha1`` differs): offsets into another text would score nonsense.
+    """
+    checked: set[str] = set()
+
+    def text_of(key: str) -> str | None:
+        article = articles.get(key)
+        if article is None:
+            return None
+        text = str(article.get("text", ""))
+        expected = gold["articles"].get(key, {}).get("sha1")
+        if expected and key not in checked:
+            if hashlib.sha1(text.encode("utf-8")).hexdigest() != expected:
+                raise GoldFormatError(
+                    f"article {key}: the report's text is not the text the gold was made on (sha1 differs); "
+                    "compare the story's texts as bench/stories.py builds them"
+                )
+            checked.add(key)
+        return text
+
+    def resolve(key: str, value: Any) -> Any:
+        if isinstance(value, dict) and set(value) == {"start", "end"}:
+            text = text_of(key)
+            return text[value["start"] : value["end"]] if text is not None else ""
+        if isinstance(value, list):
+            return [resolve(key, v) for v in value]
+        return value
+
+    resolved = dict(gold)
+    resolved["articles"] = {
+        key: {k: resolve(key, v) for k, v in meta.items() if k not in ("source", "sha1")}
+        for key, meta in gold["articles"].items()
+    }
+    resolved["shared_facts"] = [
+        {**fact, "support": {k: resolve(k, v) for k, v in fact["support"].items()}}
+        for fact in gold.get("shared_facts", [])
+    ]
+    resolved["unique"] = {k: resolve(k, v) for k, v in gold.get("unique", {}).items()}
+    resolved["conflicts"] = [
+        {**c, "claims": {k: resolve(k, v) for k, v in c["claims"].items()}} for c in gold.get("conflicts", [])
+    ]
+    return resolved
 
 
 def _sentences(article: dict[str, Any], roles: Iterable[str] | None = None) -> list[dict[str, Any]]:
@@ -192,17 +246,19 @@ def _score_alignment(
         key = article_key.get(article_id)
         return any(matches(f, sentence["text"]) for f in gold.get("unique", {}).get(key, []))
 
-    found = 0
+    found = outlets_found = outlets_total = 0
     for fact in facts:
+        best = 0
         for claim in linked:
             keys = {
                 article_key.get(index[sid][0])
                 for sid in claim["sentences"]
                 if sid in index and fact["id"] in fact_of(sid)
             }
-            if all(k in keys for k in fact["support"]):
-                found += 1
-                break
+            best = max(best, len(keys & set(fact["support"])) if len(keys) >= 2 else 0)
+        found += best == len(fact["support"])
+        outlets_found += best
+        outlets_total += len(fact["support"])
     correct = judged = 0
     for claim in linked:
         members = [sid for sid in claim["sentences"] if sid in index and index[sid][0] in article_key]
@@ -228,8 +284,57 @@ def _score_alignment(
             unique_apart += bool(ids) and not crossing
     return {
         "alignment.facts_found": Score(found, len(facts)),
+        "alignment.fact_outlets": Score(outlets_found, outlets_total),
         "alignment.link_precision": Score(correct, judged),
         "alignment.unique_apart": Score(unique_apart, unique_total),
+    }
+
+
+def _score_conflicts(
+    report: dict[str, Any], articles: dict[str, dict[str, Any]], gold: dict[str, Any]
+) -> dict[str, Score]:
+    """Hard disagreements found, how many reported conflicts are real, and soft differences not called conflicts.
+
+    A reported conflict (a claim of status ``conflicting``) *shows* a gold conflict when it holds sentences
+    of two of its articles on different sides (``values``; without them, any two of its articles) and at
+    least :data:`CONFLICT_PURITY` of its sentences state that conflict: a grab-bag that happens to contain
+    two sides shows nothing. A hard gold conflict is *found* when some reported conflict shows it; a
+    reported conflict is *right* when it shows some gold conflict, hard or soft; a soft one (a revision,
+    another authority, a rounding) is *told apart* when no reported conflict shows it.
+    """
+    gold_conflicts = gold.get("conflicts", [])
+    if not gold_conflicts:
+        return {}
+    article_key = {a["id"]: key for key, a in articles.items()}
+    index = _sentence_index(report)
+    conflicting = [
+        c
+        for c in report.get("claims", [])
+        if c.get("status") == "conflicting" and any(index.get(s, ("",))[0] in article_key for s in c["sentences"])
+    ]
+
+    def shows(claim: dict[str, Any], conflict: dict[str, Any]) -> bool:
+        values = conflict.get("values", {})
+        sides: set[str] = set()
+        members = [index[s] for s in claim["sentences"] if s in index and index[s][0] in article_key]
+        stating = 0
+        for article_id, sentence in members:
+            key = article_key[article_id]
+            if any(matches(f, sentence["text"]) for f in conflict["claims"].get(key, [])):
+                stating += 1
+                sides.add(normalise(values[key]) if key in values else key)
+        return len(sides) >= 2 and stating >= CONFLICT_PURITY * len(members)
+
+    def caught(conflict: dict[str, Any]) -> bool:
+        return any(shows(claim, conflict) for claim in conflicting)
+
+    hard = [c for c in gold_conflicts if c.get("severity") == "hard"]
+    soft = [c for c in gold_conflicts if c.get("severity") != "hard"]
+    right = sum(any(shows(claim, g) for g in gold_conflicts) for claim in conflicting)
+    return {
+        "conflicts.hard_found": Score(sum(map(caught, hard)), len(hard)),
+        "conflicts.precision": Score(right, len(conflicting)),
+        "conflicts.soft_told_apart": Score(sum(not caught(c) for c in soft), len(soft)),
     }
 
 

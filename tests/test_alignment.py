@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from counterpoint.linking import FEATURES, candidate_pairs, idf_of
 from counterpoint.model import Claim, Comparison
 from counterpoint.nlp import load_nlp, parse_articles
-from counterpoint.stages import align
+from counterpoint.stages import units as claim_units
+from counterpoint.stages.units import VERB_MARK, Unit, UnitContext
 
 from .conftest import compare_texts
 
@@ -26,7 +28,8 @@ def test_paraphrases_align_and_topic_neighbours_do_not() -> None:
     [met] = claims_with(comparison, "met the president", "held talks")
     assert met.status == "shared" and len(met.outlets) == 2
     [link] = met.links
-    assert link.score > 0 and {"cosine", "overlap", "entities", "mutual_best"} <= set(link.features)
+    assert link.cosine > 0.5 and {link.sentence_a, link.sentence_b} == set(met.sentence_ids)
+    assert "Veltria" in " ".join(link.entities)
     assert not claims_with(comparison, "refugee camp", "booed by protesters")
 
 
@@ -93,25 +96,50 @@ def test_omissions_list_shared_claims_an_outlet_leaves_out() -> None:
     assert rescue.claim_id not in comparison.omissions["Outlet 0"]
 
 
-def test_block_scores_match_the_pair_score() -> None:
+def test_pair_features_follow_their_definitions() -> None:
     units = [
-        align.Unit("a1", "s1", 0, 10, "x", frozenset({"W:deal", "E:e1", "N:14"}), True),
-        align.Unit("a1", "s2", 0, 10, "x", frozenset({"W:tuesda", "E:e2"}), True),
-        align.Unit("a2", "s3", 0, 10, "x", frozenset({"W:deal", "E:e1"}), True),
-        align.Unit("a2", "s4", 0, 10, "x", frozenset({"W:tuesda", "E:e2", "W:storm"}), True),
+        Unit("a1", "s1", 0, 10, "x", frozenset({"W:deal", "E:e1", "N:14"}), True),
+        Unit("a1", "s2", 0, 10, "x", frozenset({"W:tuesda", "E:e2"}), True),
+        Unit("a2", "s3", 0, 10, "x", frozenset({"W:deal", "E:e1", "N:12"}), True),
+        Unit("a2", "s4", 0, 10, "x", frozenset({"W:tuesda", "E:e2", "W:storm"}), True),
     ]
-    idf = align._idf(units)
-    notes = align._Annotations(statements={"s1": {"st1"}, "s3": {"st1"}})
-    matrices = align._TokenMatrices.build(units, idf, notes)
-    cosine = np.array([[0.5, 0.74], [0.9, 0.6]])
-    block, _ = matrices.scores([0, 1], [2, 3], cosine)
-    for r, a in enumerate([0, 1]):
-        for c, b in enumerate([2, 3]):
-            quote = bool(
-                notes.statements.get(units[a].sentence_id, set()) & notes.statements.get(units[b].sentence_id, set())
-            )
-            expected = align.pair_score(float(cosine[r, c]), units[a].tokens, units[b].tokens, idf, quote)
-            assert abs(block[r, c] - expected) < 1e-9
+    vectors = np.eye(4, dtype=np.float32)[[0, 1, 0, 1]]  # s1 = s3, s2 = s4
+    idf = idf_of(units)
+    found = candidate_pairs(units, vectors, idf, {"s1": {"st1"}, "s3": {"st1"}})
+    pairs = {(int(a), int(b)): row for a, b, row in zip(found.a, found.b, found.features, strict=True)}
+    assert set(pairs) == {(0, 2), (1, 3)}  # different articles, close or sharing a content word
+    row = dict(zip(FEATURES, pairs[(0, 2)], strict=True))
+    shared = idf["W:deal"] + idf["E:e1"]
+    total = sum(idf[t] for t in units[0].tokens) + sum(idf[t] for t in units[2].tokens)
+    assert abs(row["overlap"] - 2 * shared / total) < 1e-6
+    assert row["cosine"] == 1.0 and row["same_quote"] == 1.0 and row["best_both"] == 1.0
+    assert row["number_differs"] == 1.0 and row["number_shared"] == 0.0  # 14 against 12
+    assert dict(zip(FEATURES, pairs[(1, 3)], strict=True))["number_differs"] == 0.0
+
+
+def test_claims_are_cohesive_units_with_evidence_spans() -> None:
+    comparison = compare_texts(
+        "A ferry sank off Varna on Monday. All 40 passengers were rescued by fishing boats.",
+        "The ferry went down near Varna on Monday. Fishing boats rescued all 40 passengers.",
+        "A ferry sank off the coast of Varna on Monday.",
+    )
+    [sank] = claims_with(comparison, "ferry sank off Varna", "went down near Varna")
+    assert len(sank.outlets) == 3 and sank.cohesion is not None and sank.cohesion >= 0.5
+    text = {a.article_id: a.text for a in comparison.articles}
+    for unit in sank.units:  # each outlet once, its evidence a span of the sentence the claim lists
+        assert unit.sentence_id in sank.sentence_ids and text[unit.article_id][unit.start : unit.end].strip()
+    assert len({u.article_id for u in sank.units}) == len(sank.units)
+    assert len(sank.links) <= len(sank.units)  # the links that explain each member, not every pair
+
+
+def test_a_sentence_carried_word_for_word_is_judged_once_and_shared() -> None:
+    copy = "The port will stay closed until the storm passes, the harbour master said."
+    comparison = compare_texts(
+        f"Storm hits Varna.\n{copy}", f"Storm closes Varna.\n{copy}", f"Varna braces for storm.\n{copy}"
+    )
+    [claim] = claims_with(comparison, "stay closed until the storm passes")
+    assert len(claim.outlets) == 3 and len(claim.copies) == 2
+    assert claim.independent_outlets() == 1
 
 
 def test_the_same_quote_given_to_different_speakers_is_an_attribution_conflict() -> None:
@@ -142,15 +170,15 @@ def test_claim_ids_are_unique() -> None:
     assert len(ids) == len(set(ids))
 
 
-def units_of(comparison: Comparison) -> list[list[align.Unit]]:
+def units_of(comparison: Comparison) -> list[list[Unit]]:
     """Each article's claim units."""
     parsed = parse_articles(comparison.articles)
-    notes = align._annotations(comparison)
-    return [align.claim_units(a, parsed[a.article_id], notes) for a in comparison.articles]
+    context = UnitContext.of(comparison)
+    return [claim_units.claim_units(a, parsed[a.article_id], context) for a in comparison.articles]
 
 
 def _core(sentence: str) -> str:
-    return " ".join(t.text for t in align.content_core(list(load_nlp()(sentence))))
+    return " ".join(t.text for t in claim_units.content_core(list(load_nlp()(sentence))))
 
 
 def test_the_content_core_drops_who_reports_it() -> None:
@@ -171,7 +199,7 @@ def test_the_content_core_drops_who_reports_it() -> None:
 def test_verbs_and_nouns_are_different_concept_tokens() -> None:
     comparison = compare_texts("The unions will deal with the port authority directly.", "The unions signed a deal.")
     tokens = [{t for u in units for t in u.tokens} for units in units_of(comparison)]
-    assert f"W:deal{align.VERB_MARK}" in tokens[0] and "W:deal" in tokens[1]
+    assert f"W:deal{VERB_MARK}" in tokens[0] and "W:deal" in tokens[1]
     assert not claims_with(comparison, "deal with", "signed a deal")
 
 
@@ -244,7 +272,7 @@ def test_a_denial_conflicts_only_with_a_statement_of_the_same_thing() -> None:
 
 
 def test_places_named_together_elsewhere_are_not_a_conflict() -> None:
-    first = "Flooding closed the coastal highway and two bridges near Tampa after a night of heavy rain, police said."
+    first = "Flooding closed the coastal highway and two bridges in Tampa after a night of heavy rain, police said."
     second = "Flooding closed the coastal highway and two bridges in Florida after a night of heavy rain, police said."
     [claim] = [c for c in compare_texts(first, second).claims if c.status == "conflicting"]
     assert claim.kind == "place"

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 from pathlib import Path, PurePath
 from typing import Any
@@ -232,15 +233,17 @@ def _score_alignment(
     facts = gold.get("shared_facts", [])
     linked = [c for c in report.get("claims", []) if c.get("status") in ("shared", "conflicting")]
 
-    def fact_of(sentence_id: str) -> set[str]:
+    @cache
+    def fact_of(sentence_id: str) -> frozenset[str]:
         article_id, sentence = index[sentence_id]
         key = article_key.get(article_id)
-        return {
+        return frozenset(
             fact["id"]
             for fact in facts
             if key in fact["support"] and any(matches(f, sentence["text"]) for f in fact["support"][key])
-        }
+        )
 
+    @cache
     def unique_of(sentence_id: str) -> bool:
         article_id, sentence = index[sentence_id]
         key = article_key.get(article_id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 Role = Literal["title", "dek", "dateline", "subhead", "body"]
 ROLES: tuple[Role, ...] = ("title", "dek", "dateline", "subhead", "body")
@@ -173,23 +173,51 @@ class Quantity:
     as_of: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimUnit:
+    """One article's evidence for a claim: a span of one of its sentences (the sentence, or a clause of it)."""
+
+    article_id: str
+    sentence_id: str
+    start: int
+    end: int
+
+
 @dataclass(slots=True)
 class ClaimLink:
-    """Why two sentences of different articles are in one claim: the score and the features behind it."""
+    """Why two units of different articles are in one claim: the pair judge's probability that they state
+    the same claim, and the evidence it weighed."""
 
-    sentence_a: str
-    sentence_b: str
-    score: float
-    features: dict[str, Any]
+    unit_a: ClaimUnit
+    unit_b: ClaimUnit
+    probability: float
+    cosine: float
+    overlap: float
+    entities: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def sentence_a(self) -> str:
+        return self.unit_a.sentence_id
+
+    @property
+    def sentence_b(self) -> str:
+        return self.unit_b.sentence_id
 
 
 @dataclass(slots=True)
 class Claim:
-    """Sentences of different articles that state the same thing, and whether the outlets agree.
+    """Units of different articles that state the same thing (at most one per article), and whether the
+    outlets agree.
 
-    ``kind`` types a difference (number, date, place, person, attribution, negation; or revision and
-    other-source for figures that differ by as-of date or authority); ``values`` maps each outlet to the
-    value it gives.
+    ``units`` are the evidence spans; ``sentence_ids`` the sentences they lie in (a sentence may belong to
+    several claims: one sentence often states several facts). ``cohesion`` is the share of member pairs the
+    pair judge links directly. ``kind`` types a difference (number, date, time, duration, place, person,
+    agent, negation, attribution; or revision and other-source for figures that differ by as-of date or
+    authority); ``values`` maps each outlet to the value it gives. ``copies`` maps the outlet of a member that
+    is a verbatim copy of another member's text to that member's outlet: it carries the claim, but adds no
+    independent evidence.
     """
 
     claim_id: str
@@ -200,6 +228,13 @@ class Claim:
     values: dict[str, str] = field(default_factory=dict)
     links: list[ClaimLink] = field(default_factory=list)
     note: str = ""
+    units: list[ClaimUnit] = field(default_factory=list)
+    cohesion: float | None = None
+    copies: dict[str, str] = field(default_factory=dict)
+
+    def independent_outlets(self) -> int:
+        """How many outlets carry the claim, a copy counted with what it copies."""
+        return len(set(self.outlets) - set(self.copies))
 
 
 @dataclass(slots=True)

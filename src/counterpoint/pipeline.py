@@ -1,8 +1,9 @@
 """Compose the stages into a comparison.
 
-Per article: clean -> segment -> dates. Across the comparison: one batched spaCy parse of every kept line,
-then entities (resolved across articles), quotes, verbatim statements and quantities. Each stage's name
-and version go into the report, so every output says what produced it.
+Two phases. Per article (:func:`annotate`): clean -> segment -> dates, then one batched spaCy parse of
+every kept line, entities (resolved across articles), quotes, verbatim statements and quantities. Per
+story (:func:`compare_annotated`): claims (align), conflicts, omissions, framing, wording, profiles and
+the digest. Each stage's name and version go into the report, so every output says what produced it.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .embed import Embedder
+from .embed import CachingEmbedder, Embedder
 from .model import Article, Comparison
+from .nlp import ParsedLine
 from .stages import align, clean, conflicts, dates, digest, entities, framing, ingest, quantities, quotes, segment
 
 log = logging.getLogger(__name__)
@@ -47,25 +49,25 @@ def prepare_article(article: Article) -> Article:
     return article
 
 
-def compare_articles(articles: list[Article], options: CompareOptions | None = None) -> Comparison:
-    """Run every per-article and cross-article stage over already-ingested articles."""
-    options = options or CompareOptions()
-    for article in articles:
-        prepare_article(article)
-    stages = [ingest, clean, segment, dates]
-    comparison = Comparison(articles=articles)
-    if options.annotate and articles:
-        _annotate(comparison, options)
-        stages += [entities, quotes, quantities, align, conflicts, framing, digest]
-    comparison.stages = {stage.NAME: stage.VERSION for stage in stages}
-    return comparison
+@dataclass(slots=True)
+class Annotated:
+    """The per-article phase done: articles cleaned, parsed and annotated, ready for the per-story phase."""
+
+    comparison: Comparison
+    parsed: dict[str, list[ParsedLine]]
+    embedder: CachingEmbedder
+    gazetteer: entities.Gazetteer
 
 
-def _annotate(comparison: Comparison, options: CompareOptions) -> None:
+def annotate(articles: list[Article], options: CompareOptions | None = None) -> Annotated:
+    """Clean, segment, date, parse and annotate ``articles`` (entities, quotes, quantities)."""
     from .embed import CachingEmbedder, load_embedder
     from .nlp import parse_articles
 
-    articles = comparison.articles
+    options = options or CompareOptions()
+    for article in articles:
+        prepare_article(article)
+    comparison = Comparison(articles=articles)
     embedder = CachingEmbedder(options.embedder or load_embedder(options.embedding_precision))
     # the sentences are embedded on one core while spaCy parses on the other (one process: no fork while
     # the embedding thread runs)
@@ -86,19 +88,43 @@ def _annotate(comparison: Comparison, options: CompareOptions) -> None:
         for quote_id in quote_ids:
             by_id[quote_id].statement_id = statement_id
     comparison.embedder = embedder.name
-    align.align(comparison, parsed, embedder)
-    conflicts.find_conflicts(comparison)
+    return Annotated(comparison, parsed, embedder, gazetteer)
+
+
+def compare_annotated(annotated: Annotated, options: CompareOptions | None = None) -> Comparison:
+    """The per-story phase: claims, conflicts, omissions, framing, wording, profiles and the digest."""
+    options = options or CompareOptions()
+    comparison, parsed = annotated.comparison, annotated.parsed
+    scored = align.align(comparison, parsed, annotated.embedder)
+    conflicts.find_conflicts(comparison, scored)
     align.add_unique_claims(comparison)
+    align.order_claims(comparison)
     comparison.omissions = align.omissions(comparison)
     lexicon = framing.load_lexicon(options.framing_lexicons)
-    for article in articles:
+    for article in comparison.articles:
         names = [
             (m.start, m.end) for e in comparison.entities for m in e.mentions if m.article_id == article.article_id
         ]
         comparison.framing.extend(framing.find_framing(article, parsed.get(article.article_id, []), lexicon, names))
     comparison.wording = framing.divergent_wording(comparison, parsed)
-    comparison.profiles = framing.profiles(comparison, gazetteer)
+    comparison.profiles = framing.profiles(comparison, annotated.gazetteer)
     comparison.digest = digest.write_digest(comparison)
+    return comparison
+
+
+def compare_articles(articles: list[Article], options: CompareOptions | None = None) -> Comparison:
+    """Run every per-article and cross-article stage over already-ingested articles."""
+    options = options or CompareOptions()
+    stages = [ingest, clean, segment, dates]
+    if options.annotate and articles:
+        comparison = compare_annotated(annotate(articles, options), options)
+        stages += [entities, quotes, quantities, align, conflicts, framing, digest]
+    else:
+        for article in articles:
+            prepare_article(article)
+        comparison = Comparison(articles=articles)
+    comparison.stages = {stage.NAME: stage.VERSION for stage in stages}
+    return comparison
 
 
 def compare(sources: Iterable[str | Path], options: CompareOptions | None = None) -> Comparison:

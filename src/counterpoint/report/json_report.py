@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..model import Article, Comparison
+from ..model import Article, Claim, Comparison
 
-SCHEMA_VERSION = "counterpoint-report/1"
+SCHEMA_VERSION = "counterpoint-report/2"
 
 
 def report_dict(comparison: Comparison) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
+    texts = {a.article_id: a.text for a in comparison.articles}
     return {
         "schema": SCHEMA_VERSION,
         "generated_by": {
@@ -27,22 +28,7 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
         },
         "articles": [_article(a) for a in comparison.articles],
         "rejected": [{"source": r.source, "reason": r.reason} for r in comparison.rejected],
-        "claims": [
-            {
-                "id": c.claim_id,
-                "status": c.status,
-                "kind": c.kind,
-                "sentences": list(c.sentence_ids),
-                "outlets": list(c.outlets),
-                "values": dict(c.values),
-                "note": c.note,
-                "links": [
-                    {"sentences": [link.sentence_a, link.sentence_b], "score": link.score, "features": link.features}
-                    for link in c.links
-                ],
-            }
-            for c in comparison.claims
-        ],
+        "claims": [_claim(c, texts) for c in comparison.claims],
         "entities": [
             {
                 "id": e.entity_id,
@@ -115,6 +101,43 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
             for p in comparison.profiles
         ],
         "omissions": [{"outlet": outlet, "claims": list(ids)} for outlet, ids in comparison.omissions.items()],
+    }
+
+
+def _claim(claim: Claim, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": claim.claim_id,
+        "status": claim.status,
+        "kind": claim.kind,
+        "sentences": list(claim.sentence_ids),
+        "outlets": list(claim.outlets),
+        "values": dict(claim.values),
+        "note": claim.note,
+        "units": [
+            {
+                "article": u.article_id,
+                "sentence": u.sentence_id,
+                "start": u.start,
+                "end": u.end,
+                "text": texts[u.article_id][u.start : u.end],
+            }
+            for u in claim.units
+        ],
+        "cohesion": claim.cohesion,
+        "copies": dict(claim.copies),
+        "links": [
+            {
+                "sentences": [link.sentence_a, link.sentence_b],
+                "spans": [[link.unit_a.start, link.unit_a.end], [link.unit_b.start, link.unit_b.end]],
+                "probability": link.probability,
+                "cosine": link.cosine,
+                "overlap": link.overlap,
+                "entities": list(link.entities),
+                "numbers": list(link.numbers),
+                "words": list(link.words),
+            }
+            for link in claim.links
+        ],
     }
 
 

@@ -1,387 +1,493 @@
-"""Align: link what different outlets say about the same thing into claims.
+"""Align: gather what different outlets say about the same thing into claims made of claim units.
 
-Sentences are split into claim units (the whole sentence, plus its clauses when it joins several: "met X
-in Jerusalem and voiced opposition to ...", "protesters who gathered outside were met with tear gas"),
-because one sentence often carries two facts; each also gives its content core, the claim without who
-reports it ("the minister stressed the need to X" -> "the need to X"), because outlets relay one statement with
-different attributions. Two units of different articles are scored by
+1. **Units.** Every body sentence gives its claim units (``stages/units.py``): the sentence, its clauses,
+   and the content core of each. A unit whose text is repeated word for word in other articles (wire
+   copies, republished statements) is judged once; its copies follow it into the same claims.
+2. **Pair judge.** Candidate pairs of units of different articles get the probability that they state the
+   same claim (``linking.py``: a logistic model over cosine, overlaps, story-relative closeness, best-match
+   ranks and shape, trained on labelled pairs of real multi-outlet stories).
+3. **Cohesive claims.** Units are grouped by average linkage over those probabilities: two groups merge
+   when their units are, on average, judged the same claim (at least :data:`MERGE_MIN`), no article would
+   bring two units, and every unit of the result is directly linked (at least :data:`LINKED`) to at least
+   :data:`COHESION` of the others. One strong link cannot drag in a group that says something else, and
+   links cannot chain across outlets.
+4. **More than one claim per sentence.** A lead sentence often states three facts. After grouping, each
+   claim takes, from every article it lacks, the unit that the same two rules admit, even if that unit
+   already belongs to another claim.
 
-    score = cosine(MiniLM embeddings) + OVERLAP_WEIGHT * overlap + QUOTE_BONUS * (same verbatim quote)
-
-where ``overlap`` is an IDF-weighted Dice coefficient over concept tokens: resolved entities (so
-"Jerusalem" and "al-Quds" are one token), word stems, numbers and resolved dates. IDF is computed within
-the comparison, so the names every sentence of the story repeats weigh little: topic is not claim.
-
-Links are kept only between units that are each other's best match in the other article (or score above
-:data:`STRONG_LINK`), which stops one sentence from attaching to everything on its topic. Claims grow from
-links in descending score, and a merge that would put two different sentences of one article into one claim
-is refused, so claims cannot snowball through chains of loose links. Every link keeps its score and the
-features behind it. Body sentences left alone become claims unique to their outlet.
+Each claim keeps, for every member, its strongest link inside the claim (why it is there), so the report
+grows with the members, not with the square of them. Body sentences in no claim become claims unique to
+their outlet.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+import heapq
+import re
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..embed import Embedder
 from ..ids import content_id
-from ..model import Article, Claim, ClaimLink, Comparison
+from ..linking import (
+    RANK_OVERLAP_WEIGHT,
+    STRONG_QUOTE_BONUS,
+    Candidates,
+    LinkModel,
+    candidate_pairs,
+    idf_of,
+    load_link_model,
+    word_vectors,
+)
+from ..model import Article, Claim, ClaimLink, ClaimUnit, Comparison
 from ..nlp import ParsedLine
+from ..text import TIME_WORDS
+from .units import VERB_MARK, Unit, UnitContext, claim_units
 
 NAME = "align"
-VERSION = "1"
+VERSION = "2"
 
-# Calibrated on the seed story gold (8 shared facts) and the team's harbour-fire gold: see
-# docs/decisions/0006-claim-alignment.md for the sweep.
-OVERLAP_WEIGHT = 0.8
-LINK_MIN = 0.78
-STRONG_LINK = 1.1
-QUOTE_BONUS = 0.3
-# Two units that share no content word (only names, places and days) state the same claim only if their
-# embeddings alone are this close: shared names are topic, not claim (seed story: the wrong pairs of this
-# kind score 0.71-0.73, the right one 0.77).
-COSINE_WITHOUT_SHARED_WORDS = 0.75
-# Shared rare words alone do not make a claim: below this cosine two units are not linked whatever their
-# overlap (harbour-fire: "the government's answer is tear gas" / "police dispersed the crowd with tear gas"
-# 0.53; the lowest right link in both gold stories is 0.61).
-LINK_MIN_COSINE = 0.55
-# Two groups of linked units merge only if their units are this close on average (mean cosine over all
-# cross pairs): one strong link between two groups that otherwise say different things is a chain, not a
-# claim. Calibrated on 20 ECB+ articles on one incident, where chains had mixed "the church was damaged"
-# with "the governor apologised"; on the gold stories no fact is lost at 0.55 or 0.6, and 0.55 keeps larger
-# multi-outlet claims together (a fact counts as found only when every outlet carrying it is in one claim).
+# Thresholds on the link model's probability, chosen on the dev stories (docs/decisions/0010-link-model.md).
+# A pair the judge links: counts towards a unit's direct links inside a claim.
+LINKED = 0.4
+# Two groups merge only if the mean probability over all their cross pairs (missing pairs count 0) is at least this.
+MERGE_MIN = 0.5
+# Every member of a claim is linked to at least this share of the other members ("most of them").
+COHESION = 0.5
+# Up to this many articles, claims are built pair by pair with the former rule (decision 0006: mutual best
+# matches scoring cosine + 0.8 x overlap >= 0.78, grown greedily with one sentence per article and a mean
+# cosine of MERGE_MIN_MEAN_COSINE between merged groups), which is precise where cohesion across outlets
+# cannot be measured: with two articles every claim is a pair. Calibrated on the seed (2) and harbour-fire
+# (4) stories; the learned judge and cohesive claims take over from five articles on.
+FEW_ARTICLES = 4
 MERGE_MIN_MEAN_COSINE = 0.55
-# A clause needs this many content words to be a claim unit of its own.
-MIN_CLAUSE_WORDS = 3
-
-STOPWORDS = frozenset(
-    """the a an of in on at to for and or but with by from as that this these those is are was were be been
-    being has have had it its he she they his her their them we our you your i not no would will could should
-    may might can said says say also than then there which who whom whose what when where while after before
-    over into about against between during since until upon amid other others such more most some any all
-    both each few many much very just only even still yet again further once here""".split()
-)
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
-
-
-def stem(word: str) -> str:
-    """A crude, fast stem: enough to match "invade"/"invasion"/"invading" prefixes and plural forms."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-            break
-    return word[:6]
-
-
-# Verbs are their own concept tokens: the verb "deal (with)" is not the noun "deal", "to party" not "a party".
-VERB_MARK = "~v"
-_TIME_WORDS = frozenset(
-    stem(w)
-    for w in """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon
-    evening night week month year day hours earlier later""".split()
-)
-# Verbs that only report: their subject is the source, their complement the claim ("stressed the need to X",
-# "called for X", "the statement said X"; one outlet's "said" is another's "claimed", and both give X).
-# Verbs that judge (accuse, deny, condemn) are claims themselves.
-_REPORTING_BASES = """say tell stress add note state announce declare insist explain assert affirm reaffirm reiterate
-    emphasise emphasize highlight voice discuss call write report comment reply respond confirm underline
-    underscore urge claim allege argue warn suggest acknowledge admit maintain""".split()
-REPORTING_VERBS = frozenset(
-    {"said", "told", "wrote", "written"}
-    | {
-        form
-        for base in _REPORTING_BASES
-        for form in (base, base + "s", base + "es", base + "ed", base + "d", base + "ing", base[:-1] + "ing")
-    }
-)
-_SUBORDINATORS = frozenset({"before", "after", "while", "when", "because", "although", "though", "whereas"})
+# A group whose sentences are at least this share of another's is the same claim built twice.
+PARALLEL_SHARE = 0.5
+# Pairs below this probability are dropped before grouping: they can neither link nor lift a mean.
+EDGE_MIN = 0.1
 
 
 @dataclass(slots=True)
-class Unit:
-    """A claim unit: a sentence or one of its clauses, with the concept tokens it states."""
+class Scored:
+    """Claim units and the pair judge's probabilities: everything claims are grouped from."""
 
-    article_id: str
-    sentence_id: str
-    start: int
-    end: int
-    text: str
-    tokens: frozenset[str]
-    whole: bool
-
-
-@dataclass(slots=True)
-class _Annotations:
-    """Per-article lookups of what annotators found: entity ids, numbers and quotes by position."""
-
-    entity_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
-    numbers: dict[str, list[tuple[int, int, float]]] = field(default_factory=dict)
-    statements: dict[str, set[str]] = field(default_factory=dict)
-    entity_names: dict[str, str] = field(default_factory=dict)
+    units: list[Unit]  # every unit of the comparison
+    judged: list[int]  # the units judged (one per repeated text), as indices into ``units``
+    copies: dict[int, list[int]]  # judged position -> its verbatim copies in other articles
+    candidates: Candidates  # pairs over the judged units
+    probability: NDArray[np.float64]
+    context: UnitContext
+    vectors: NDArray[np.float32]  # embeddings of the judged units
 
 
-def _annotations(comparison: Comparison) -> _Annotations:
-    notes = _Annotations()
-    for entity in comparison.entities:
-        notes.entity_names[entity.entity_id] = entity.name
-        for mention in entity.mentions:
-            notes.entity_spans.setdefault(mention.article_id, []).append((mention.start, mention.end, entity.entity_id))
-    for quantity in comparison.quantities:
-        notes.numbers.setdefault(quantity.article_id, []).append((quantity.start, quantity.end, quantity.value))
-    for quote in comparison.quotes:
-        if quote.statement_id:
-            notes.statements.setdefault(quote.sentence_id, set()).add(quote.statement_id)
-    return notes
+def score_units(
+    comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder: Embedder, model: LinkModel | None = None
+) -> Scored:
+    """The claim units of every article and the probability of each candidate pair of them."""
+    context = UnitContext.of(comparison)
+    units = [u for a in comparison.articles for u in claim_units(a, parsed.get(a.article_id, []), context)]
+    judged, copies = _verbatim_copies(units)
+    judged_units = [units[i] for i in judged]
+    vectors = embedder.encode([u.text for u in judged_units])  # a CachingEmbedder embeds repeated texts once
+    heads = word_vectors(judged_units, "head", embedder)
+    subjects = word_vectors(judged_units, "subject", embedder)
+    candidates = candidate_pairs(judged_units, vectors, idf_of(judged_units), context.statements, heads, subjects)
+    probability = (model or load_link_model()).probability(candidates) if len(candidates.a) else np.zeros(0)
+    return Scored(units, judged, copies, candidates, probability, context, vectors)
 
 
-def _unit_tokens(tokens: list[Any], offset: int, article: Article, notes: _Annotations) -> frozenset[str]:
-    spans = notes.entity_spans.get(article.article_id, [])
-    numbers = notes.numbers.get(article.article_id, [])
-    found: set[str] = set()
-    for token in tokens:
-        position = offset + token.idx
-        entity = next((e for s, e_end, e in spans if s <= position < e_end), None)
-        if entity:
-            found.add(f"E:{entity}")
-            continue
-        number = next((v for s, n_end, v in numbers if s <= position < n_end), None)
-        if number is not None:
-            found.add(f"N:{number:g}")
-            continue
-        word = token.text.lower()
-        if token.is_alpha and len(word) > 2 and word not in STOPWORDS:
-            found.add(f"W:{stem(word)}" + (VERB_MARK if token.pos_ == "VERB" else ""))
-    return frozenset(found)
-
-
-def _clause_heads(doc_tokens: list[Any]) -> list[Any]:
-    roots = [t for t in doc_tokens if t.dep_ == "ROOT"]
-    if not roots:
-        return []
-    heads = [roots[0]]
-    for token in doc_tokens:
-        if token is roots[0] or token.pos_ not in ("VERB", "AUX"):
-            continue
-        conj_of_verb = token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and not _open_question(token)
-        subordinate = token.dep_ == "pcomp" and token.head.text.lower() in _SUBORDINATORS
-        clause = token.dep_ == "advcl" and any(
-            c.dep_ in ("nsubj", "mark") and c.text.lower() != "to" for c in token.children
-        )
-        relative = token.dep_ == "relcl" and _asserted_relative(token)
-        if conj_of_verb or subordinate or clause or relative:
-            heads.append(token)
-    return heads
-
-
-def _asserted_relative(verb: Any) -> bool:
-    """Whether a relative clause asserts something of its own: set off by a comma ("the depot, where an
-    explosion killed 12 people") or describing the subject or object itself ("protesters who gathered
-    outside were met with tear gas"). One describing a noun deep in a phrase ("the toll from the explosion
-    that ripped through the depot") is background."""
-    if verb.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    first = min(t.i for t in verb.subtree)
-    return (first > 0 and verb.doc[first - 1].text == ",") or _phrase_head(verb.head).dep_ in (
-        "nsubj",
-        "nsubjpass",
-        "dobj",
-    )
-
-
-def _phrase_head(noun: Any) -> Any:
-    """The head of the noun phrase ``noun`` ends: "nurses" in "hundreds of nurses" -> "hundreds"."""
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM", "PRON"):
-        noun = noun.head.head
-    return noun
-
-
-def _open_question(verb: Any) -> bool:
-    """Whether ``verb`` is a conjunct of an embedded question or condition ("whether a deal would pause or
-    end the operations"): its parts are not claims of their own."""
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
-
-
-def claim_units(article: Article, lines: list[ParsedLine], notes: _Annotations) -> list[Unit]:
-    """The claim units of every body sentence of ``article``: the sentence, its clauses, and the content of
-    each without its attribution."""
-    units: list[Unit] = []
-    by_line = {p.line: p for p in lines}
-    for sentence in article.sentences:
-        if sentence.role != "body" or sentence.line not in by_line:
-            continue
-        parsed = by_line[sentence.line]
-        tokens = [t for t in parsed.doc if sentence.start <= parsed.start + t.idx < sentence.end]
-        text = article.sentence_text(sentence)
-        whole = _unit_tokens(tokens, parsed.start, article, notes)
-        units.append(Unit(article.article_id, sentence.sentence_id, sentence.start, sentence.end, text, whole, True))
-        heads = _clause_heads(tokens)
-        spans = [tokens]
-        if len(heads) >= 2:
-            head_set = set(heads)
-            spans += [m for m in (_clause_tokens(h, head_set, tokens) for h in heads) if len(m) < len(tokens) - 1]
-        seen = {tuple(t.i for t in tokens if not t.is_punct)}
-        for members in spans + [content_core(m) for m in spans]:
-            key = tuple(t.i for t in members if not t.is_punct)
-            content = [t for t in members if t.is_alpha and t.text.lower() not in STOPWORDS]
-            if key in seen or len(content) < MIN_CLAUSE_WORDS:
-                continue
-            seen.add(key)
-            clause_text = _text(members)
-            start = parsed.start + members[0].idx
-            end = parsed.start + members[-1].idx + len(members[-1].text)
-            clause_tokens = _unit_tokens(members, parsed.start, article, notes)
-            units.append(Unit(article.article_id, sentence.sentence_id, start, end, clause_text, clause_tokens, False))
-    return units
-
-
-def content_core(members: list[Any]) -> list[Any]:
-    """What a unit reports, without who reports it: "The mayor also stressed the urgent need to repair the
-    barriers, according to a statement" -> "the urgent need to repair the barriers".
-
-    Outlets attribute the same fact differently (a name, a title, "the ministry said"), and the attribution
-    words pull the embeddings of the same fact apart (seed story: 0.54 with them, 0.77 without). Speakers
-    are compared by the quote stage, not here.
-    """
-    inside = {t.i for t in members}
-    dropped: set[int] = set()
-    for token in members:
-        if (token.dep_ == "prep" and token.lower_ == "according") or token.lower_ == "citing":
-            dropped.update(t.i for t in token.subtree)
-    kept = [t for t in members if t.i not in dropped]
-    for _ in range(2):  # "the statement said" around "he discussed X": peel both
-        heads = [t for t in kept if t.head.i not in inside or t.head.i in dropped or t.head.i == t.i]
-        if len(heads) != 1 or heads[0].lower_ not in REPORTING_VERBS or heads[0].pos_ not in ("VERB", "AUX"):
-            break
-        head = heads[0]
-        children = [c for c in head.children if c.i in inside]
-        if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in children):
-            break  # several clauses: each gets its own core from its clause unit
-        # what is said ("that X", "to X"), else what is named ("the need to X"), else what is called for
-        complement = [c for c in children if c.dep_ in ("ccomp", "xcomp")] or [
-            c for c in children if c.dep_ in ("dobj", "attr")
-        ]
-        if not complement:
-            complement = [g for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children]
-        if not complement:
-            break
-        keep = {t.i for c in complement for t in c.subtree}
-        kept = [t for t in kept if t.i in keep]
-        dropped.add(head.i)
-    return _trim(kept)
-
-
-def _clause_tokens(head: Any, heads: set[Any], sentence_tokens: list[Any]) -> list[Any]:
-    allowed = {t.i for t in sentence_tokens}
-    members: list[Any] = []
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        members.append(token)
-        stack.extend(c for c in token.children if c not in heads and c.i in allowed)
-    if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
-        for subject in (c for c in head.head.children if c.dep_.startswith("nsubj")):
-            members.extend(t for t in subject.subtree if t.i in allowed)
-    if head.dep_ == "relcl":
-        pronouns = [c for c in head.children if c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that"]
-        members = [t for t in members if all(t.i != p.i for p in pronouns)]
-        if any(p.dep_.startswith("nsubj") for p in pronouns):  # "protesters who gathered" -> "protesters gathered"
-            antecedent = head.head
-            phrase = _phrase_head(antecedent)
-            members.extend(t for t in phrase.subtree if t.i <= antecedent.i and t.i in allowed)
-    members = sorted({t.i: t for t in members}.values(), key=lambda t: t.i)
-    return _trim(members)
-
-
-def _text(tokens: list[Any]) -> str:
-    """The words of a clause as written, with a space where the clause skips part of its sentence."""
-    parts = []
-    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
-        gap = following is not None and following.i != token.i + 1 and not token.whitespace_
-        parts.append(token.text_with_ws + (" " if gap else ""))
-    return "".join(parts).strip(" ,;")
-
-
-def _trim(tokens: list[Any]) -> list[Any]:
-    """Without the punctuation and conjunctions left at either end."""
-    start, end = 0, len(tokens)
-    while start < end and (tokens[start].is_punct or tokens[start].dep_ in ("cc", "mark")):
-        start += 1
-    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].dep_ in ("cc", "mark")):
-        end -= 1
-    return tokens[start:end]
-
-
-def _idf(units: list[Unit]) -> dict[str, float]:
-    per_sentence: dict[str, set[str]] = defaultdict(set)
-    for unit in units:
-        per_sentence[unit.sentence_id] |= unit.tokens
-    count = len(per_sentence)
-    frequency = Counter(t for tokens in per_sentence.values() for t in tokens)
-    return {t: math.log((count + 1) / (n + 0.5)) for t, n in frequency.items()}
-
-
-def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """IDF-weighted Dice coefficient of two token sets."""
-    shared = a & b
-    if not shared:
-        return 0.0
-    total = sum(idf[t] for t in a) + sum(idf[t] for t in b)
-    return 2 * sum(idf[t] for t in shared) / total if total else 0.0
-
-
-def align(comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder: Embedder) -> None:
+def align(
+    comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder: Embedder, model: LinkModel | None = None
+) -> Scored:
     """Fill ``comparison.claims`` with the shared claims found among the articles' body sentences."""
-    notes = _annotations(comparison)
-    units = [u for a in comparison.articles for u in claim_units(a, parsed.get(a.article_id, []), notes)]
-    if not units:
-        comparison.claims = []
-        return
-    vectors = embedder.encode([u.text for u in units])  # a CachingEmbedder embeds repeated texts once
-    idf = _idf(units)
-    by_article: dict[str, list[int]] = defaultdict(list)
-    for index, unit in enumerate(units):
-        by_article[unit.article_id].append(index)
-    links = _candidate_links(units, vectors, idf, by_article, notes)
-    claims = _group(units, links, vectors)
-    outlet_of = {a.article_id: a.outlet for a in comparison.articles}
-    article_of = {u.sentence_id: u.article_id for u in units}
-    for claim in claims:
-        claim.outlets = sorted({outlet_of[article_of[sid]] for sid in claim.sentence_ids})
-    comparison.claims = claims
+    scored = score_units(comparison, parsed, embedder, model)
+    comparison.claims = build_claims(comparison, scored)
+    return scored
 
 
-def _merge_identical(claims: list[Claim]) -> list[Claim]:
-    """One claim per set of sentences: clause and sentence links between the same sentences are one claim."""
+def build_claims(comparison: Comparison, scored: Scored) -> list[Claim]:
+    """Group the scored units into cohesive claims (see the module docstring)."""
+    judged = [scored.units[i] for i in scored.judged]
+    keep = scored.probability >= EDGE_MIN
+    a, b, p = scored.candidates.a[keep], scored.candidates.b[keep], scored.probability[keep]
+    article_of = [u.article_id for u in judged]
+    matrix = _matrix(len(judged), a, b, p)
+    if len(set(article_of)) <= FEW_ARTICLES:
+        groups = _pairwise(judged, scored)
+    else:
+        groups = _merge_parallel(_seed_and_grow(article_of, a, b, p, matrix), judged, matrix)
+    # a unit stated word for word by other outlets is a claim they share, even if nothing else matches it
+    grouped = {u for g in groups for u in g}
+    groups += [[u] for u in scored.copies if scored.copies[u] and u not in grouped]
+    outlet_of = {x.article_id: x.outlet for x in comparison.articles}
+    claims = [_claim(group, judged, matrix, scored, outlet_of) for group in groups]
+    # one claim per set of sentences: a sentence, its clause and its core carried by the same outlets are one
     by_sentences: dict[tuple[str, ...], Claim] = {}
-    for claim in claims:
-        key = tuple(sorted(claim.sentence_ids))
-        kept = by_sentences.get(key)
-        if kept is None:
-            by_sentences[key] = claim
-            continue
-        kept.links.extend(claim.links)
-        if kept.kind is None and claim.kind is not None:
-            kept.status, kept.kind, kept.values, kept.note = claim.status, claim.kind, claim.values, claim.note
+    for claim in sorted(claims, key=lambda c: -sum(u.end - u.start for u in c.units)):
+        by_sentences.setdefault(tuple(claim.sentence_ids), claim)
     return list(by_sentences.values())
 
 
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _verbatim_copies(units: list[Unit]) -> tuple[list[int], dict[int, list[int]]]:
+    """Indices of the units to judge (the first of each text), and for each, its copies in other articles."""
+    first: dict[str, int] = {}
+    representative: list[int] = []
+    copies: dict[int, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        key = _normalised(unit.text)
+        if key not in first:
+            first[key] = len(representative)
+            representative.append(index)
+            continue
+        original = units[representative[first[key]]]
+        mirrored = [units[i].article_id for i in copies[first[key]]]
+        if unit.article_id != original.article_id and unit.article_id not in mirrored:
+            copies[first[key]].append(index)
+    return representative, copies
+
+
+def _matrix(n: int, a: NDArray[np.int64], b: NDArray[np.int64], p: NDArray[np.float64]) -> Any:
+    from scipy import sparse
+
+    upper = sparse.coo_matrix((p, (a, b)), shape=(n, n))
+    return (upper + upper.T).tocsc()
+
+
+def _group(
+    n: int, article_of: list[str], a: NDArray[np.int64], b: NDArray[np.int64], p: NDArray[np.float64]
+) -> list[list[int]]:
+    """Average-linkage grouping with one unit per article and direct links to most members."""
+    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
+    for x, y, q in zip(a.tolist(), b.tolist(), p.tolist(), strict=True):
+        neighbours[x][y] = q
+        neighbours[y][x] = q
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    articles: dict[int, set[str]] = {i: {article_of[i]} for i in range(n)}
+    between: dict[int, dict[int, float]] = {i: dict(neighbours[i]) for i in range(n)}  # summed probabilities
+    degree = [0] * n  # direct links of each unit inside its group
+    version = [0] * n
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(x: int, y: int) -> None:
+        mean = between[x][y] / (len(members[x]) * len(members[y]))
+        if mean >= MERGE_MIN:
+            heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
+
+    for x in range(n):
+        for y in between[x]:
+            if x < y:
+                push(x, y)
+    while heap:
+        _, x, y, vx, vy = heapq.heappop(heap)
+        if vx != version[x] or vy != version[y] or x not in members or y not in members:
+            continue
+        if articles[x] & articles[y]:
+            continue
+        merged = members[x] + members[y]
+        gained = {u: sum(neighbours[u].get(v, 0.0) >= LINKED for v in members[y]) for u in members[x]}
+        gained.update({u: sum(neighbours[u].get(v, 0.0) >= LINKED for v in members[x]) for u in members[y]})
+        if any(degree[u] + gained[u] < COHESION * (len(merged) - 1) for u in merged):
+            continue
+        for u in merged:
+            degree[u] += gained[u]
+        members[x] = merged
+        articles[x] |= articles.pop(y)
+        del members[y]
+        for z, total in between.pop(y).items():
+            if z == x:
+                continue
+            between[x][z] = between[x].get(z, 0.0) + total
+            between[z][x] = between[x][z]
+            del between[z][y]
+        between[x].pop(y, None)
+        version[x] += 1
+        for z in between[x]:
+            push(x, z)
+    return [sorted(m) for m in members.values() if len(m) >= 2]
+
+
+FRESH_SEEDS = True
+
+
+def _pairwise(judged: list[Unit], scored: Scored) -> list[list[int]]:
+    """Groups for few articles: the former rule's links in descending score, merged while every article
+    keeps one sentence and the merged groups stay close on average."""
+    candidates = scored.candidates
+    strong = candidates.column("strong_link") > 0
+    score = candidates.column("cosine") + RANK_OVERLAP_WEIGHT * candidates.column("overlap")
+    score = score + STRONG_QUOTE_BONUS * candidates.column("same_quote")
+    order = np.flatnonzero(strong)[np.argsort(-score[strong], kind="stable")]
+    parent = list(range(len(judged)))
+    sentences: dict[int, dict[str, str]] = {i: {u.article_id: u.sentence_id} for i, u in enumerate(judged)}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(judged))}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    linked: set[int] = set()
+    for k in order:
+        root_a, root_b = find(int(candidates.a[k])), find(int(candidates.b[k]))
+        if root_a == root_b:
+            continue
+        if any(sentences[root_b].get(article, s) != s for article, s in sentences[root_a].items()):
+            continue  # two different sentences of one article in one claim
+        between = scored.vectors[members[root_a]] @ scored.vectors[members[root_b]].T
+        if float(between.mean()) < MERGE_MIN_MEAN_COSINE:
+            continue  # joined by one link but different on the whole: a chain
+        parent[root_b] = root_a
+        sentences[root_a] = {**sentences[root_b], **sentences[root_a]}
+        members[root_a] += members.pop(root_b)
+        linked.add(root_a)
+    groups = []
+    for root in {find(x) for x in linked}:
+        # one unit per article: the sentence's unit with the most links inside the group
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for unit in members[root]:
+            by_article[judged[unit].article_id].append(unit)
+        groups.append(sorted(min(units, key=lambda u: (not judged[u].whole, u)) for units in by_article.values()))
+    return [g for g in groups if len(g) >= 2]
+
+
+def _seed_and_grow(
+    article_of: list[str], a: NDArray[np.int64], b: NDArray[np.int64], p: NDArray[np.float64], matrix: Any
+) -> list[list[int]]:
+    """Overlapping claims: every linked pair not yet inside one claim seeds a claim, which then takes, one
+    article at a time, the unit closest on average to its members, while that unit is linked to most
+    members, every member stays linked to most others, and the mean probability stays high. A unit may
+    join several claims (a sentence that states several facts)."""
+    n = len(article_of)
+    article_ids = {x: i for i, x in enumerate(dict.fromkeys(article_of))}
+    article_index = np.array([article_ids[x] for x in article_of])
+    dense = matrix.tocsc()
+    member_of: list[set[int]] = [set() for _ in range(n)]
+    groups: list[list[int]] = []
+    # seeds are pairs each of whose units is the other's best match in its article: a unit's weaker links
+    # into the same article are alternatives to its best one, not further claims
+    best: dict[tuple[int, int], float] = {}
+    for x, y, q in zip(a.tolist(), b.tolist(), p.tolist(), strict=True):
+        for unit, other in ((x, y), (y, x)):
+            key = (unit, article_index[other])
+            best[key] = max(best.get(key, 0.0), q)
+    order = np.argsort(-p)
+    for k in order:
+        if p[k] < LINKED:
+            break
+        x, y = int(a[k]), int(b[k])
+        if member_of[x] & member_of[y] or (FRESH_SEEDS and (member_of[x] or member_of[y])):
+            continue
+        if p[k] < best[(x, article_index[y])] or p[k] < best[(y, article_index[x])]:
+            continue
+        members = [x, y]
+        present = np.zeros(len(article_ids), dtype=bool)
+        present[[article_index[x], article_index[y]]] = True
+        column_x = dense[:, x].toarray().ravel()
+        column_y = dense[:, y].toarray().ravel()
+        sums = column_x + column_y
+        counts = (column_x >= LINKED).astype(np.int64) + (column_y >= LINKED)
+        degree = {x: 1, y: 1}
+        while True:
+            size = len(members)
+            admissible = (~present[article_index]) & (counts >= COHESION * size) & (sums >= MERGE_MIN * size)
+            if not admissible.any():
+                break
+            # members that would fall below "linked to most" unless the newcomer links to them
+            weak = [m for m in members if degree[m] < COHESION * size]
+            choice = -1
+            for u in np.argsort(-np.where(admissible, sums, -1.0)):
+                if not admissible[u]:
+                    break
+                if all(dense[m, u] >= LINKED for m in weak):
+                    choice = int(u)
+                    break
+            if choice < 0:
+                break
+            column = dense[:, choice].toarray().ravel()
+            for m in members:
+                if column[m] >= LINKED:
+                    degree[m] += 1
+            degree[choice] = int(counts[choice])
+            members.append(choice)
+            present[article_index[choice]] = True
+            sums += column
+            counts += column >= LINKED
+        index = len(groups)
+        for m in members:
+            member_of[m].add(index)
+        groups.append(sorted(members))
+    return groups
+
+
+def _merge_parallel(groups: list[list[int]], judged: list[Unit], matrix: Any) -> list[list[int]]:
+    """Join groups that are one claim built twice: most sentences of the smaller are in the larger (through
+    another unit of the same sentence: the sentence in one, its clause or core in the other). Where both
+    have a unit of one article, the unit closer to the joined group stays."""
+    groups = sorted(groups, key=len, reverse=True)
+    merged: list[list[int]] = []
+    for group in groups:
+        sentences = {judged[u].sentence_id for u in group}
+        target = next(
+            (
+                m
+                for m in merged
+                if len(sentences & {judged[u].sentence_id for u in m}) >= PARALLEL_SHARE * len(group)
+                and _mean_between(m, group, judged, matrix) >= MERGE_MIN
+            ),
+            None,
+        )
+        if target is None:
+            merged.append(list(group))
+            continue
+        union = target + group
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for unit in union:
+            by_article[judged[unit].article_id].append(unit)
+        closeness = np.asarray(matrix[union, :][:, union].sum(axis=1)).ravel()
+        weight = dict(zip(union, closeness.tolist(), strict=True))
+        target[:] = sorted(max(units, key=lambda u: weight[u]) for units in by_article.values())
+    return merged
+
+
+def _mean_between(first: list[int], second: list[int], judged: list[Unit], matrix: Any) -> float:
+    """Mean probability between the units of two groups, over pairs of different articles."""
+    block = matrix[first, :][:, second].toarray()
+    different = np.array([[judged[a].article_id != judged[b].article_id for b in second] for a in first])
+    return float(block[different].mean()) if different.any() else 0.0
+
+
+def _attach(groups: list[list[int]], article_of: list[str], matrix: Any) -> list[list[int]]:
+    """Each group takes, from every article it lacks, the best unit directly linked to most of its members."""
+    article_index: dict[str, list[int]] = defaultdict(list)
+    for index, article in enumerate(article_of):
+        article_index[article].append(index)
+    extended = []
+    for group in groups:
+        present = {article_of[u] for u in group}
+        block = matrix[:, group].toarray()
+        linked = (block >= LINKED).sum(axis=1)
+        mean = block.sum(axis=1) / len(group)
+        admissible = (linked >= COHESION * len(group)) & (mean >= MERGE_MIN)
+        added = []
+        for article, indices in article_index.items():
+            if article in present:
+                continue
+            choices = [i for i in indices if admissible[i]]
+            if choices:
+                added.append(max(choices, key=lambda i: mean[i]))
+        extended.append(sorted(group + added))
+    return extended
+
+
+def _claim(group: list[int], judged: list[Unit], matrix: Any, scored: Scored, outlet_of: dict[str, str]) -> Claim:
+    members = [judged[i] for i in group]
+    block = matrix[group, :][:, group].toarray()
+    size = len(group)
+    pairs = size * (size - 1)
+    cohesion = float(((block >= LINKED).sum()) / pairs) if pairs else 1.0
+    # each member's strongest link inside the claim: why it is there
+    strength = _pair_strength(group, scored)
+    links = []
+    seen: set[tuple[int, int]] = set()
+    for unit_index in group:
+        partners = [(strength.get((min(unit_index, o), max(unit_index, o)), (-1.0, -1))[0], o) for o in group]
+        value, partner = max((v, o) for v, o in partners if o != unit_index) if size > 1 else (-1.0, -1)
+        pair = (min(unit_index, partner), max(unit_index, partner))
+        if value < 0 or pair in seen:
+            continue
+        seen.add(pair)
+        links.append(_link(judged, pair, float(value), scored))
+    evidence = [_as_claim_unit(u) for u in members]
+    mirrored: dict[str, str] = {}
+    present = {u.article_id for u in members}
+    for unit_index in group:
+        for copy in scored.copies.get(unit_index, []):
+            copy_unit = scored.units[copy]
+            if copy_unit.article_id in present:
+                continue
+            present.add(copy_unit.article_id)
+            evidence.append(_as_claim_unit(copy_unit))
+            mirrored[outlet_of[copy_unit.article_id]] = outlet_of[judged[unit_index].article_id]
+    evidence.sort(key=lambda u: (u.article_id, u.start))
+    key = [f"{u.sentence_id}:{u.start}-{u.end}" for u in evidence]
+    return Claim(
+        content_id("c", *key),
+        "shared",
+        sorted({u.sentence_id for u in evidence}),
+        sorted({outlet_of[u.article_id] for u in evidence}),
+        links=links,
+        units=evidence,
+        cohesion=round(cohesion, 3),
+        copies=mirrored,
+    )
+
+
+def _pair_strength(group: list[int], scored: Scored) -> dict[tuple[int, int], tuple[float, int]]:
+    """(probability, candidate row) of each candidate pair inside ``group``."""
+    inside = set(group)
+    candidates = scored.candidates
+    rows = np.flatnonzero(np.isin(candidates.a, group) & np.isin(candidates.b, group))
+    return {
+        (int(candidates.a[k]), int(candidates.b[k])): (float(scored.probability[k]), int(k))
+        for k in rows
+        if int(candidates.a[k]) in inside
+    }
+
+
+def _as_claim_unit(unit: Unit) -> ClaimUnit:
+    return ClaimUnit(unit.article_id, unit.sentence_id, unit.start, unit.end)
+
+
+def _link(judged: list[Unit], pair: tuple[int, int], probability: float, scored: Scored) -> ClaimLink:
+    a, b = judged[pair[0]], judged[pair[1]]
+    shared = a.tokens & b.tokens
+    candidates = scored.candidates
+    index = np.flatnonzero((candidates.a == pair[0]) & (candidates.b == pair[1]))
+    cosine = float(candidates.column("cosine")[index[0]]) if len(index) else 0.0
+    overlap = float(candidates.column("overlap")[index[0]]) if len(index) else 0.0
+    return ClaimLink(
+        _as_claim_unit(a),
+        _as_claim_unit(b),
+        round(probability, 3),
+        round(cosine, 3),
+        round(overlap, 3),
+        entities=sorted(scored.context.entity_names.get(t[2:], t[2:]) for t in shared if t[0] == "E"),
+        numbers=sorted(t[2:] for t in shared if t[0] == "N"),
+        words=shared_words(a.tokens, b.tokens),
+    )
+
+
+def shared_words(a: frozenset[str], b: frozenset[str]) -> list[str]:
+    """Content words (not names, numbers or days) two units share."""
+    return sorted(t[2:].removesuffix(VERB_MARK) for t in a & b if t[0] == "W" and t[2:] not in TIME_WORDS)
+
+
 def add_unique_claims(comparison: Comparison) -> None:
-    """Merge claims over the same sentences, then give every body sentence in no claim one of its own."""
-    comparison.claims = _merge_identical(comparison.claims)
+    """Give every body sentence in no claim a claim of its own, unique to its outlet."""
     covered = {sid for claim in comparison.claims for sid in claim.sentence_ids}
     for article in comparison.articles:
         for sentence in article.body():
             if sentence.sentence_id not in covered:
-                comparison.claims.append(
-                    Claim(content_id("c", sentence.sentence_id), "unique", [sentence.sentence_id], [article.outlet])
-                )
+                comparison.claims.append(_unique(article, sentence.sentence_id, sentence.start, sentence.end))
+
+
+def _unique(article: Article, sentence_id: str, start: int, end: int) -> Claim:
+    unit = ClaimUnit(article.article_id, sentence_id, start, end)
+    return Claim(content_id("c", sentence_id), "unique", [sentence_id], [article.outlet], units=[unit])
+
+
+def order_claims(comparison: Comparison) -> None:
+    """Claims carried by the most independent outlets first (conflicts with them), unique claims last."""
+    comparison.claims.sort(key=lambda c: (c.status == "unique", -c.independent_outlets(), -len(c.outlets)))
 
 
 def omissions(comparison: Comparison) -> dict[str, list[str]]:
@@ -395,157 +501,3 @@ def omissions(comparison: Comparison) -> dict[str, list[str]]:
             if outlet not in claim.outlets:
                 missing[outlet].append(claim.claim_id)
     return missing
-
-
-@dataclass(frozen=True, slots=True)
-class _Link:
-    a: int
-    b: int
-    score: float
-    features: dict[str, Any]
-
-
-def shared_words(a: frozenset[str], b: frozenset[str]) -> list[str]:
-    """Content words (not names, numbers or days) two units share."""
-    return sorted(t[2:].removesuffix(VERB_MARK) for t in a & b if t[0] == "W" and t[2:] not in _TIME_WORDS)
-
-
-def pair_score(cosine: float, a: frozenset[str], b: frozenset[str], idf: dict[str, float], same_quote: bool) -> float:
-    """The link score of two units; -1 when they share no content word and their embeddings are not close."""
-    if not same_quote and (
-        cosine < LINK_MIN_COSINE or (not shared_words(a, b) and cosine < COSINE_WITHOUT_SHARED_WORDS)
-    ):
-        return -1.0
-    return cosine + OVERLAP_WEIGHT * _overlap(a, b, idf) + (QUOTE_BONUS if same_quote else 0.0)
-
-
-@dataclass(slots=True)
-class _TokenMatrices:
-    """Units x vocabulary: IDF-weighted concept tokens, binary content words, and verbatim statements."""
-
-    weighted: Any
-    words: Any
-    statements: Any
-    totals: np.ndarray[Any, Any]
-
-    @classmethod
-    def build(cls, units: list[Unit], idf: dict[str, float], notes: _Annotations) -> _TokenMatrices:
-        from scipy import sparse
-
-        vocabulary = {t: i for i, t in enumerate(sorted(idf))}
-        statement_ids = {st: i for i, st in enumerate(sorted({st for v in notes.statements.values() for st in v}))}
-        rows, cols, weights, word_rows, word_cols, q_rows, q_cols = [], [], [], [], [], [], []
-        for row, unit in enumerate(units):
-            for token in unit.tokens:
-                rows.append(row)
-                cols.append(vocabulary[token])
-                weights.append(idf[token])
-                if token[0] == "W" and token[2:] not in _TIME_WORDS:
-                    word_rows.append(row)
-                    word_cols.append(vocabulary[token])
-            for statement in notes.statements.get(unit.sentence_id, ()):
-                q_rows.append(row)
-                q_cols.append(statement_ids[statement])
-        shape = (len(units), max(1, len(vocabulary)))
-        weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
-        words = sparse.csr_matrix((np.ones(len(word_rows)), (word_rows, word_cols)), shape=shape)
-        statements = sparse.csr_matrix(
-            (np.ones(len(q_rows)), (q_rows, q_cols)), shape=(len(units), max(1, len(statement_ids)))
-        )
-        return cls(weighted, words, statements, np.asarray(weighted.sum(axis=1)).ravel())
-
-    def scores(
-        self, rows: list[int], cols: list[int], cosine: np.ndarray[Any, Any]
-    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-        """Link scores of every unit pair of the block (-1 where not allowed) and their overlaps.
-
-        The same formula as :func:`pair_score`, for a whole block of pairs at once.
-        """
-        binary = self.weighted[cols].copy()
-        binary.data[:] = 1.0
-        shared = (self.weighted[rows] @ binary.T).toarray()
-        totals = self.totals[rows][:, None] + self.totals[cols][None, :]
-        overlap = np.divide(2 * shared, totals, out=np.zeros_like(shared), where=totals > 0)
-        has_words = (self.words[rows] @ self.words[cols].T).toarray() > 0
-        quote = (self.statements[rows] @ self.statements[cols].T).toarray() > 0
-        allowed = quote | ((cosine >= LINK_MIN_COSINE) & (has_words | (cosine >= COSINE_WITHOUT_SHARED_WORDS)))
-        scores = cosine + OVERLAP_WEIGHT * overlap + QUOTE_BONUS * quote
-        return np.where(allowed, scores, -1.0), overlap
-
-
-def _candidate_links(
-    units: list[Unit],
-    vectors: np.ndarray[Any, Any],
-    idf: dict[str, float],
-    by_article: dict[str, list[int]],
-    notes: _Annotations,
-) -> list[_Link]:
-    links: list[_Link] = []
-    matrices = _TokenMatrices.build(units, idf, notes)
-    articles = sorted(by_article)
-    for i, first in enumerate(articles):
-        for second in articles[i + 1 :]:
-            rows, cols = by_article[first], by_article[second]
-            cosine = vectors[rows] @ vectors[cols].T
-            scores, overlaps = matrices.scores(rows, cols, cosine)
-            best_in_row = scores.argmax(axis=1)
-            best_in_col = scores.argmax(axis=0)
-            mutual = np.zeros_like(scores, dtype=bool)
-            mutual[np.arange(len(rows)), best_in_row] = True
-            mutual &= best_in_col[None, :] == np.arange(len(rows))[:, None]
-            keep = (scores >= STRONG_LINK) | (mutual & (scores >= LINK_MIN))
-            for r, c in zip(*np.nonzero(keep), strict=True):
-                a, b = rows[r], cols[c]
-                tokens = units[a].tokens & units[b].tokens
-                features = {
-                    "cosine": round(float(cosine[r, c]), 3),
-                    "overlap": round(float(overlaps[r, c]), 3),
-                    "mutual_best": bool(mutual[r, c]),
-                    "entities": sorted(notes.entity_names.get(t[2:], t[2:]) for t in tokens if t[0] == "E"),
-                    "numbers": sorted(t[2:] for t in tokens if t[0] == "N"),
-                    "words": shared_words(units[a].tokens, units[b].tokens),
-                    "units": [units[a].text, units[b].text],
-                }
-                links.append(_Link(a, b, round(float(scores[r, c]), 3), features))
-    return links
-
-
-def _group(units: list[Unit], links: list[_Link], vectors: np.ndarray[Any, Any]) -> list[Claim]:
-    parent = list(range(len(units)))
-    members: dict[int, dict[str, str]] = {i: {units[i].article_id: units[i].sentence_id} for i in range(len(units))}
-    unit_members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    accepted: list[_Link] = []
-    for link in sorted(links, key=lambda candidate: -candidate.score):
-        root_a, root_b = find(link.a), find(link.b)
-        if root_a == root_b:
-            accepted.append(link)
-            continue
-        sentences_a, sentences_b = members[root_a], members[root_b]
-        if any(sentences_b.get(article, sentence) != sentence for article, sentence in sentences_a.items()):
-            continue  # would put two different sentences of one article into one claim
-        between = vectors[unit_members[root_a]] @ vectors[unit_members[root_b]].T
-        if float(between.mean()) < MERGE_MIN_MEAN_COSINE:
-            continue  # the groups are joined by one link but say different things on the whole (a chain)
-        parent[root_b] = root_a
-        members[root_a] = {**sentences_b, **sentences_a}
-        unit_members[root_a] = unit_members[root_a] + unit_members[root_b]
-        accepted.append(link)
-    groups: dict[int, list[_Link]] = defaultdict(list)
-    for link in accepted:
-        groups[find(link.a)].append(link)
-    claims = []
-    for root, group_links in groups.items():
-        sentence_ids = sorted(set(members[root].values()))
-        claim_links = [
-            ClaimLink(units[link.a].sentence_id, units[link.b].sentence_id, link.score, link.features)
-            for link in group_links
-        ]
-        claims.append(Claim(content_id("c", *sentence_ids), "shared", sentence_ids, [], links=claim_links))
-    return claims

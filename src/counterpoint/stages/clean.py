@@ -25,6 +25,16 @@ VERSION = "1"
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
 # benchmark's gold are 4-20 words.
 TITLE_MAX_WORDS = 25
+# Some sources end headlines with a full stop ("Five dead, dozens injured in quake."). Such a first line is
+# still the title when it is one short sentence standing alone above a paragraph at least this many times
+# longer and written in headline grammar, which drops articles and auxiliaries ("Quake strikes Aceh",
+# not "A quake has struck Aceh"): short leads of FNC-1 bodies keep them. ECB+ news texts open this way.
+TITLE_WITH_STOP_MAX_WORDS = 20
+TITLE_PARAGRAPH_RATIO = 2
+_NOT_HEADLINE_WORDS = frozenset(
+    "a an the is are was were be been has have had do does did doesn't don't didn't will would can could should "
+    "i we you it this".split()
+)
 # A masthead or section label ("The Daily Forum", "World News") is a very short unpunctuated line standing
 # right above the title.
 MASTHEAD_MAX_WORDS = 4
@@ -286,6 +296,21 @@ def _is_heading(text: str, max_words: int) -> bool:
     )
 
 
+def _is_stopped_headline(first: _Line, following: _Line) -> bool:
+    """A first line ending in a full stop that is a headline by its shape (see TITLE_WITH_STOP_MAX_WORDS)."""
+    text = first.text.strip()
+    words = _words(text)
+    return (
+        following.index > first.index + 1  # a blank line between
+        and 0 < words <= TITLE_WITH_STOP_MAX_WORDS
+        and _words(following.text) >= TITLE_PARAGRAPH_RATIO * words
+        and (text[0].isupper() or text[0].isdigit())
+        and not re.search(r"[.!?]\s+[A-Z]", text)  # one sentence
+        and not _NOT_HEADLINE_WORDS & set(re.findall(r"[\w']+", text.lower().replace("\u2019", "'")))
+        and not match_dateline(text)
+    )
+
+
 def _roles(lines: list[_Line], title: str | None) -> list[Role]:
     roles: list[Role] = ["body"] * len(lines)
     if not lines:
@@ -300,6 +325,7 @@ def _roles(lines: list[_Line], title: str | None) -> list[Role]:
     elif len(lines) > 1 and (
         (title and _normalise(lines[0].text) == _normalise(title))
         or (_is_heading(lines[0].text, TITLE_MAX_WORDS) and not match_dateline(lines[0].text))
+        or _is_stopped_headline(lines[0], lines[1])
     ):
         roles[0] = "title"
         first = 1

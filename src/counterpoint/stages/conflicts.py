@@ -1,37 +1,46 @@
-"""Conflicts: where aligned outlets disagree, and figures that differ for a reason.
+"""Conflicts: where outlets state the same frame with a different value, and figures that differ for a reason.
 
-Figures. Quantities of different articles that count the same thing (same measure: "killed", "death toll"
-and "dead" are one measure; and the same kind of period: a 24-hour count is not a cumulative toll) are the
-same claim even when their sentences did not align, so their sentences join one claim. When the values
-differ the claim is typed:
+**Figures.** Quantities of different articles that count the same thing (the same measure: "killed", "death
+toll" and "dead" are one; and the same kind of period: a 24-hour count is not a cumulative toll) form a
+figure claim of their own, one unit per outlet (the outlet's largest figure: the latest toll it gives).
+When the values differ the claim is typed
 
 * ``revision``: one article gives the other value as an earlier figure ("raising an earlier toll of 12",
-  "up from"), or the figures are as of different days;
-* ``other-source``: both figures are attributed, to different authorities;
-* otherwise ``conflicting`` with kind ``number``.
+  "up from"), the figures are as of different days, or the smaller ones are lower bounds or provisional
+  ("at least 5", "so far") beside a larger one;
+* ``other-source``: the figures are attributed to different authorities;
+* otherwise ``conflicting``, kind ``number``.
 
-Within shared claims, more kinds of disagreement are typed conservatively (both sentences must say it
-plainly, and share most of their words): ``negation`` (one side denies what the other states: the word
-the denial is about is in the other sentence), ``date`` (the same event on different resolved days) and
-``place`` (one place each, different, not nested by name and never named together in one sentence).
-Across the comparison, the same words quoted verbatim but given to different speakers are an
-``attribution`` conflict. Every conflicting claim lists each outlet's value. Different people in the same
-role are not typed: two meetings with two people are more often two facts than one disputed one.
+**Same frame, different value.** Two units of different articles that say the same thing apart from one
+slot disagree on that slot: ``number`` (the same measure word: "an 8.6-magnitude quake" / "an
+8.7-magnitude quake"; unit conversions that agree are not a conflict), ``date`` (different named days or
+months, or resolved days), ``place`` (a different compass direction from the same reference, offshore
+against inland, or two places never named together), ``negation`` (one denies what the other states: the
+word the denial is about is in the other unit). "The same thing" is measured on the rest: the units'
+content words apart from the slot's own words overlap by at least :data:`FRAME_MIN_OVERLAP` and their
+embeddings are close. A conflict claim holds only the units that disagree on that slot, each side's value
+and outlet, and its evidence spans.
+
+**Attribution.** The same words quoted verbatim but given to different speakers by different outlets.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
 
 from ..ids import content_id
-from ..model import Claim, Comparison, Quantity, Quote
-from .align import STOPWORDS, stem
+from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
+from ..text import DAY_WORDS, STOPWORDS, TIME_WORDS, content_words, stem
+from .align import Scored
+from .units import Unit
 
 NAME = "conflicts"
-VERSION = "1"
+VERSION = "2"
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -47,18 +56,55 @@ _REVISION = re.compile(
     r"from an earlier|had risen|has risen|climbed to|rose to)\b",
     re.I,
 )
-NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b|n['\u2019]t\b", re.I)
-# A denial is about the first content word after it ("no one was *injured*", "did not *capsize*", "denied that
-# the *army* had entered"): it contradicts the other sentence only if that one says that word too. Without
-# this, "No one was injured" conflicted with "The fire started while people were inside" in a 10-outlet
-# claim (ECB+).
+# A figure given as a floor or as provisional: a larger figure elsewhere revises it rather than contradicts it.
+_PROVISIONAL = re.compile(
+    r"\b(?:at least|more than|over|as many as|so far|at the time|initial(?:ly)?|confirmed|preliminary|"
+    r"dozens|scores|hundreds|several)\b",
+    re.I,
+)
+NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I)
+# A denial is about the first content word after it ("no one was *injured*", "did not *capsize*"): it
+# contradicts the other unit only if that one says that word too ("No one was injured" does not contradict
+# "The fire started while people were inside").
 _NOT_THE_DENIED = frozenset({"one", "body", "longer"})
-# Two claim units must share this much (IDF-weighted overlap from the link), and be of similar length, before
-# a negation, date or place difference is read as a disagreement rather than two different statements.
-# Calibrated on 25 BASIL stories: at 0.45 without the length rule, 6 of 7 typed disagreements were two
-# statements that merely overlapped ("That is not the objective, man is the objective" / "Man is the objective").
-DISAGREEMENT_MIN_OVERLAP = 0.6
-DISAGREEMENT_MIN_LENGTH_RATIO = 0.75
+
+# Two units state the same frame when their content words, apart from the disputed slot's own words,
+# overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
+# stories' gold conflicts (docs/decisions/0011-conflicts.md): pairs below either are mostly two different
+# statements that share a topic.
+FRAME_MIN_OVERLAP = 0.5
+FRAME_MIN_COSINE = 0.6
+# A unit this much shorter than the other (in words) states less than it: its silence on a slot is not a value.
+FRAME_MIN_LENGTH_RATIO = 0.5
+
+_DIRECTIONS = {
+    w: w.replace("-", "")
+    for w in """north south east west northeast northwest southeast southwest north-east north-west south-east
+    south-west northern southern eastern western northeastern northwestern southeastern southwestern""".split()
+}
+_OFFSHORE = {"off": "offshore", "offshore": "offshore", "inland": "inland", "onshore": "inland"}
+# Units that measure the same thing, to tell a conversion (10 km / 6.2 miles) from a disagreement.
+_UNIT_SCALE = {
+    "kilomet": ("length", 1000.0),
+    "km": ("length", 1000.0),
+    "kms": ("length", 1000.0),
+    "mile": ("length", 1609.34),
+    "miles": ("length", 1609.34),
+    "metre": ("length", 1.0),
+    "meter": ("length", 1.0),
+    "feet": ("length", 0.3048),
+    "foot": ("length", 0.3048),
+}
+_GENERIC_COUNTED = frozenset(stem(w) for w in "people person persons others men women children".split())
+WEEKDAYS = frozenset(stem(d) for d in "monday tuesday wednesday thursday friday saturday sunday".split())
+_SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per cent".split())
+# Figures of one measure count the same thing (not an earlier event's toll, not one district's) when their
+# sentences' embeddings have at least this cosine (or are linked through others that do). Calibrated on the
+# dev stories (decision 0011).
+FIGURE_MIN_COSINE = 0.45
+# Values that agree within this share after conversion (6 miles against 10 km) are one value.
+CONVERSION_TOLERANCE = 0.1
+_NUMBER_WITH_UNIT = re.compile(r"(?<![\w.,])(\d+(?:,\s?\d{3}|\.\d+)*)\s*(?:-\s*)?([a-z]+)", re.I)
 
 
 @dataclass(slots=True)
@@ -67,6 +113,18 @@ class _Figure:
     outlet: str
     measure: str
     period: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Slots:
+    """What a unit says in each disputable slot."""
+
+    numbers: frozenset[tuple[str, float]]  # (unit word stem, value)
+    days: frozenset[str]
+    directions: frozenset[str]
+    negated: bool
+    slot_words: frozenset[str]  # the stems that make up the slots, left out when comparing frames
+    frame: frozenset[str]  # the other content stems
 
 
 def measure_of(counts: str) -> str:
@@ -91,10 +149,21 @@ def _latest_day(as_of: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def find_conflicts(comparison: Comparison) -> None:
-    """Join same-measure figures into claims and type the disagreements (see the module docstring)."""
+def find_conflicts(comparison: Comparison, scored: Scored | None = None) -> None:
+    """Add figure claims, slot conflicts and attribution conflicts to ``comparison.claims``."""
     outlet_of = {a.article_id: a.outlet for a in comparison.articles}
+    _figure_claims(comparison, outlet_of, scored)
+    _attribution_conflicts(comparison, outlet_of)
+    if scored is not None:
+        _slot_conflicts(comparison, scored, outlet_of)
+
+
+# --- figures ---------------------------------------------------------------------------------------------
+
+
+def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Scored | None) -> None:
     text_of = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
+    units = scored.units if scored else []
     figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
     for quantity in comparison.quantities:
         figure = _Figure(
@@ -102,63 +171,75 @@ def find_conflicts(comparison: Comparison) -> None:
         )
         if figure.measure in MEASURES:
             figures[(figure.measure, figure.period)].append(figure)
-    for (measure, period), group in figures.items():
-        if len({f.outlet for f in group}) < 2:
-            continue
-        claim = _claim_for(comparison, group)
-        claim.values = {f.outlet: _describe(f) for f in _per_outlet(group)}
-        values = {f.quantity.value for f in _per_outlet(group)}
-        if len(values) == 1:
-            claim.kind = "number"
-            claim.note = f"{measure} ({period}): all outlets give {values.pop():,.10g}"
-            continue
-        kind, note = _classify(group, text_of, measure, period)
-        claim.kind, claim.note = kind, note
-        claim.status = "conflicting" if kind == "number" else "shared"
-    _attribution_conflicts(comparison, outlet_of)
-    places = _places_by_sentence(comparison)
-    # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
-    together = {frozenset((a, b)) for ids in places.values() for a in ids for b in ids if a != b}
-    outlet_of_sentence = {s.sentence_id: a.outlet for a in comparison.articles for s in a.sentences}
-    dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
-    for claim in comparison.claims:
-        if claim.status == "shared" and claim.kind is None:
-            _type_disagreement(claim, text_of, outlet_of_sentence, dates_of, places, together)
+    by_sentence: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        by_sentence[unit.sentence_id].append(unit)
+    for (measure, period), measured in figures.items():
+        for group in _same_frame(measured, by_sentence, comparison, scored):
+            _add_figure_claim(comparison, group, measure, period, outlet_of, text_of, by_sentence)
 
 
-def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
-    """The same words, quoted verbatim, put in different mouths by different outlets."""
-    named_in = {(m.sentence_id, e.entity_id) for e in comparison.entities for m in e.mentions}
-    by_statement: dict[str, list[Quote]] = defaultdict(list)
-    for quote in comparison.quotes:
-        # only speakers named in the quote's own sentence: "he said" resolved by context is too weak to dispute
-        if quote.statement_id and (quote.sentence_id, quote.speaker_entity_id) in named_in:
-            by_statement[quote.statement_id].append(quote)
-    for quotes in by_statement.values():
-        speakers = {q.speaker_entity_id for q in quotes}
-        if len(speakers) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
-            continue
-        sentence_ids = {q.sentence_id for q in quotes}
-        claim = next(
-            (c for c in comparison.claims if c.status != "unique" and sentence_ids & set(c.sentence_ids)), None
-        )
-        if claim is None:
-            claim = Claim(content_id("c", *sorted(sentence_ids)), "shared", [], [])
-            comparison.claims.append(claim)
-        claim.sentence_ids = sorted(set(claim.sentence_ids) | sentence_ids)
-        claim.outlets = sorted(set(claim.outlets) | {outlet_of[q.article_id] for q in quotes})
-        claim.status, claim.kind = "conflicting", "attribution"
-        claim.values = {outlet_of[q.article_id]: q.speaker for q in quotes}
-        claim.note = "the same words are attributed to different speakers"
+def _same_frame(
+    group: list[_Figure], by_sentence: dict[str, list[Unit]], comparison: Comparison, scored: Scored | None
+) -> list[list[_Figure]]:
+    """Figures of one measure split by what they count: the toll of this event, of an earlier one, of one
+    district. Two figures are of one frame when their units' embeddings are at least FIGURE_MIN_COSINE
+    apart (their sentences'); groups are the figures so connected."""
+    if scored is None or len(group) < 2:
+        return [group]
+    position = {}
+    for judged_position, unit_index in enumerate(scored.judged):
+        position[unit_index] = judged_position
+        for copy in scored.copies.get(judged_position, []):
+            position[copy] = judged_position
+    # the whole sentence around each figure: "has climbed to 14" alone says little of what is counted
+    sentence_unit = {u.sentence_id: i for i, u in enumerate(scored.units) if u.whole}
+    rows = [position.get(sentence_unit.get(f.quantity.sentence_id, -1), -1) for f in group]
+    vectors = np.stack([scored.vectors[r] if r >= 0 else np.zeros(scored.vectors.shape[1]) for r in rows])
+    close = (vectors @ vectors.T) >= FIGURE_MIN_COSINE
+    pairs = [(i, j, "", "") for i in range(len(group)) for j in range(i + 1, len(group)) if close[i, j]]
+    seen = {i for i, j, _, _ in pairs} | {j for i, j, _, _ in pairs}
+    return [[group[i] for i in sorted({i for p in c for i in p[:2]})] for c in _components(pairs)] + [
+        [group[i]] for i in range(len(group)) if i not in seen
+    ]
 
 
-def _places_by_sentence(comparison: Comparison) -> dict[str, dict[str, str]]:
-    places: dict[str, dict[str, str]] = defaultdict(dict)
-    for entity in comparison.entities:
-        if entity.type in ("GPE", "LOC", "FAC"):
-            for mention in entity.mentions:
-                places[mention.sentence_id][entity.entity_id] = entity.name
-    return places
+def _add_figure_claim(
+    comparison: Comparison,
+    group: list[_Figure],
+    measure: str,
+    period: str,
+    outlet_of: dict[str, str],
+    text_of: dict[str, str],
+    by_sentence: dict[str, list[Unit]],
+) -> None:
+    chosen = _per_outlet(group)
+    if len(chosen) < 2:
+        return
+    evidence = [_figure_unit(f.quantity, by_sentence, comparison) for f in chosen]
+    claim = _claim(evidence, outlet_of, "shared")
+    claim.values = {f.outlet: _describe(f) for f in chosen}
+    values = {f.quantity.value for f in chosen}
+    if len(values) == 1:
+        claim.kind = "number"
+        claim.note = f"{measure} ({period}): all outlets give {values.pop():,.10g}"
+    else:
+        claim.kind, claim.note = _classify(group, chosen, text_of, measure, period)
+        claim.status = "conflicting" if claim.kind == "number" else "shared"
+    comparison.claims.append(claim)
+
+
+def _figure_unit(quantity: Quantity, by_sentence: dict[str, list[Unit]], comparison: Comparison) -> ClaimUnit:
+    """The smallest claim unit around a figure (its clause), else its sentence."""
+    around = [
+        u for u in by_sentence.get(quantity.sentence_id, []) if u.start <= quantity.start and quantity.end <= u.end
+    ]
+    if around:
+        unit = min(around, key=lambda u: u.end - u.start)
+        return ClaimUnit(unit.article_id, unit.sentence_id, unit.start, unit.end)
+    article = next(a for a in comparison.articles if a.article_id == quantity.article_id)
+    sentence = next(s for s in article.sentences if s.sentence_id == quantity.sentence_id)
+    return ClaimUnit(article.article_id, sentence.sentence_id, sentence.start, sentence.end)
 
 
 def _per_outlet(group: list[_Figure]) -> list[_Figure]:
@@ -167,7 +248,7 @@ def _per_outlet(group: list[_Figure]) -> list[_Figure]:
     for figure in group:
         if figure.outlet not in best or figure.quantity.value > best[figure.outlet].quantity.value:
             best[figure.outlet] = figure
-    return list(best.values())
+    return sorted(best.values(), key=lambda f: f.outlet)
 
 
 def _describe(figure: _Figure) -> str:
@@ -180,46 +261,29 @@ def _describe(figure: _Figure) -> str:
     return "; ".join(parts)
 
 
-def _claim_for(comparison: Comparison, group: list[_Figure]) -> Claim:
-    sentence_ids = {f.quantity.sentence_id for f in group}
-    overlapping = [
-        c for c in comparison.claims if c.status != "unique" and c.kind is None and sentence_ids & set(c.sentence_ids)
-    ]
-    if overlapping:
-        # every aligned claim that states one of these figures is the same claim: merge them into the first
-        claim, rest = overlapping[0], overlapping[1:]
-        for other in rest:
-            sentence_ids |= set(other.sentence_ids)
-            claim.links.extend(other.links)
-            comparison.claims.remove(other)
-        claim.sentence_ids = sorted(set(claim.sentence_ids) | sentence_ids)
-        claim.outlets = sorted(set(claim.outlets) | {f.outlet for f in group} | {o for c in rest for o in c.outlets})
-        return claim
-    claim = Claim(
-        content_id("c", *sorted(sentence_ids)), "shared", sorted(sentence_ids), sorted({f.outlet for f in group})
-    )
-    comparison.claims.append(claim)
-    return claim
-
-
-def _classify(group: list[_Figure], text_of: dict[str, str], measure: str, period: str) -> tuple[str, str]:
-    per_outlet = _per_outlet(group)
-    values = sorted({f.quantity.value for f in per_outlet})
+def _classify(
+    group: list[_Figure], chosen: list[_Figure], text_of: dict[str, str], measure: str, period: str
+) -> tuple[str, str]:
+    values = sorted({f.quantity.value for f in chosen})
     low, high = values[0], values[-1]
     for figure in group:
         text = text_of[figure.quantity.sentence_id]
         if figure.quantity.value == high and _mentions_value(text, low) and _REVISION.search(text):
             return "revision", f"{measure} ({period}) revised from {low:,.10g} to {high:,.10g} ({figure.outlet})"
-    days = {_latest_day(f.quantity.as_of) for f in per_outlet}
+    days = {_latest_day(f.quantity.as_of) for f in chosen}
     if len(days) > 1 and None not in days:
-        ordered = sorted(per_outlet, key=lambda f: _latest_day(f.quantity.as_of) or "")
+        ordered = sorted(chosen, key=lambda f: _latest_day(f.quantity.as_of) or "")
         story = ", ".join(f"{f.quantity.value:,.10g} as of {_latest_day(f.quantity.as_of)}" for f in ordered)
         return "revision", f"{measure} ({period}) changed over time: {story}"
-    authorities = {f.quantity.authority for f in per_outlet}
+    authorities = {f.quantity.authority for f in chosen}
     if len(authorities) > 1 and None not in authorities:
-        story = ", ".join(f"{f.quantity.value:,.10g} according to {f.quantity.authority}" for f in per_outlet)
+        story = ", ".join(f"{f.quantity.value:,.10g} according to {f.quantity.authority}" for f in chosen)
         return "other-source", f"{measure} ({period}) from different sources: {story}"
-    story = ", ".join(f"{f.outlet}: {f.quantity.value:,.10g}" for f in per_outlet)
+    lower = [f for f in chosen if f.quantity.value < high]
+    if all(_PROVISIONAL.search(text_of[f.quantity.sentence_id]) for f in lower):
+        story = ", ".join(f"{f.outlet}: {f.quantity.value:,.10g}" for f in chosen)
+        return "revision", f"{measure} ({period}): lower figures are floors or early counts ({story})"
+    story = ", ".join(f"{f.outlet}: {f.quantity.value:,.10g}" for f in chosen)
     return "number", f"{measure} ({period}) differs: {story}"
 
 
@@ -228,56 +292,254 @@ def _mentions_value(text: str, value: float) -> bool:
     return digits in text or digits.replace(",", "") in text
 
 
-def _content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in STOPWORDS]
+# --- attribution -----------------------------------------------------------------------------------------
+
+
+def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
+    """The same words, quoted verbatim, put in different mouths by different outlets."""
+    named_in = {(m.sentence_id, e.entity_id) for e in comparison.entities for m in e.mentions}
+    sentence_of = {s.sentence_id: (a, s) for a in comparison.articles for s in a.sentences}
+    by_statement: dict[str, list[Quote]] = defaultdict(list)
+    for quote in comparison.quotes:
+        # only speakers named in the quote's own sentence: "he said" resolved by context is too weak to dispute
+        if quote.statement_id and (quote.sentence_id, quote.speaker_entity_id) in named_in:
+            by_statement[quote.statement_id].append(quote)
+    for quotes in by_statement.values():
+        if len({q.speaker_entity_id for q in quotes}) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
+            continue
+        evidence = []
+        for quote in {outlet_of[q.article_id]: q for q in quotes}.values():
+            article, sentence = sentence_of[quote.sentence_id]
+            evidence.append(ClaimUnit(article.article_id, sentence.sentence_id, sentence.start, sentence.end))
+        claim = _claim(evidence, outlet_of, "conflicting")
+        claim.kind = "attribution"
+        claim.values = {outlet_of[q.article_id]: q.speaker for q in quotes}
+        claim.note = "the same words are attributed to different speakers"
+        comparison.claims.append(claim)
+
+
+# --- same frame, different value -------------------------------------------------------------------------
+
+
+def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
+    text = unit.text
+    lowered = text.lower()
+    numbers = set()
+    for match in _NUMBER_WITH_UNIT.finditer(text):
+        word = match.group(2).lower()
+        if (word in STOPWORDS and word not in ("am", "pm")) or word in _SCALE_WORDS:
+            continue  # "110 billion": the currency may differ (euros, dollars), conversions are not conflicts
+        try:
+            value = float(re.sub(r",\s?", "", match.group(1)))
+        except ValueError:
+            continue
+        numbers.add((stem(word), value))
+    words = content_words(text)
+    # named days and months are capitalised ("May", "March"; not "may", "march")
+    days = frozenset(stem(w.lower()) for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS)
+    # a bearing from a reference point ("55 km west of Bireun"), not a region's name ("northern Aceh")
+    directions = {_DIRECTIONS[w] for w in re.findall(r"\b([a-z-]+)\s+of\b", lowered) if w in _DIRECTIONS}
+    directions |= {_OFFSHORE[w] for w in re.findall(r"[a-z]+", lowered) if w in _OFFSHORE and w != "off"}
+    if re.search(r"\bstruck off\b|\bhit off\b|\boff the coast\b", lowered):
+        directions.add("offshore")
+    slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
+    slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
+    frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
+    negated = bool(NEGATION.search(text))
+    return _Slots(frozenset(numbers), days, frozenset(directions), negated, frozenset(slot_words), frame)
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _same(value_a: tuple[str, float], value_b: tuple[str, float]) -> bool:
+    """Equal, or equal after converting units of one measure (10 km and 6.2 miles)."""
+    (unit_a, a), (unit_b, b) = value_a, value_b
+    if unit_a == unit_b:
+        return a == b
+    scale_a, scale_b = _UNIT_SCALE.get(unit_a), _UNIT_SCALE.get(unit_b)
+    if scale_a and scale_b and scale_a[0] == scale_b[0]:
+        x, y = a * scale_a[1], b * scale_b[1]
+        return abs(x - y) <= CONVERSION_TOLERANCE * max(x, y)
+    return False
+
+
+def _number_difference(a: _Slots, b: _Slots) -> tuple[str, str] | None:
+    """Values of one measure word that differ (and are not the same value in other units)."""
+    by_unit_a: dict[str, set[float]] = defaultdict(set)
+    by_unit_b: dict[str, set[float]] = defaultdict(set)
+    for unit, value in a.numbers:
+        by_unit_a[unit].add(value)
+    for unit, value in b.numbers:
+        by_unit_b[unit].add(value)
+    for unit in by_unit_a.keys() & by_unit_b.keys():
+        if unit in _UNIT_SCALE or by_unit_a[unit] & by_unit_b[unit]:
+            continue
+        if any(_same(x, y) for x in a.numbers for y in b.numbers if x[0] != y[0]):
+            continue
+        return f"{min(by_unit_a[unit]):g} {unit}", f"{min(by_unit_b[unit]):g} {unit}"
+    return None
 
 
 def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     """Whether the word a denial in ``negated`` is about is also in ``plain``."""
-    stated = {stem(w) for w in _content_words(plain)}
+    stated = {stem(w) for w in content_words(plain)}
     for match in NEGATION.finditer(negated):
-        denied = [w for w in _content_words(negated[match.end() :]) if w not in _NOT_THE_DENIED][:1]
+        denied = [w for w in content_words(negated[match.end() :]) if w not in _NOT_THE_DENIED][:1]
         if denied and stem(denied[0]) in stated:
             return True
     return False
 
 
-def _type_disagreement(
-    claim: Claim,
-    text_of: dict[str, str],
-    outlet_of_sentence: dict[str, str],
-    dates_of: dict[str, set[dt.date]],
-    places: dict[str, dict[str, str]],
-    together: set[frozenset[str]],
-) -> None:
-    for link in claim.links:
-        units = link.features.get("units", [text_of[link.sentence_a], text_of[link.sentence_b]])
-        lengths = sorted(len(u.split()) for u in units)
-        if (
-            float(link.features.get("overlap", 0.0)) < DISAGREEMENT_MIN_OVERLAP
-            or lengths[0] < DISAGREEMENT_MIN_LENGTH_RATIO * lengths[1]
+def _difference(
+    a: Unit, b: Unit, slots_a: _Slots, slots_b: _Slots, places: tuple[dict[str, str], dict[str, str]], together: Any
+) -> tuple[str, str, str] | None:
+    """(kind, value of a, value of b) when the two units give one slot different values."""
+    if slots_a.negated != slots_b.negated:
+        negated, plain = (a.text, b.text) if slots_a.negated else (b.text, a.text)
+        if _denies_what_the_other_states(negated, plain):
+            return (
+                "negation",
+                ("denies" if slots_a.negated else "affirms"),
+                ("affirms" if slots_a.negated else "denies"),
+            )
+    numbers = _number_difference(slots_a, slots_b)
+    place_a, place_b = places
+    # a figure for another place is another scope ("170,000 in the province" / "230,000 around the ocean"), and
+    # a count of people is one measure only with the same verb ("200 people injured" / "24 people killed")
+    same_scope = not (place_a and place_b and place_a.keys() != place_b.keys())
+    generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
+    if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
+        return "number", *numbers
+    if len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
+        day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
+        if (day_a in WEEKDAYS) == (day_b in WEEKDAYS):  # a weekday and a month can both be right
+            return "date", day_a, day_b
+    if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
+        return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
+    pair = frozenset(place_a.keys() | place_b.keys())
+    if len(place_a) == 1 and len(place_b) == 1 and len(pair) == 2 and pair not in together:
+        name_a, name_b = next(iter(place_a.values())), next(iter(place_b.values()))
+        # one place each, in the same role ("signed in Geneva" / "signed in Vienna"), and not nested by name
+        if _word_before(a.text, name_a) == _word_before(b.text, name_b) and not set(name_a.lower().split()) & set(
+            name_b.lower().split()
         ):
+            return "place", name_a, name_b
+    return None
+
+
+def _word_before(text: str, name: str) -> str:
+    position = text.lower().find(name.lower())
+    before = re.findall(r"[a-z]+", text[:position].lower()) if position > 0 else []
+    return before[-1] if before else ""
+
+
+def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str, str]) -> None:
+    judged = [scored.units[i] for i in scored.judged]
+    places = _places_by_sentence(comparison)
+    # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
+    together = {frozenset((x, y)) for ids in places.values() for x in ids for y in ids if x != y}
+    dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
+    cache: dict[int, _Slots] = {}
+    unit_places: dict[int, dict[str, str]] = {}
+
+    def slots_of(index: int) -> _Slots:
+        if index not in cache:
+            unit = judged[index]
+            named = places.get(unit.sentence_id, {})
+            unit_places[index] = {k: v for k, v in named.items() if v.lower() in unit.text.lower()}
+            cache[index] = _slots(unit, unit_places[index])
+        return cache[index]
+
+    # counted figures (killed, injured ...) are compared as figures, with their revisions and sources
+    figures: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for quantity in comparison.quantities:
+        if measure_of(quantity.counts) in MEASURES:
+            figures[quantity.sentence_id].append((quantity.start, quantity.end))
+
+    def has_figure(unit: Unit) -> bool:
+        return any(unit.start <= s and e <= unit.end for s, e in figures.get(unit.sentence_id, []))
+
+    cosine = scored.candidates.column("cosine")
+    edges: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for k in np.flatnonzero(cosine >= FRAME_MIN_COSINE):
+        x, y = int(scored.candidates.a[k]), int(scored.candidates.b[k])
+        a, b = judged[x], judged[y]
+        lengths = sorted((len(a.text.split()), len(b.text.split())))
+        if lengths[0] < FRAME_MIN_LENGTH_RATIO * lengths[1]:
             continue
-        negated = [bool(NEGATION.search(u)) for u in units]
-        outlets = (outlet_of_sentence[link.sentence_a], outlet_of_sentence[link.sentence_b])
-        if negated[0] != negated[1] and _denies_what_the_other_states(*(units if negated[0] else units[::-1])):
-            claim.status, claim.kind = "conflicting", "negation"
-            claim.values = {o: u for o, u in zip(outlets, units, strict=True)}
-            claim.note = "one outlet denies what the other affirms"
-            return
-        days_a, days_b = dates_of[link.sentence_a], dates_of[link.sentence_b]
-        if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
-            claim.status, claim.kind = "conflicting", "date"
-            claim.values = {outlets[0]: min(days_a).isoformat(), outlets[1]: min(days_b).isoformat()}
-            claim.note = "the outlets give different days"
-            return
-        place_a = {k: v for k, v in places.get(link.sentence_a, {}).items() if v.lower() in units[0].lower()}
-        place_b = {k: v for k, v in places.get(link.sentence_b, {}).items() if v.lower() in units[1].lower()}
-        pair = frozenset(place_a.keys() | place_b.keys())
-        if len(place_a) == 1 and len(place_b) == 1 and len(pair) == 2 and pair not in together:
-            name_a, name_b = next(iter(place_a.values())), next(iter(place_b.values()))
-            if not set(name_a.lower().split()) & set(name_b.lower().split()):  # "Gaza City" is in "Gaza Strip"
-                claim.status, claim.kind = "conflicting", "place"
-                claim.values = {outlets[0]: name_a, outlets[1]: name_b}
-                claim.note = "the outlets give different places"
-                return
+        slots_a, slots_b = slots_of(x), slots_of(y)
+        if _dice(slots_a.frame, slots_b.frame) < FRAME_MIN_OVERLAP:
+            continue
+        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together)
+        if found is None:
+            days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
+            if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
+                found = ("date", min(days_a).isoformat(), min(days_b).isoformat())
+        if found is not None and not (found[0] == "number" and (has_figure(a) or has_figure(b))):
+            kind, value_a, value_b = found
+            edges[kind].append((x, y, value_a, value_b))
+    for kind, pairs in edges.items():
+        for component in _components(pairs):
+            evidence: dict[str, tuple[int, str]] = {}
+            for x, y, value_x, value_y in component:
+                for index, value in ((x, value_x), (y, value_y)):
+                    evidence.setdefault(judged[index].article_id, (index, value))
+            if len({v for _, v in evidence.values()}) < 2:
+                continue
+            units = [judged[i] for i, _ in evidence.values()]
+            claim = _claim(
+                [ClaimUnit(u.article_id, u.sentence_id, u.start, u.end) for u in units], outlet_of, "conflicting"
+            )
+            claim.kind = kind
+            claim.values = {outlet_of[article]: value for article, (_, value) in evidence.items()}
+            sides = defaultdict(list)
+            for outlet, value in claim.values.items():
+                sides[value].append(outlet)
+            claim.note = f"the outlets give different {_KIND_WORDS[kind]}: " + "; ".join(
+                f"{value} ({', '.join(sorted(outlets))})" for value, outlets in sorted(sides.items())
+            )
+            comparison.claims.append(claim)
+
+
+_KIND_WORDS = {"number": "figures", "date": "days", "place": "places", "negation": "accounts (one denies)"}
+
+
+def _components(pairs: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y, _, _ in pairs:
+        parent[find(x)] = find(y)
+    groups: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for pair in pairs:
+        groups[find(pair[0])].append(pair)
+    return list(groups.values())
+
+
+def _places_by_sentence(comparison: Comparison) -> dict[str, dict[str, str]]:
+    places: dict[str, dict[str, str]] = defaultdict(dict)
+    for entity in comparison.entities:
+        if entity.type in ("GPE", "LOC", "FAC"):
+            for mention in entity.mentions:
+                places[mention.sentence_id][entity.entity_id] = entity.name
+    return places
+
+
+def _claim(evidence: list[ClaimUnit], outlet_of: dict[str, str], status: str) -> Claim:
+    evidence = sorted(evidence, key=lambda u: (u.article_id, u.start))
+    key = [f"{u.sentence_id}:{u.start}-{u.end}" for u in evidence]
+    return Claim(
+        content_id("k", *key),
+        "conflicting" if status == "conflicting" else "shared",
+        sorted({u.sentence_id for u in evidence}),
+        sorted({outlet_of[u.article_id] for u in evidence}),
+        units=evidence,
+    )

@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
 from ..nlp import ParsedLine
-from .align import STOPWORDS, stem
+from ..text import STOPWORDS, stem
 from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 

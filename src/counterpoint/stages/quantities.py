@@ -79,11 +79,12 @@ def parse_value(text: str) -> float | None:
             break
         text = stripped
     match = re.match(
-        r"^(?:[$\u00a3\u20ac\u00a5]\s*)?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|m|k)\b)?",
+        # thousands may be spaced as in tokenised text: "170, 000"
+        r"^(?:[$\u00a3\u20ac\u00a5]\s*)?(\d+(?:,\s?\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|m|k)\b)?",
         text,
     )
     if match:
-        value = float(match.group(1).replace(",", ""))
+        value = float(re.sub(r",\s?", "", match.group(1)))
         return value * SCALES[match.group(2)] if match.group(2) else value
     match = re.match(r"^(\d+)(?:st|nd|rd|th)\b", text)
     if match:

@@ -1,0 +1,62 @@
+"""Text helpers and word lists that several stages share: stop words, a crude stem, reporting verbs.
+
+Kept apart from any stage so that stages do not import each other's internals.
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    """the a an of in on at to for and or but with by from as that this these those is are was were be been
+    being has have had it its he she they his her their them we our you your i not no would will could should
+    may might can said says say also than then there which who whom whose what when where while after before
+    over into about against between during since until upon amid other others such more most some any all
+    both each few many much very just only even still yet again further once here""".split()
+)
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude, fast stem: enough to match "invade"/"invasion"/"invading" prefixes and plural forms."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return word[:6]
+
+
+def content_words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` that carry content (three letters or more, not stop words)."""
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in STOPWORDS]
+
+
+# Days and other time words: shared by two sentences, they say when, not what.
+TIME_WORDS = frozenset(
+    stem(w)
+    for w in """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon
+    evening night week month year day hours earlier later""".split()
+)
+
+# Named days and months: two statements of one event that name different ones are about different events,
+# or disagree.
+DAY_WORDS = frozenset(
+    stem(w)
+    for w in """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+
+# Verbs that only report: their subject is the source, their complement the claim ("stressed the need to X",
+# "called for X", "the statement said X"; one outlet's "said" is another's "claimed", and both give X).
+# Verbs that judge (accuse, deny, condemn) are claims themselves.
+_REPORTING_BASES = """say tell stress add note state announce declare insist explain assert affirm reaffirm reiterate
+    emphasise emphasize highlight voice discuss call write report comment reply respond confirm underline
+    underscore urge claim allege argue warn suggest acknowledge admit maintain""".split()
+REPORTING_VERBS = frozenset(
+    {"said", "told", "wrote", "written"}
+    | {
+        form
+        for base in _REPORTING_BASES
+        for form in (base, base + "s", base + "es", base + "ed", base + "d", base + "ing", base[:-1] + "ing")
+    }
+)

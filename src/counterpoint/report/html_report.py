@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 
 from .. import __version__
-from ..model import Article, Comparison
+from ..model import Article, Claim, Comparison
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -40,6 +40,13 @@ body.hide-removed .removed{display:none}
 .note{color:#a60;font-size:13px}
 mark.frame{background:#ffe0e0;border-radius:2px}.digest li{margin-bottom:6px}.cite{font-size:12px;color:#666}
 .b-single-source{background:#888}.b-disputed{background:#d44}.b-revised{background:#c90}
+.matrix{overflow-x:auto;max-width:100%}table.coverage{width:auto}table.coverage td{text-align:center;padding:2px 3px}
+table.coverage th[scope=row]{font-weight:400;max-width:420px;min-width:220px}
+th.vertical{height:120px;vertical-align:bottom;padding:2px}th.vertical span{writing-mode:vertical-rl;
+transform:rotate(180deg);white-space:nowrap;max-height:118px;overflow:hidden;text-overflow:ellipsis}
+.cov-in{color:#2a7a2a}.cov-dispute{color:#b22}.cov-copy{color:#2a7a2a}.cov-out{color:#bbb}.legend{font-size:13px}
+.sides{display:flex;flex-wrap:wrap;gap:10px}.side{flex:1 1 260px;border:1px solid #eee;border-radius:4px;
+padding:4px 8px}.side .value{font-weight:700}.conflict{margin-bottom:10px}mark.evidence{background:#e4f2e4}
 """
 
 _SCRIPT = """
@@ -195,26 +202,51 @@ def _framing_panel(comparison: Comparison) -> list[str]:
     return out
 
 
+# The coverage matrix shows this many claims (most widely carried first); the rest are listed below it.
+MATRIX_MAX_CLAIMS = 60
+
+
+def _claim_label(claim: Claim, comparison: Comparison) -> str:
+    """A short text for a claim: its shortest evidence span."""
+    texts = {a.article_id: a.text for a in comparison.articles}
+    spans = [texts[u.article_id][u.start : u.end] for u in claim.units]
+    label = min(spans, key=len) if spans else claim.claim_id
+    return label if len(label) <= 110 else label[:107] + "..."
+
+
 def _claims_panel(comparison: Comparison) -> list[str]:
     shared = [c for c in comparison.claims if c.status != "unique"]
     if not shared:
         return []
-    text_of = {s.sentence_id: (a.outlet, a.sentence_text(s)) for a in comparison.articles for s in a.sentences}
-    shared.sort(key=lambda c: (c.status != "conflicting", not c.kind, -len(c.outlets)))
-    out = [f"<details open><summary>Claims carried by several outlets ({len(shared)})</summary>"]
+    outlets = sorted({a.outlet for a in comparison.articles})
+    out = [_coverage_matrix(shared, outlets, comparison)]
+    conflicts = [c for c in shared if c.status == "conflicting"]
+    if conflicts:
+        out.append(f"<details open><summary>Where outlets disagree ({len(conflicts)})</summary>")
+        out.extend(_conflict_table(c, comparison) for c in conflicts)
+        out.append("</details>")
+    texts = {a.article_id: a for a in comparison.articles}
+    sentence_of = {s.sentence_id: s for a in comparison.articles for s in a.sentences}
+    out.append(f"<details><summary>Every claim with its evidence ({len(shared)})</summary>")
     for claim in shared:
         badge = f'<span class="badge b-{escape(claim.status)}">{escape(claim.status)}</span>'
         if claim.kind and claim.kind != claim.status:
             badge += f'<span class="badge b-{escape(claim.kind)}">{escape(claim.kind)}</span>'
-        out.append(f'<div class="claim" id="{escape(claim.claim_id)}">{badge}{escape(", ".join(claim.outlets))}')
+        cohesion = f" &middot; cohesion {claim.cohesion:.2f}" if claim.cohesion is not None else ""
+        out.append(
+            f'<div class="claim" id="{escape(claim.claim_id)}">{badge}{claim.independent_outlets()} '
+            f"independent outlets{cohesion}"
+        )
         if claim.note:
             out.append(f'<div class="note">{escape(claim.note)}</div>')
         out.append("<ul>")
-        for sentence_id in claim.sentence_ids:
-            outlet, text = text_of[sentence_id]
+        for unit in claim.units:
+            article, sentence = texts[unit.article_id], sentence_of[unit.sentence_id]
+            copy = f" (copy of {escape(claim.copies[article.outlet])})" if article.outlet in claim.copies else ""
+            evidence = _marked(article, sentence.start, sentence.end, [(unit.start, unit.end, "evidence", "")])
             out.append(
-                f'<li><span class="outlet">{escape(outlet)}</span>: '
-                f'<a href="#{escape(sentence_id)}">{escape(text)}</a></li>'
+                f'<li><span class="outlet">{escape(article.outlet)}</span>{copy}: '
+                f'<a href="#{escape(unit.sentence_id)}">{evidence}</a></li>'
             )
         out.append("</ul></div>")
     out.append("</details>")
@@ -226,6 +258,61 @@ def _claims_panel(comparison: Comparison) -> list[str]:
             out.append(f"<li><b>{escape(outlet)}</b> does not carry {len(ids)} shared claims: {links}</li>")
         out.append("</ul></details>")
     return out
+
+
+def _coverage_matrix(claims: list[Claim], outlets: list[str], comparison: Comparison) -> str:
+    """Claims by outlets: which outlet carries each claim, disputes it, carries a copy, or leaves it out."""
+    rows = []
+    for claim in claims[:MATRIX_MAX_CLAIMS]:
+        cells = []
+        for outlet in outlets:
+            if outlet not in claim.outlets:
+                cells.append('<td class="cov-out" title="leaves out">&middot;</td>')
+            elif claim.status == "conflicting":
+                value = claim.values.get(outlet, "")
+                cells.append(f'<td class="cov-dispute" title="{escape(outlet)}: {escape(value)}">&#9670;</td>')
+            elif outlet in claim.copies:
+                cells.append(f'<td class="cov-copy" title="copy of {escape(claim.copies[outlet])}">&#9675;</td>')
+            else:
+                cells.append(f'<td class="cov-in" title="{escape(outlet)} carries it">&#9679;</td>')
+        label = escape(_claim_label(claim, comparison))
+        rows.append(
+            f'<tr><th scope="row"><a href="#{escape(claim.claim_id)}">{label}</a></th>'
+            f"<td>{claim.independent_outlets()}</td>{''.join(cells)}</tr>"
+        )
+    header = "".join(
+        f'<th scope="col" class="vertical" title="{escape(o)}"><span>{escape(o)}</span></th>' for o in outlets
+    )
+    more = len(claims) - MATRIX_MAX_CLAIMS
+    tail = f"<p>{more} more claims are listed below.</p>" if more > 0 else ""
+    return (
+        f"<details open><summary>Coverage: {len(claims)} claims by {len(outlets)} outlets</summary>"
+        '<p class="legend">&#9679; carries &middot; &#9670; disputes &middot; &#9675; carries a copy &middot; '
+        "&middot; leaves out</p>"
+        '<div class="matrix"><table class="coverage"><tr><th scope="col">claim</th><th scope="col">outlets</th>'
+        f"{header}</tr>{''.join(rows)}</table></div>{tail}</details>"
+    )
+
+
+def _conflict_table(claim: Claim, comparison: Comparison) -> str:
+    """One disagreement side by side: each value, the outlets that give it and their evidence."""
+    texts = {a.article_id: a for a in comparison.articles}
+    sides: dict[str, list[str]] = {}
+    for unit in claim.units:
+        article = texts[unit.article_id]
+        value = claim.values.get(article.outlet, "")
+        sides.setdefault(value, []).append(
+            f"<li><b>{escape(article.outlet)}</b>: "
+            f'<a href="#{escape(unit.sentence_id)}">{escape(article.text[unit.start : unit.end])}</a></li>'
+        )
+    cells = "".join(
+        f'<div class="side"><div class="value">{escape(value) or "&nbsp;"}</div><ul>{"".join(items)}</ul></div>'
+        for value, items in sides.items()
+    )
+    return (
+        f'<div class="conflict" id="{escape(claim.claim_id)}-sides"><div class="note">{escape(claim.kind or "")}: '
+        f'{escape(claim.note)}</div><div class="sides">{cells}</div></div>'
+    )
 
 
 def _marked(article: Article, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> str:

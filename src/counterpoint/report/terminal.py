@@ -43,6 +43,10 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
         console.print(f"[red]rejected[/red] {rejection.source}: {rejection.reason}", highlight=False)
 
 
+# The terminal shows this many claims in its coverage matrix, most widely carried first.
+TERMINAL_MATRIX_CLAIMS = 15
+
+
 def _print_claims(comparison: Comparison, console: Console) -> None:
     if not comparison.claims:
         return
@@ -52,10 +56,39 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
         f"{status.get('unique', 0)} unique to one outlet.",
         highlight=False,
     )
+    shared = [c for c in comparison.claims if c.status != "unique"]
+    outlets = sorted({a.outlet for a in comparison.articles})
+    if shared:
+        texts = {a.article_id: a.text for a in comparison.articles}
+        table = Table(title="Coverage (● carries, ◆ disputes, ○ copy, · leaves out)", show_lines=False)
+        table.add_column("claim", overflow="ellipsis", no_wrap=True, max_width=48)
+        table.add_column("n", justify="right", min_width=2)
+        # one character per outlet, in the order of the legend below: 40 outlets still fit a terminal
+        table.add_column("".join(str(n % 10) for n in range(1, len(outlets) + 1)), no_wrap=True, min_width=len(outlets))
+        for claim in shared[:TERMINAL_MATRIX_CLAIMS]:
+            label = min((texts[u.article_id][u.start : u.end] for u in claim.units), key=len, default="")
+            marks = [
+                "·"
+                if outlet not in claim.outlets
+                else "◆"
+                if claim.status == "conflicting"
+                else "○"
+                if outlet in claim.copies
+                else "●"
+                for outlet in outlets
+            ]
+            table.add_row(label, str(claim.independent_outlets()), "".join(marks))
+        console.print(table)
+        console.print("  " + "  ".join(f"{n}={o}" for n, o in enumerate(outlets, start=1)), highlight=False)
     for claim in comparison.claims:
-        if claim.note:
-            label = "[red]conflict[/red]" if claim.status == "conflicting" else f"[yellow]{claim.kind}[/yellow]"
-            console.print(f"  {label} {claim.note}", highlight=False)
+        if claim.status == "conflicting":
+            sides: dict[str, list[str]] = {}
+            for outlet, value in claim.values.items():
+                sides.setdefault(value, []).append(outlet)
+            told = " | ".join(f"{value}: {', '.join(sorted(o))}" for value, o in sides.items())
+            console.print(f"  [red]conflict[/red] ({claim.kind}) {told}", highlight=False)
+        elif claim.kind and claim.note:
+            console.print(f"  [yellow]{claim.kind}[/yellow] {claim.note}", highlight=False)
     missing = {outlet: len(ids) for outlet, ids in comparison.omissions.items() if ids}
     if missing:
         console.print(

@@ -6,14 +6,15 @@
 2. **Pair judge.** Candidate pairs of units of different articles get the probability that they state the
    same claim (``linking.py``: a logistic model over cosine, overlaps, story-relative closeness, best-match
    ranks and shape, trained on labelled pairs of real multi-outlet stories).
-3. **Cohesive claims.** Units are grouped by average linkage over those probabilities: two groups merge
-   when their units are, on average, judged the same claim (at least :data:`MERGE_MIN`), no article would
-   bring two units, and every unit of the result is directly linked (at least :data:`LINKED`) to at least
-   :data:`COHESION` of the others. One strong link cannot drag in a group that says something else, and
-   links cannot chain across outlets.
-4. **More than one claim per sentence.** A lead sentence often states three facts. After grouping, each
-   claim takes, from every article it lacks, the unit that the same two rules admit, even if that unit
-   already belongs to another claim.
+3. **Cohesive claims.** The most probable pair of units that are in no claim yet, each the other's best
+   match in its article, seeds a claim (from :data:`LINKED`). The claim then takes, one article at a time,
+   the unit closest on average to its members while that unit is linked (at least :data:`LINKED`) to at
+   least :data:`COHESION` of them, every member stays linked to that share of the others, and the mean
+   probability stays at least :data:`MERGE_MIN`. One strong link cannot drag in a group that says
+   something else, and links cannot chain across outlets. A unit already in a claim may join others as it
+   grows (a lead sentence often states three facts); claims built twice over the same sentences are joined.
+4. **Few articles.** Up to :data:`FEW_ARTICLES` articles there is no cohesion to measure (with two, every
+   claim is a pair): claims come from the former pair rule, mutual best matches of a calibrated score.
 
 Each claim keeps, for every member, its strongest link inside the claim (why it is there), so the report
 grows with the members, not with the square of them. Body sentences in no claim become claims unique to
@@ -22,7 +23,6 @@ their outlet.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -54,7 +54,7 @@ VERSION = "2"
 # Thresholds on the link model's probability, chosen on the dev stories (docs/decisions/0010-link-model.md).
 # A pair the judge links: counts towards a unit's direct links inside a claim.
 LINKED = 0.4
-# Two groups merge only if the mean probability over all their cross pairs (missing pairs count 0) is at least this.
+# A unit joins a claim only if its mean probability with the members (missing pairs count 0) is at least this.
 MERGE_MIN = 0.5
 # Every member of a claim is linked to at least this share of the other members ("most of them").
 COHESION = 0.5
@@ -161,62 +161,6 @@ def _matrix(n: int, a: NDArray[np.int64], b: NDArray[np.int64], p: NDArray[np.fl
     return (upper + upper.T).tocsc()
 
 
-def _group(
-    n: int, article_of: list[str], a: NDArray[np.int64], b: NDArray[np.int64], p: NDArray[np.float64]
-) -> list[list[int]]:
-    """Average-linkage grouping with one unit per article and direct links to most members."""
-    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
-    for x, y, q in zip(a.tolist(), b.tolist(), p.tolist(), strict=True):
-        neighbours[x][y] = q
-        neighbours[y][x] = q
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    articles: dict[int, set[str]] = {i: {article_of[i]} for i in range(n)}
-    between: dict[int, dict[int, float]] = {i: dict(neighbours[i]) for i in range(n)}  # summed probabilities
-    degree = [0] * n  # direct links of each unit inside its group
-    version = [0] * n
-    heap: list[tuple[float, int, int, int, int]] = []
-
-    def push(x: int, y: int) -> None:
-        mean = between[x][y] / (len(members[x]) * len(members[y]))
-        if mean >= MERGE_MIN:
-            heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
-
-    for x in range(n):
-        for y in between[x]:
-            if x < y:
-                push(x, y)
-    while heap:
-        _, x, y, vx, vy = heapq.heappop(heap)
-        if vx != version[x] or vy != version[y] or x not in members or y not in members:
-            continue
-        if articles[x] & articles[y]:
-            continue
-        merged = members[x] + members[y]
-        gained = {u: sum(neighbours[u].get(v, 0.0) >= LINKED for v in members[y]) for u in members[x]}
-        gained.update({u: sum(neighbours[u].get(v, 0.0) >= LINKED for v in members[x]) for u in members[y]})
-        if any(degree[u] + gained[u] < COHESION * (len(merged) - 1) for u in merged):
-            continue
-        for u in merged:
-            degree[u] += gained[u]
-        members[x] = merged
-        articles[x] |= articles.pop(y)
-        del members[y]
-        for z, total in between.pop(y).items():
-            if z == x:
-                continue
-            between[x][z] = between[x].get(z, 0.0) + total
-            between[z][x] = between[x][z]
-            del between[z][y]
-        between[x].pop(y, None)
-        version[x] += 1
-        for z in between[x]:
-            push(x, z)
-    return [sorted(m) for m in members.values() if len(m) >= 2]
-
-
-FRESH_SEEDS = True
-
-
 def _pairwise(judged: list[Unit], scored: Scored) -> list[list[int]]:
     """Groups for few articles: the former rule's links in descending score, merged while every article
     keeps one sentence and the merged groups stay close on average."""
@@ -284,8 +228,8 @@ def _seed_and_grow(
         if p[k] < LINKED:
             break
         x, y = int(a[k]), int(b[k])
-        if member_of[x] & member_of[y] or (FRESH_SEEDS and (member_of[x] or member_of[y])):
-            continue
+        if member_of[x] or member_of[y]:
+            continue  # a seed is two units in no claim yet; units join further claims only by growing
         if p[k] < best[(x, article_index[y])] or p[k] < best[(y, article_index[x])]:
             continue
         members = [x, y]
@@ -363,29 +307,6 @@ def _mean_between(first: list[int], second: list[int], judged: list[Unit], matri
     block = matrix[first, :][:, second].toarray()
     different = np.array([[judged[a].article_id != judged[b].article_id for b in second] for a in first])
     return float(block[different].mean()) if different.any() else 0.0
-
-
-def _attach(groups: list[list[int]], article_of: list[str], matrix: Any) -> list[list[int]]:
-    """Each group takes, from every article it lacks, the best unit directly linked to most of its members."""
-    article_index: dict[str, list[int]] = defaultdict(list)
-    for index, article in enumerate(article_of):
-        article_index[article].append(index)
-    extended = []
-    for group in groups:
-        present = {article_of[u] for u in group}
-        block = matrix[:, group].toarray()
-        linked = (block >= LINKED).sum(axis=1)
-        mean = block.sum(axis=1) / len(group)
-        admissible = (linked >= COHESION * len(group)) & (mean >= MERGE_MIN)
-        added = []
-        for article, indices in article_index.items():
-            if article in present:
-                continue
-            choices = [i for i in indices if admissible[i]]
-            if choices:
-                added.append(max(choices, key=lambda i: mean[i]))
-        extended.append(sorted(group + added))
-    return extended
 
 
 def _claim(group: list[int], judged: list[Unit], matrix: Any, scored: Scored, outlet_of: dict[str, str]) -> Claim:

@@ -158,10 +158,16 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
         for ent in parsed.doc.ents:
             if ent.label_ not in NUMBER_LABELS:
                 continue
-            value = parse_value(ent.text)
+            ent_start, ent_text = ent.start_char, ent.text
+            # tokenised text spaces thousands ("170, 000") and the parser may keep only the last group
+            spaced = re.search(r"\d{1,3}(?:,\s\d{3})*,\s$", parsed.doc.text[max(0, ent_start - 24) : ent_start])
+            if spaced and re.match(r"\d{3}\b", ent_text):
+                ent_start -= len(spaced.group(0))
+                ent_text = parsed.doc.text[ent_start : ent.end_char]
+            value = parse_value(ent_text)
             if value is None:
                 continue
-            start = parsed.start + ent.start_char
+            start = parsed.start + ent_start
             sentence = article.sentence_at(start)
             if sentence is None or sentence.role != "body":
                 continue
@@ -176,7 +182,7 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
                     sentence.sentence_id,
                     start,
                     parsed.start + ent.end_char,
-                    ent.text,
+                    ent_text,
                     value,
                     counts,
                     authority.get(sentence.sentence_id),

@@ -20,9 +20,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from counterpoint.embed import load_embedder
+from counterpoint.linking import STRONG_MUTUAL, former_score
 from counterpoint.nlp import load_nlp
-from counterpoint.stages import align
 from counterpoint.stages.conflicts import NEGATION
+from counterpoint.text import STOPWORDS, stem
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "claimdiff"
 
@@ -36,8 +37,8 @@ def tokens_of(docs: list[object]) -> list[frozenset[str]]:
                 found.add(f"E:{token.text.lower()}")
             elif token.like_num:
                 found.add(f"N:{token.text}")
-            elif token.is_alpha and len(token.text) > 2 and token.text.lower() not in align.STOPWORDS:
-                found.add(f"W:{align.stem(token.text.lower())}")
+            elif token.is_alpha and len(token.text) > 2 and token.text.lower() not in STOPWORDS:
+                found.add(f"W:{stem(token.text.lower())}")
         result.append(frozenset(found))
     return result
 
@@ -74,8 +75,8 @@ def main() -> int:
     linked, negated = [], []
     for pair in pairs:
         a, b = index[pair["claim_a"]], index[pair["claim_b"]]
-        score = align.pair_score(float(vectors[a] @ vectors[b]), tokens[a], tokens[b], idf[pair["topic"]], False)
-        linked.append(score >= align.LINK_MIN)
+        score = former_score(float(vectors[a] @ vectors[b]), tokens[a], tokens[b], idf[pair["topic"]], False)
+        linked.append(score >= STRONG_MUTUAL)
         differs = bool(NEGATION.search(pair["claim_a"])) != bool(NEGATION.search(pair["claim_b"]))
         negated.append(linked[-1] and differs)
     strengthen = [bool(p["relation"]) for p in pairs]
@@ -89,7 +90,7 @@ def main() -> int:
         ("weaken", negated, weaken),
     ):
         p, r, f = prf(pred, gold)
-        signal = "negation conflict" if name == "weaken" else f"linked (score >= {align.LINK_MIN})"
+        signal = "negation conflict" if name == "weaken" else f"linked (score >= {STRONG_MUTUAL})"
         print(f"| {name} | {signal} | {p:.3f} | {r:.3f} | {f:.3f} |")
     return 0
 

@@ -23,9 +23,9 @@ from collections import Counter
 from pathlib import Path
 
 from counterpoint.embed import load_embedder
+from counterpoint.linking import former_score
 from counterpoint.nlp import load_nlp
 from counterpoint.pipeline import prepare_article
-from counterpoint.stages import align
 from counterpoint.stages.conflicts import NEGATION, measure_of
 from counterpoint.stages.ingest import article_from_text
 
@@ -75,7 +75,7 @@ def main() -> int:
         idf = {t: math.log((len(members) + 1) / (n + 0.5)) for t, n in frequency.items()}
         h = index[headline]
         scored = [
-            (align.pair_score(float(vectors[h] @ vectors[index[t]]), tokens[h], tokens[index[t]], idf, False), t)
+            (former_score(float(vectors[h] @ vectors[index[t]]), tokens[h], tokens[index[t]], idf, False), t)
             for t in body
         ]
         best_score, best = max(scored)

@@ -168,6 +168,22 @@ class _Matrices:
         return np.asarray(np.power(shared, 0.25) / self.max_word_idf, dtype=np.float32)
 
 
+def former_score(cosine: float, a: frozenset[str], b: frozenset[str], idf: dict[str, float], quote: bool) -> float:
+    """The former link score of two units (decision 0006): cosine + 0.8 x IDF-weighted overlap (+ 0.3 for a
+    shared verbatim quote); -1 where that rule allowed no link (cosine under STRONG_MIN_COSINE, or no shared
+    content word and cosine under STRONG_COSINE_WITHOUT_SHARED_WORDS). The pair feature ``strong_link``
+    applies it to whole blocks; benchmarks use it on single pairs."""
+    shared_words = any(_content_word(t) or t.endswith(VERB_MARK) for t in a & b)
+    if not quote and (
+        cosine < STRONG_MIN_COSINE or (not shared_words and cosine < STRONG_COSINE_WITHOUT_SHARED_WORDS)
+    ):
+        return -1.0
+    shared = a & b
+    total = sum(idf.get(t, 0.0) for t in a) + sum(idf.get(t, 0.0) for t in b)
+    overlap = 2 * sum(idf.get(t, 0.0) for t in shared) / total if total else 0.0
+    return cosine + RANK_OVERLAP_WEIGHT * overlap + (STRONG_QUOTE_BONUS if quote else 0.0)
+
+
 def word_vectors(units: list[Unit], attribute: str, embedder: Any) -> NDArray[np.float32]:
     """The embedding of each unit's ``head`` or ``subject`` word (zeros where it has none)."""
     words = [getattr(u, attribute) for u in units]

@@ -96,12 +96,19 @@ class Article:
     url: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
+    # where comparison stops: a text far longer than any news article is compared up to here (the rest is
+    # kept, cleaned and segmented, and the report says what was left out); None compares all of it
+    compared_end: int | None = None
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
 
     def body(self) -> list[Sentence]:
         return [s for s in self.sentences if s.role == "body"]
+
+    def compared(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` lies in the part of the text that is compared."""
+        return self.compared_end is None or sentence.start < self.compared_end
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that contains character ``offset`` of the text, if any (sentences are in order)."""

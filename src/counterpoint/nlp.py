@@ -54,7 +54,7 @@ class ParsedLine:
 def _line_spans(article: Article) -> list[tuple[int, int, int]]:
     spans: dict[int, list[int]] = {}
     for sentence in article.sentences:
-        if sentence.role == "dateline":
+        if sentence.role == "dateline" or not article.compared(sentence):
             continue
         bounds = spans.setdefault(sentence.line, [sentence.start, sentence.end])
         bounds[0] = min(bounds[0], sentence.start)

@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .embed import CachingEmbedder, Embedder
-from .model import Article, Comparison
+from .model import Article, Comparison, Rejection
 from .nlp import ParsedLine
 from .stages import align, clean, conflicts, dates, digest, entities, framing, ingest, quantities, quotes, segment
 
 log = logging.getLogger(__name__)
+
+# Texts are compared up to this many characters. The longest news articles run to ~60,000 characters; a
+# longer text is a page dump or a book, and parsing and embedding all of it would take minutes (100,000
+# characters: ~25 s on 2 cores; 1.5 million: ~6 min). Cleaning and segmenting still cover the whole text.
+MAX_COMPARED_CHARS = 100_000
 
 
 @dataclass(slots=True)
@@ -65,13 +70,14 @@ def annotate(articles: list[Article], options: CompareOptions | None = None) -> 
     from .nlp import parse_articles
 
     options = options or CompareOptions()
+    comparison = Comparison(articles=articles)
     for article in articles:
         prepare_article(article)
-    comparison = Comparison(articles=articles)
+        _limit(article, comparison)
     embedder = CachingEmbedder(options.embedder or load_embedder(options.embedding_precision))
     # the sentences are embedded on one core while spaCy parses on the other (one process: no fork while
     # the embedding thread runs)
-    embedder.prefetch([a.sentence_text(s) for a in articles for s in a.body()])
+    embedder.prefetch([a.sentence_text(s) for a in articles for s in a.body() if a.compared(s)])
     parsed = parse_articles(articles, max_processes=1)
     gazetteer = entities.load_gazetteer(options.gazetteers)
     resolution, mentions = entities.annotate_entities(articles, parsed, gazetteer)
@@ -89,6 +95,24 @@ def annotate(articles: list[Article], options: CompareOptions | None = None) -> 
             by_id[quote_id].statement_id = statement_id
     comparison.embedder = embedder.name
     return Annotated(comparison, parsed, embedder, gazetteer)
+
+
+def _limit(article: Article, comparison: Comparison) -> None:
+    """Compare a text far longer than a news article only up to MAX_COMPARED_CHARS, and say so."""
+    if len(article.text) <= MAX_COMPARED_CHARS:
+        return
+    beyond = [s for s in article.sentences if s.start >= MAX_COMPARED_CHARS]
+    if not beyond:
+        return
+    article.compared_end = beyond[0].start
+    comparison.rejected.append(
+        Rejection(
+            article.source,
+            f"{len(article.text):,} characters, longer than any news article: compared the first "
+            f"{article.compared_end:,} ({len(article.sentences) - len(beyond)} of {len(article.sentences)} "
+            "sentences); the rest is cleaned and kept in the report but not compared",
+        )
+    )
 
 
 def compare_annotated(annotated: Annotated, options: CompareOptions | None = None) -> Comparison:
@@ -137,6 +161,6 @@ def compare(sources: Iterable[str | Path], options: CompareOptions | None = None
     options = options or CompareOptions()
     result = ingest.ingest(sources, options.ingest)
     comparison = compare_articles(result.articles, options)
-    comparison.rejected = result.rejected
+    comparison.rejected = result.rejected + comparison.rejected
     log.info("compared %d articles, %d inputs rejected", len(result.articles), len(result.rejected))
     return comparison

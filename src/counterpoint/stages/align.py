@@ -397,7 +397,7 @@ def add_unique_claims(comparison: Comparison) -> None:
     covered = {sid for claim in comparison.claims for sid in claim.sentence_ids}
     for article in comparison.articles:
         for sentence in article.body():
-            if sentence.sentence_id not in covered:
+            if sentence.sentence_id not in covered and article.compared(sentence):
                 comparison.claims.append(_unique(article, sentence.sentence_id, sentence.start, sentence.end))
 
 

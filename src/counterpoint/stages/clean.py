@@ -263,15 +263,27 @@ def _normalise(text: str) -> str:
 def _duplicates(lines: list[_Line]) -> list[tuple[_Line, _Line]]:
     """Pairs (dropped, kept): a line whose text is repeated in, or contained in, another line.
 
-    The fuller copy is kept where it stands; between equal copies, the first is kept.
+    The fuller copy is kept where it stands; between equal copies, the first is kept. Only lines that
+    share a line's first words are compared with it (an index of word windows), so a page of thousands of
+    lines is checked in near-linear time.
     """
     normalised = [(_normalise(line.text), line) for line in lines]
+    windows: dict[str, list[int]] = {}
+    for position, (norm, _) in enumerate(normalised):
+        words = norm.split()
+        for i in range(max(0, len(words) - DUPLICATE_MIN_WORDS + 1)):
+            key = " ".join(words[i : i + DUPLICATE_MIN_WORDS])
+            found = windows.setdefault(key, [])
+            if not found or found[-1] != position:
+                found.append(position)
     dropped: dict[int, _Line] = {}
     pairs: list[tuple[_Line, _Line]] = []
     for norm_a, a in normalised:
-        if _words(norm_a) < DUPLICATE_MIN_WORDS or a.index in dropped:
+        words = norm_a.split()
+        if len(words) < DUPLICATE_MIN_WORDS or a.index in dropped:
             continue
-        for norm_b, b in normalised:
+        for position in windows.get(" ".join(words[:DUPLICATE_MIN_WORDS]), []):
+            norm_b, b = normalised[position]
             if b.index == a.index or b.index in dropped or norm_a not in norm_b:
                 continue
             fuller_b = len(norm_b) > len(norm_a) or len(b.text) > len(a.text)

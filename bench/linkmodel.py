@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from counterpoint.evaluate import _map_articles, load_gold, resolve_offsets
-from counterpoint.linking import FEATURES, Candidates, candidate_pairs, idf_of, word_vectors
+from counterpoint.linking import FEATURES, Candidates, candidate_pairs, idf_of
 from counterpoint.pipeline import CompareOptions, annotate
 from counterpoint.stages.ingest import ingest
 from counterpoint.stages.units import Unit, UnitContext, claim_units
@@ -137,8 +137,7 @@ def story_pairs(name: str, articles: list[Any], gold: dict[str, Any], fresh: boo
     units = [u for a in comparison.articles for u in claim_units(a, parsed.get(a.article_id, []), context)]
     embedder = CachingEmbedder(load_embedder())
     vectors = embedder.encode([u.text for u in units])
-    heads, subjects = word_vectors(units, "head", embedder), word_vectors(units, "subject", embedder)
-    candidates = candidate_pairs(units, vectors, idf_of(units), context.statements, heads, subjects)
+    candidates = candidate_pairs(units, vectors, idf_of(units), context.statements)
     per_unit = unit_labels(units, comparison, gold)
     labels = np.full(len(candidates.a), -1, dtype=np.int8)
     for k, (a, b) in enumerate(zip(candidates.a, candidates.b, strict=True)):

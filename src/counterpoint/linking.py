@@ -52,9 +52,8 @@ FEATURES = (
     "length_ratio",
     "whole_both",
     "rare_word",
-    "head_cosine",
     "same_head",
-    "subject_cosine",
+    "same_subject",
     "subjects_both",
     "third_agree",
     "third_disagree",
@@ -184,35 +183,17 @@ def former_score(cosine: float, a: frozenset[str], b: frozenset[str], idf: dict[
     return cosine + RANK_OVERLAP_WEIGHT * overlap + (STRONG_QUOTE_BONUS if quote else 0.0)
 
 
-def word_vectors(units: list[Unit], attribute: str, embedder: Any) -> NDArray[np.float32]:
-    """The embedding of each unit's ``head`` or ``subject`` word (zeros where it has none)."""
-    words = [getattr(u, attribute) for u in units]
-    distinct = sorted({w for w in words if w})
-    vectors = np.zeros((len(units), 384), dtype=np.float32)
-    if distinct:
-        encoded = dict(zip(distinct, embedder.encode(distinct), strict=True))
-        for row, word in enumerate(words):
-            if word:
-                vectors[row] = encoded[word]
-    return vectors
-
-
 def candidate_pairs(
     units: list[Unit],
     vectors: NDArray[np.float32],
     idf: dict[str, float],
     statements: dict[str, set[str]],
-    heads: NDArray[np.float32] | None = None,
-    subjects: NDArray[np.float32] | None = None,
 ) -> Candidates:
-    """Every candidate pair of units of different articles with its :data:`FEATURES`.
-
-    ``heads`` and ``subjects`` are :func:`word_vectors` of the units' head words and subjects."""
+    """Every candidate pair of units of different articles with its :data:`FEATURES`."""
     n = len(units)
-    heads = heads if heads is not None else np.zeros((n, 1), dtype=np.float32)
-    subjects = subjects if subjects is not None else np.zeros((n, 1), dtype=np.float32)
     head_stems = np.array([stem(u.head) if u.head else "" for u in units])
-    has_subject = np.array([bool(u.subject) for u in units])
+    subject_stems = np.array([stem(u.subject) if u.subject else "" for u in units])
+    has_subject = subject_stems != ""
     days = [frozenset(t for t in u.tokens if t[0] == "W" and t[2:] in DAY_WORDS) for u in units]
     negated = np.array([u.negated for u in units])
     if n == 0:
@@ -285,8 +266,6 @@ def candidate_pairs(
                     "rare_word": matrices.rarest_shared_word(rows)[r, c],
                     "former": np.where(np.isfinite(former[r, c]), former[r, c], -1.0).astype(np.float32),
                     "former_best": former_is_best[r, c].astype(np.float32),
-                    "head_cosine": (heads[rows] @ heads.T)[r, c],
-                    "subject_cosine": (subjects[rows] @ subjects.T)[r, c],
                 },
             )
         )
@@ -323,9 +302,8 @@ def candidate_pairs(
         "length_ratio": shorter / longer,
         "whole_both": whole[pa] * whole[pb],
         "rare_word": np.maximum(fwd["rare_word"], back["rare_word"]),
-        "head_cosine": fwd["head_cosine"],
         "same_head": ((head_stems[pa] == head_stems[pb]) & (head_stems[pa] != "")).astype(np.float32),
-        "subject_cosine": fwd["subject_cosine"],
+        "same_subject": ((subject_stems[pa] == subject_stems[pb]) & has_subject[pa]).astype(np.float32),
         "subjects_both": (has_subject[pa] & has_subject[pb]).astype(np.float32),
     }
     third = (best_in[pa] >= 0) & (best_in[pb] >= 0)  # articles other than both units' own

@@ -41,7 +41,6 @@ from ..linking import (
     candidate_pairs,
     idf_of,
     load_link_model,
-    word_vectors,
 )
 from ..model import Article, Claim, ClaimLink, ClaimUnit, Comparison
 from ..nlp import ParsedLine
@@ -93,9 +92,7 @@ def score_units(
     judged, copies = _verbatim_copies(units)
     judged_units = [units[i] for i in judged]
     vectors = embedder.encode([u.text for u in judged_units])  # a CachingEmbedder embeds repeated texts once
-    heads = word_vectors(judged_units, "head", embedder)
-    subjects = word_vectors(judged_units, "subject", embedder)
-    candidates = candidate_pairs(judged_units, vectors, idf_of(judged_units), context.statements, heads, subjects)
+    candidates = candidate_pairs(judged_units, vectors, idf_of(judged_units), context.statements)
     probability = (model or load_link_model()).probability(candidates) if len(candidates.a) else np.zeros(0)
     return Scored(units, judged, copies, candidates, probability, context, vectors)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from counterpoint import pipeline
 from counterpoint.linking import FEATURES, candidate_pairs, idf_of
 from counterpoint.model import Claim, Comparison
 from counterpoint.nlp import load_nlp, parse_articles
@@ -278,3 +280,18 @@ def test_places_named_together_elsewhere_are_not_a_conflict() -> None:
     assert claim.kind == "place"
     nested = compare_texts(first, second + "\nTampa, Florida, had more rain overnight than in any week this year.")
     assert not [c for c in nested.claims if c.status == "conflicting"]
+
+
+def test_a_text_longer_than_any_article_is_compared_in_part_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "MAX_COMPARED_CHARS", 120)
+    long_text = "A storm closed the port of Varna on Monday.\n" + "\n".join(
+        f"Paragraph {n} of a very long page about the harbour and the storm." for n in range(40)
+    )
+    comparison = compare_texts(long_text, "The harbour master closed Varna's port on Monday as a storm hit.")
+    [notice] = comparison.rejected
+    assert "compared the first" in notice.reason and "not compared" in notice.reason
+    long_article = comparison.articles[0]
+    assert long_article.compared_end is not None and long_article.compared_end >= 120  # the first sentence after
+    late = [s.sentence_id for s in long_article.body() if s.start >= long_article.compared_end]
+    assert late and not {sid for c in comparison.claims for sid in c.sentence_ids} & set(late)
+    assert len(long_article.sentences) > 40  # cleaned and segmented all the same: nothing lost

@@ -173,9 +173,7 @@ def former_score(cosine: float, a: frozenset[str], b: frozenset[str], idf: dict[
     content word and cosine under STRONG_COSINE_WITHOUT_SHARED_WORDS). The pair feature ``strong_link``
     applies it to whole blocks; benchmarks use it on single pairs."""
     shared_words = any(_content_word(t) or t.endswith(VERB_MARK) for t in a & b)
-    if not quote and (
-        cosine < STRONG_MIN_COSINE or (not shared_words and cosine < STRONG_COSINE_WITHOUT_SHARED_WORDS)
-    ):
+    if not quote and (cosine < STRONG_MIN_COSINE or (not shared_words and cosine < STRONG_COSINE_WITHOUT_SHARED_WORDS)):
         return -1.0
     shared = a & b
     total = sum(idf.get(t, 0.0) for t in a) + sum(idf.get(t, 0.0) for t in b)

@@ -295,3 +295,23 @@ def test_a_text_longer_than_any_article_is_compared_in_part_and_says_so(monkeypa
     late = [s.sentence_id for s in long_article.body() if s.start >= long_article.compared_end]
     assert late and not {sid for c in comparison.claims for sid in c.sentence_ids} & set(late)
     assert len(long_article.sentences) > 40  # cleaned and segmented all the same: nothing lost
+
+
+def test_different_durations_and_years_of_one_frame_conflict() -> None:
+    truce = compare_texts(
+        "The two sides agreed to a six-week truce in the northern valley after talks in Orno.",
+        "The two sides agreed to a month-long truce in the northern valley after talks in Orno.",
+    )
+    [claim] = [c for c in truce.claims if c.status == "conflicting"]
+    assert claim.kind == "duration" and set(claim.values.values()) == {"6 weeks", "1 month"}
+    same = compare_texts(
+        "The two sides agreed to a four-week truce in the northern valley after talks in Orno.",
+        "The two sides agreed to a month-long truce in the northern valley after talks in Orno.",
+    )
+    assert not [c for c in same.claims if c.status == "conflicting"]  # a month is about four weeks
+    law = compare_texts(
+        "The custom became law in 1973, when the government extended it to daughters.",
+        "The custom became law in 1974, when the government extended it to daughters.",
+    )
+    [claim] = [c for c in law.claims if c.status == "conflicting"]
+    assert claim.kind == "date" and set(claim.values.values()) == {"1973", "1974"}

@@ -95,6 +95,37 @@ _UNIT_SCALE = {
     "feet": ("length", 0.3048),
     "foot": ("length", 0.3048),
 }
+# A span of time: "six-week", "a month-long", "for two months", "four months ago" (amount, period).
+_DURATION = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+"
+    r"(days?|weeks?|months?|years?)(?=[\s-]+(?:long|ago|old|later|earlier)\b|\b)"
+)
+_DURATION_DAYS = {
+    stem(w): d
+    for w, d in (
+        ("day", 1),
+        ("days", 1),
+        ("week", 7),
+        ("weeks", 7),
+        ("month", 30),
+        ("months", 30),
+        ("year", 365),
+        ("years", 365),
+    )
+}
+_SMALL_NUMBERS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
+
+
+def _number_word(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    if word in ("a", "an"):
+        return 1.0
+    return float(_SMALL_NUMBERS[word]) if word in _SMALL_NUMBERS else None
+
+
 _GENERIC_COUNTED = frozenset(stem(w) for w in "people person persons others men women children".split())
 WEEKDAYS = frozenset(stem(d) for d in "monday tuesday wednesday thursday friday saturday sunday".split())
 _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per cent".split())
@@ -102,6 +133,8 @@ _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per ce
 # sentences' embeddings have at least this cosine (or are linked through others that do). Calibrated on the
 # dev stories (decision 0011).
 FIGURE_MIN_COSINE = 0.45
+# Durations that differ by less than this share are one span in other units (a month and four weeks).
+DURATION_TOLERANCE = 0.2
 # Values that agree within this share after conversion (6 miles against 10 km) are one value.
 CONVERSION_TOLERANCE = 0.1
 _NUMBER_WITH_UNIT = re.compile(r"(?<![\w.,])(\d+(?:,\s?\d{3}|\.\d+)*)\s*(?:-\s*)?([a-z]+)", re.I)
@@ -121,6 +154,8 @@ class _Slots:
 
     numbers: frozenset[tuple[str, float]]  # (unit word stem, value)
     days: frozenset[str]
+    years: frozenset[int]
+    durations: frozenset[float]  # in days: "six-week", "for two months", "four months ago"
     directions: frozenset[str]
     negated: bool
     slot_words: frozenset[str]  # the stems that make up the slots, left out when comparing frames
@@ -342,11 +377,18 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     directions |= {_OFFSHORE[w] for w in re.findall(r"[a-z]+", lowered) if w in _OFFSHORE and w != "off"}
     if re.search(r"\bstruck off\b|\bhit off\b|\boff the coast\b", lowered):
         directions.add("offshore")
+    years = frozenset(int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text))
+    numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
+    spans = [(_number_word(amount), _DURATION_DAYS[stem(period)]) for amount, period in _DURATION.findall(lowered)]
+    durations = frozenset(amount * days for amount, days in spans if amount is not None)
     slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
+    slot_words |= {stem(p) for _, p in _DURATION.findall(lowered)}
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
     frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
     negated = bool(NEGATION.search(text))
-    return _Slots(frozenset(numbers), days, frozenset(directions), negated, frozenset(slot_words), frame)
+    return _Slots(
+        frozenset(numbers), days, years, durations, frozenset(directions), negated, frozenset(slot_words), frame
+    )
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -392,6 +434,13 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     return False
 
 
+def _as_duration(days: float) -> str:
+    for unit, size in (("year", 365), ("month", 30), ("week", 7)):
+        if days >= size and days % size == 0:
+            return f"{days / size:g} {unit}{'s' if days != size else ''}"
+    return f"{days:g} days"
+
+
 def _difference(
     a: Unit, b: Unit, slots_a: _Slots, slots_b: _Slots, places: tuple[dict[str, str], dict[str, str]], together: Any
 ) -> tuple[str, str, str] | None:
@@ -412,6 +461,12 @@ def _difference(
     generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
+    if len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:
+        return "date", str(min(slots_a.years)), str(min(slots_b.years))
+    if len(slots_a.durations) == 1 and len(slots_b.durations) == 1 and slots_a.durations != slots_b.durations:
+        days_a, days_b = min(slots_a.durations), min(slots_b.durations)
+        if abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):  # a month is about four weeks
+            return "duration", _as_duration(days_a), _as_duration(days_b)
     if len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
         if (day_a in WEEKDAYS) == (day_b in WEEKDAYS):  # a weekday and a month can both be right
@@ -503,7 +558,13 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             comparison.claims.append(claim)
 
 
-_KIND_WORDS = {"number": "figures", "date": "days", "place": "places", "negation": "accounts (one denies)"}
+_KIND_WORDS = {
+    "number": "figures",
+    "date": "dates",
+    "duration": "durations",
+    "place": "places",
+    "negation": "accounts (one denies)",
+}
 
 
 def _components(pairs: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:

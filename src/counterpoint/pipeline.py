@@ -101,7 +101,7 @@ def _limit(article: Article, comparison: Comparison) -> None:
     """Compare a text far longer than a news article only up to MAX_COMPARED_CHARS, and say so."""
     if len(article.text) <= MAX_COMPARED_CHARS:
         return
-    beyond = [s for s in article.sentences if s.start >= MAX_COMPARED_CHARS]
+    beyond = [s for s in article.sentences if s.end > MAX_COMPARED_CHARS]  # a sentence that runs past the cap too
     if not beyond:
         return
     article.compared_end = beyond[0].start

@@ -74,3 +74,15 @@ def test_terminal_summary_draws_the_coverage_matrix() -> None:
     out = console.export_text()
     assert "Coverage" in out and "●○●" in out  # carries, copy, carries
     assert "conflict (place) west: Outlet <0> | <south>: Outlet <1>" in out
+
+
+def test_terminal_summary_never_reads_article_text_as_markup() -> None:
+    story = _story()
+    for article in story.articles:
+        article.outlet = f"[/b]{article.outlet}[red]"
+    story.claims[1].values = {"[/b]Outlet <0>[red]": "[/i]west", "[/b]Outlet <1>[red]": "south"}
+    story.rejected = [Rejection("[/x].txt", "empty [/b]")]
+    console = Console(record=True, width=160)
+    print_summary(story, console)
+    out = console.export_text()
+    assert "[/b]Outlet <0>[red]" in out and "[/i]west" in out and "[/x].txt" in out

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..model import Comparison
 
@@ -21,7 +23,7 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
     for article in comparison.articles:
         removed = Counter(r.reason for r in article.removed)
         table.add_row(
-            article.outlet,
+            Text(article.outlet),
             article.published.isoformat() if article.published else "-",
             str(len(article.sentences)),
             ", ".join(f"{reason} {n}" if n > 1 else reason for reason, n in sorted(removed.items())) or "-",
@@ -40,7 +42,7 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
     if found:
         console.print(f"Found: {found}.")
     for rejection in comparison.rejected:
-        console.print(f"[red]rejected[/red] {rejection.source}: {rejection.reason}", highlight=False)
+        console.print(f"[red]rejected[/red] {escape(rejection.source)}: {escape(rejection.reason)}", highlight=False)
 
 
 # The terminal shows this many claims in its coverage matrix, most widely carried first.
@@ -77,22 +79,25 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
                 else "●"
                 for outlet in outlets
             ]
-            table.add_row(label, str(claim.independent_outlets()), "".join(marks))
+            table.add_row(Text(label), str(claim.independent_outlets()), "".join(marks))
         console.print(table)
-        console.print("  " + "  ".join(f"{n}={o}" for n, o in enumerate(outlets, start=1)), highlight=False)
+        legend = "  ".join(f"{n}={o}" for n, o in enumerate(outlets, start=1))
+        console.print("  " + legend, highlight=False, markup=False)
     for claim in comparison.claims:
         if claim.status == "conflicting":
             sides: dict[str, list[str]] = {}
             for outlet, value in claim.values.items():
                 sides.setdefault(value, []).append(outlet)
             told = " | ".join(f"{value}: {', '.join(sorted(o))}" for value, o in sides.items())
-            console.print(f"  [red]conflict[/red] ({claim.kind}) {told}", highlight=False)
+            console.print(f"  [red]conflict[/red] ({escape(claim.kind or '')}) {escape(told)}", highlight=False)
         elif claim.kind and claim.note:
-            console.print(f"  [yellow]{claim.kind}[/yellow] {claim.note}", highlight=False)
+            console.print(f"  [yellow]{escape(claim.kind)}[/yellow] {escape(claim.note)}", highlight=False)
     missing = {outlet: len(ids) for outlet, ids in comparison.omissions.items() if ids}
     if missing:
         console.print(
-            "Leaves out shared claims: " + ", ".join(f"{o} {n}" for o, n in sorted(missing.items())), highlight=False
+            "Leaves out shared claims: " + ", ".join(f"{o} {n}" for o, n in sorted(missing.items())),
+            highlight=False,
+            markup=False,
         )
 
 
@@ -109,4 +114,4 @@ def _print_digest(comparison: Comparison, console: Console) -> None:
     if notes:
         outlet_of = {a.article_id: a.outlet for a in comparison.articles}
         counts = ", ".join(f"{outlet_of[a]} {n}" for a, n in sorted(notes.items(), key=lambda x: outlet_of[x[0]]))
-        console.print(f"Framing notes: {counts}", highlight=False)
+        console.print(f"Framing notes: {counts}", highlight=False, markup=False)

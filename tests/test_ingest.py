@@ -124,3 +124,27 @@ def test_same_article_twice_is_read_once(tmp_path: Path) -> None:
 def test_ids_are_deterministic(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", ARTICLE)
     assert ingest([path]).articles[0].article_id == ingest([path]).articles[0].article_id
+
+
+def test_a_jsonl_file_of_any_size_is_streamed_and_limits_apply_to_each_record(tmp_path: Path) -> None:
+    records = [{"text": f"Report number {n} on the storm that closed the port.", "outlet": f"O{n}"} for n in range(50)]
+    records[7]["text"] = "x " * 400  # one record over the limit
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
+    assert path.stat().st_size > 600  # the whole file is over the limit, each other record under it
+    result = ingest([path], IngestOptions(max_bytes=600))
+    assert len(result.articles) == 49
+    [rejection] = result.rejected
+    assert rejection.source.endswith("big.jsonl:8") and "record too large" in rejection.reason
+
+
+def test_a_broken_gzip_stream_keeps_the_records_before_the_break(tmp_path: Path) -> None:
+    lines = "\n".join(
+        json.dumps({"text": f"Line {n} of a long feed about the election.", "outlet": f"O{n}"}) for n in range(200)
+    )
+    whole = gzip.compress(lines.encode("utf-8"))
+    path = tmp_path / "feed.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])  # truncated in transfer
+    result = ingest([path])
+    assert 0 < len(result.articles) < 200
+    assert any("not a valid gzip stream" in r.reason for r in result.rejected)

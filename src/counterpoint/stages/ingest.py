@@ -133,13 +133,14 @@ def _hidden(relative: Path) -> bool:
 
 def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[tuple[str, Article | Rejection]]:
     try:
+        if _is_jsonl(path):
+            # a JSONL file of any size is streamed; the size limit applies to each record
+            yield from _stream_jsonl(path, source, options)
+            return
         data = _read_bytes(path, options.max_bytes)
         if b"\x00" in data[:BINARY_SNIFF_BYTES]:
             raise _Reject("binary file (contains NUL bytes), not text, HTML or JSONL")
         kind = _kind(path, data)
-        if kind == "jsonl":
-            yield from _read_jsonl(data, source, path, options)
-            return
         if kind == "html":
             article = _article_from_html(data, source, path, options, meta={})
         else:
@@ -197,16 +198,9 @@ def _kind(path: Path, data: bytes) -> str:
     suffix, _ = _stem_suffix(path)
     if suffix in HTML_SUFFIXES:
         return "html"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    head = data[:2048].lstrip()
-    if _HTML_SNIFF.search(head):
-        return "html"
-    if head.startswith(b"{"):
-        return "jsonl"
-    return "text"
+    return "html" if _HTML_SNIFF.search(data[:2048].lstrip()) else "text"  # JSONL was recognised before
 
 
 def _decode(data: bytes) -> str:
@@ -292,27 +286,72 @@ def extract_html(data: bytes | str, url: str | None = None) -> tuple[str, dict[s
     return text, {k: document.get(k) for k in ("title", "date", "sitename", "url")}
 
 
-def _read_jsonl(
-    data: bytes, source: str, path: Path, options: IngestOptions
-) -> Iterator[tuple[str, Article | Rejection]]:
-    text = _decode(data)
+def _is_jsonl(path: Path) -> bool:
+    """A JSONL file by its suffix, or by a first byte of "{" when the suffix says nothing."""
+    suffix, _ = _stem_suffix(path)
+    if suffix in JSONL_SUFFIXES:
+        return True
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES or path.stat().st_size == 0:
+        return False
+    try:
+        with _open(path) as handle:
+            head = handle.read(BINARY_SNIFF_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return False
+    return b"\x00" not in head and head.lstrip().startswith(b"{") and not _HTML_SNIFF.search(head[:2048])
+
+
+def _open(path: Path) -> io.BufferedIOBase:
+    compressed = _stem_suffix(path)[1] or _is_gzip_file(path)
+    return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def _stream_jsonl(path: Path, source: str, options: IngestOptions) -> Iterator[tuple[str, Article | Rejection]]:
+    """One record per line, read as a stream: memory stays at one record, a record over ``max_bytes`` is
+    rejected alone, and a broken gzip stream keeps the records read before the break."""
     empty = True
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        empty = False
-        name = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield name, Rejection(name, f"invalid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        try:
-            yield name, _article_from_record(record, name, path, options)
-        except _Reject as exc:
-            yield name, Rejection(name, str(exc))
+    try:
+        with _open(path) as handle:
+            number = 0
+            while True:
+                line = handle.readline(options.max_bytes + 1)
+                if not line:
+                    break
+                number += 1
+                name = f"{source}:{number}"
+                if len(line) > options.max_bytes and not line.endswith(b"\n"):
+                    while line and not line.endswith(b"\n"):  # skip the rest of the record
+                        line = handle.readline(1 << 20)
+                    yield (
+                        name,
+                        Rejection(name, f"record too large (over {options.max_bytes:,} bytes); raise --max-bytes"),
+                    )
+                    empty = False
+                    continue
+                if not line.strip():
+                    continue
+                empty = False
+                yield name, _record(line, name, path, options)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield source, Rejection(source, f"stopped reading: not a valid gzip stream ({exc}); records before kept")
+        return
     if empty:
         yield source, Rejection(source, "empty: no JSON records")
+
+
+def _record(line: bytes, name: str, path: Path, options: IngestOptions) -> Article | Rejection:
+    try:
+        record = json.loads(_decode(line))
+    except json.JSONDecodeError as exc:
+        return Rejection(name, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except _Reject as exc:
+        return Rejection(name, str(exc))
+    except RecursionError:
+        return Rejection(name, "JSON nested too deeply")
+    try:
+        return _article_from_record(record, name, path, options)
+    except _Reject as exc:
+        return Rejection(name, str(exc))
 
 
 def _article_from_record(record: object, name: str, path: Path, options: IngestOptions) -> Article:

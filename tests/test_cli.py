@@ -94,3 +94,22 @@ def test_precision_option_reaches_the_report(tmp_path: Path) -> None:
     argv = ["compare", str(EXAMPLES / "meridian-wire-2025-03-12.txt"), "--precision", "float32", "--json", str(out)]
     assert main([*argv, "-q"]) == EXIT_OK
     assert json.loads(out.read_text("utf-8"))["generated_by"]["embedder"] == "all-MiniLM-L6-v2 (float32)"
+
+
+def test_an_output_that_cannot_be_written_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compared although the report could not be written")
+
+    monkeypatch.setattr("counterpoint.cli.compare", no_work)
+    missing = tmp_path / "no-such-folder" / "r.json"
+    assert main(["compare", str(EXAMPLES), "--json", str(missing)]) == EXIT_USAGE
+    assert f"cannot write {missing}: the folder" in capsys.readouterr().err
+    assert main(["compare", str(EXAMPLES), "--html", str(tmp_path)]) == EXIT_USAGE
+    assert "is a directory" in capsys.readouterr().err
+
+
+def test_verbose_is_accepted_after_the_command(tmp_path: Path) -> None:
+    assert main(["compare", str(EXAMPLES), "--clean-only", "-q", "-v"]) == EXIT_OK
+    assert main(["-v", "compare", str(EXAMPLES), "--clean-only", "-q"]) == EXIT_OK

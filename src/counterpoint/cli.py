@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -79,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="sentence embedding arithmetic: auto (bfloat16 where the CPU does it in hardware: faster), "
         "float32 (identical figures on every machine), bfloat16",
     )
-    comp.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+    comp.add_argument("-q", "--quiet", action="store_true", help="print no summary and no progress")
+    for command in (comp,):
+        command.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
 
     ev = commands.add_parser(
         "evaluate",
@@ -96,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--story", help="which table of a per-story floors file to use (default: the gold file's name)")
     ev.add_argument("--json", type=Path, metavar="OUT", help="write the scores as JSON here")
+    ev.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
     return parser
 
 
@@ -118,15 +122,39 @@ def _error(message: str) -> None:
     print(f"counterpoint: {message}", file=sys.stderr)
 
 
+def _check_writable(path: Path | None) -> None:
+    """Refuse, before any work, an output the run could not write at the end."""
+    if path is None:
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ConfigError(f"{path} is a directory; give a file name for the report")
+    if not folder.is_dir():
+        raise ConfigError(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ConfigError(f"cannot write {path}: permission denied")
+
+
 def _compare(args: argparse.Namespace) -> int:
+    _check_writable(args.json)
+    _check_writable(args.html)
+    status = None
+    if not args.quiet and sys.stderr.isatty():
+        status = Console(stderr=True).status("reading")
+        status.start()
     options = CompareOptions(
         IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes),
         gazetteers=args.gazetteer,
         framing_lexicons=args.framing,
         annotate=not args.clean_only,
         embedding_precision=args.precision,
+        progress=status.update if status else None,
     )
-    comparison = compare(args.inputs, options)
+    try:
+        comparison = compare(args.inputs, options)
+    finally:
+        if status:
+            status.stop()
     for rejection in comparison.rejected:
         _error(f"rejected {rejection.source}: {rejection.reason}")
     if not comparison.articles:

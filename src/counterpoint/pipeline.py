@@ -9,7 +9,7 @@ the digest. Each stage's name and version go into the report, so every output sa
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +35,7 @@ class CompareOptions:
     ``annotate=False`` stops after cleaning and
     segmentation (no spaCy model needed); ``embedder`` replaces the MiniLM sentence embedder, whose
     ``embedding_precision`` is ``auto`` (bfloat16 where the CPU computes it in hardware), ``float32`` (the
-    same figures on every machine) or ``bfloat16``.
+    same figures on every machine) or ``bfloat16``; ``progress`` is called with a short line at each step.
     """
 
     ingest: ingest.IngestOptions = field(default_factory=ingest.IngestOptions)
@@ -44,6 +44,12 @@ class CompareOptions:
     annotate: bool = True
     embedder: Embedder | None = None
     embedding_precision: str = "auto"
+    progress: Callable[[str], None] | None = None  # told what is being done, for a progress display
+
+
+def _tell(options: CompareOptions, message: str) -> None:
+    if options.progress is not None:
+        options.progress(message)
 
 
 def prepare_article(article: Article) -> Article:
@@ -71,6 +77,7 @@ def annotate(articles: list[Article], options: CompareOptions | None = None) -> 
 
     options = options or CompareOptions()
     comparison = Comparison(articles=articles)
+    _tell(options, f"cleaning {len(articles)} articles")
     for article in articles:
         prepare_article(article)
         _limit(article, comparison)
@@ -78,6 +85,7 @@ def annotate(articles: list[Article], options: CompareOptions | None = None) -> 
     # the sentences are embedded on one core while spaCy parses on the other (one process: no fork while
     # the embedding thread runs)
     embedder.prefetch([a.sentence_text(s) for a in articles for s in a.body() if a.compared(s)])
+    _tell(options, f"parsing {sum(len(a.sentences) for a in articles):,} sentences")
     parsed = parse_articles(articles, max_processes=1)
     gazetteer = entities.load_gazetteer(options.gazetteers)
     resolution, mentions = entities.annotate_entities(articles, parsed, gazetteer)
@@ -119,11 +127,13 @@ def compare_annotated(annotated: Annotated, options: CompareOptions | None = Non
     """The per-story phase: claims, conflicts, omissions, framing, wording, profiles and the digest."""
     options = options or CompareOptions()
     comparison, parsed = annotated.comparison, annotated.parsed
+    _tell(options, f"aligning claims across {len({a.outlet for a in comparison.articles})} outlets")
     scored = align.align(comparison, parsed, annotated.embedder)
     conflicts.find_conflicts(comparison, scored)
     align.add_unique_claims(comparison)
     align.order_claims(comparison)
     comparison.omissions = align.omissions(comparison)
+    _tell(options, "framing and digest")
     lexicon = framing.load_lexicon(options.framing_lexicons)
     for article in comparison.articles:
         names = [
@@ -159,6 +169,7 @@ def compare(sources: Iterable[str | Path], options: CompareOptions | None = None
     (4, 0)
     """
     options = options or CompareOptions()
+    _tell(options, "reading inputs")
     result = ingest.ingest(sources, options.ingest)
     comparison = compare_articles(result.articles, options)
     comparison.rejected = result.rejected + comparison.rejected

@@ -7,6 +7,7 @@ and, for other names, by sniffing the content.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import gzip
 import io
@@ -138,7 +139,7 @@ def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[tupl
             yield from _stream_jsonl(path, source, options)
             return
         data = _read_bytes(path, options.max_bytes)
-        if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        if b"\x00" in data[:BINARY_SNIFF_BYTES] and not _has_text_bom(data):
             raise _Reject("binary file (contains NUL bytes), not text, HTML or JSONL")
         kind = _kind(path, data)
         if kind == "html":
@@ -155,6 +156,9 @@ def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[tupl
         yield source, Rejection(source, str(exc))
     except OSError as exc:
         yield source, Rejection(source, f"cannot be read: {exc.strerror or exc}")
+    except (RecursionError, MemoryError, ValueError) as exc:  # a pathological page (nesting, size) in a parser
+        log.debug("reading %s failed", source, exc_info=True)
+        yield source, Rejection(source, f"could not be read ({type(exc).__name__}: {str(exc)[:120] or 'no detail'})")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -203,13 +207,39 @@ def _kind(path: Path, data: bytes) -> str:
     return "html" if _HTML_SNIFF.search(data[:2048].lstrip()) else "text"  # JSONL was recognised before
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Read a byte that is not UTF-8 as Windows-1252: files saved in that encoding, or pasted from one."""
+    assert isinstance(error, UnicodeDecodeError)
+    byte = error.object[error.start : error.start + 1]
+    return byte.decode("cp1252", errors="replace"), error.start + 1
+
+
+codecs.register_error("counterpoint-cp1252", _cp1252_fallback)
+
+
 def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _Reject(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8"
-        ) from None
+    """Text of ``data``: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, where a byte that is not
+    UTF-8 is read as Windows-1252 (legacy files, mixed encodings). NUL characters are dropped."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).replace("\x00", "")
+            except UnicodeDecodeError as exc:
+                raise _Reject(f"says {encoding.upper()} by its byte-order mark but is not ({exc.reason})") from None
+    return data.decode("utf-8", errors="counterpoint-cp1252").replace("\x00", "")
+
+
+def _has_text_bom(data: bytes) -> bool:
+    return any(data.startswith(bom) for bom, _ in _BOMS)
 
 
 def _outlet_from_name(path: Path) -> str:
@@ -276,7 +306,12 @@ def extract_html(data: bytes | str, url: str | None = None) -> tuple[str, dict[s
     """
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False)
+    if isinstance(data, bytes):
+        data = _decode(data) if _has_text_bom(data) else data  # trafilatura guesses other encodings itself
+    try:
+        extracted = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False)
+    except RecursionError:
+        raise _Reject("HTML nested too deeply to read") from None
     if extracted is None:
         return None
     document: dict[str, Any] = extracted if isinstance(extracted, dict) else extracted.as_dict()

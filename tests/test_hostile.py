@@ -92,6 +92,11 @@ def hostile_corpus(root: Path) -> dict[str, str]:
     put("30-truncated.jsonl.gz", gzip.compress(("\n".join(records[:1] * 50)).encode())[:-30], "gzip")
     put("31-bad-bom.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", "byte-order mark")
     put("32-brackets-[b].txt", "[/b] Orno [red]harbour[/red] reopened on Monday.", "article")
+    put(
+        "34-three-million.txt",
+        "\n".join(f"Line {n}: the harbour of Orno reopened after the storm." for n in range(55_000)),
+        "article",
+    )
     (root / "33-empty-folder").mkdir()
     expected["33-empty-folder"] = "directory holds no files"
     return expected

@@ -63,8 +63,11 @@ def corpus_scores(gold: dict[str, str], predicted: dict[str, str]) -> tuple[floa
     return f1, precision, recall
 
 
-def cleaned_text(text: str) -> str:
-    article = prepare_article(article_from_text(text, source="page", outlet="page"))
+def cleaned_text(text: str, extracted: bool = True) -> str:
+    """The lines cleaning keeps of ``text`` (main text extracted from HTML, as ingest marks it)."""
+    article = article_from_text(text, source="page", outlet="page")
+    article.extracted = extracted
+    article = prepare_article(article)
     kept_lines: dict[int, list[str]] = {}
     for sentence in article.sentences:
         if sentence.role != "dateline":

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from counterpoint.pipeline import prepare_article
 from counterpoint.stages.clean import furniture_reason, match_dateline
+from counterpoint.stages.ingest import article_from_text
 
 from .conftest import make_article, texts
 
@@ -201,3 +203,39 @@ def test_with_a_title_from_the_page_the_first_line_is_a_dek_or_body() -> None:
     assert texts(article, "dek") == ["Rural clinics lose a third of their funding under the plan."]
     article = make_article("Budget passes\n" + BODY + "\n" + BODY2, title="Council passes budget")
     assert texts(article, "title") == [] and texts(article, "body")[0] == "Budget passes"
+
+
+def _page() -> tuple[list[str], str]:
+    menu = ["Home", "World", "Politics", "Business | Markets | Tech", "Sign In", "Subscribe"]
+    article = [
+        f"The harbour of Orno reopened on Monday after the storm, and the first ships of the {n}th convoy "
+        "entered the port before noon, the harbour master said."
+        for n in range(6)
+    ]
+    footer = ["About Us", "Contact", "Privacy Policy", "Terms of Use", "Follow us on Facebook and Twitter"]
+    teasers = [f"Read: Storm damage in town number {n}" for n in range(15)]
+    return article, "\n".join(menu + ["Orno harbour reopens after storm"] + article + teasers + footer)
+
+
+def test_main_text_extracted_from_html_is_not_thinned() -> None:
+    _, text = _page()
+    article = article_from_text(text, source="page.html", outlet="Page")
+    article.extracted = True
+    assert not [r for r in prepare_article(article).removed if r.reason == "boilerplate"]
+
+
+def test_page_text_around_the_article_is_removed_as_boilerplate() -> None:
+    article, text = _page()
+    page = make_article(text)
+    body = texts(page, "body")
+    assert all(line in body for line in article)
+    removed = {r.text: r for r in page.removed}
+    assert "Privacy Policy" in removed and removed["Privacy Policy"].reason == "boilerplate"
+    assert "that it is article body" in removed["Privacy Policy"].detail
+    assert sum(r.reason == "boilerplate" for r in page.removed) >= 15
+
+
+def test_a_short_article_is_never_thinned_by_the_line_model() -> None:
+    lines = ["Orno harbour reopens", "The harbour of Orno reopened on Monday.", '"At last," one captain said.']
+    page = make_article("\n".join(lines))
+    assert not [r for r in page.removed if r.reason == "boilerplate"]

@@ -47,6 +47,7 @@ def test_html_gives_main_text_title_date_and_site(tmp_path: Path) -> None:
     assert article.published == dt.date(2025, 3, 2)
     assert "evacuation of two districts" in article.text
     assert "Contact us" not in article.text
+    assert article.extracted  # the page around the main text is gone: cleaning will not look for it
 
 
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:

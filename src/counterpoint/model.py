@@ -31,6 +31,7 @@ RemovalReason = Literal[
     "copyright",  # "(c) 2024 ... All rights reserved"
     "timestamp",  # "Updated: 12:04 GMT", "Published on ..."
     "masthead",  # the outlet's name or a section label above the title
+    "boilerplate",  # page text that is not the article: menus, link lists, teasers, footers (line model)
 ]
 REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "teaser",
@@ -43,6 +44,7 @@ REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "copyright",
     "timestamp",
     "masthead",
+    "boilerplate",
 )
 
 ClaimStatus = Literal["shared", "unique", "conflicting"]
@@ -99,6 +101,8 @@ class Article:
     # where comparison stops: a text far longer than any news article is compared up to here (the rest is
     # kept, cleaned and segmented, and the report says what was left out); None compares all of it
     compared_end: int | None = None
+    # the text is the main text an HTML extractor took from a page (the page around it is already gone)
+    extracted: bool = False
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]

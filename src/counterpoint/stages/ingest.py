@@ -288,7 +288,7 @@ def _article_from_html(
         or options.published
         or _date_from_name(path)
     )
-    return article_from_text(
+    article = article_from_text(
         text,
         source=source,
         outlet=str(outlet),
@@ -296,6 +296,8 @@ def _article_from_html(
         published=published,
         url=meta.get("url") or page_meta.get("url"),
     )
+    article.extracted = True
+    return article
 
 
 def extract_html(data: bytes | str, url: str | None = None) -> tuple[str, dict[str, Any]] | None:

@@ -58,6 +58,15 @@ def test_teaser_lines_are_recognised(line: str) -> None:
         ("Updated: 14:05 GMT, 12 March 2025", "timestamp"),
         ("Published on March 12, 2025", "timestamp"),
         ("12 March 2025", "timestamp"),
+        ("\u2014 Ana Ruiz (@anaruiz) March 12, 2025", "embedded-post"),
+        ("The crowd outside the port pic.twitter.com/Ab12Cd34", "embedded-post"),
+        ("#WATCH | Minister arrives at the port", "embedded-post"),
+        ("#Orno #Storm #Harbour", "hashtags"),
+        ("{{^flag}} {{/flag}}", "template-code"),
+        ("var pageData = {};", "template-code"),
+        ("Minister rejects the harbour plan 02:10", "video"),
+        ("Have a news tip? Email us at tips@example.org", "prompt"),
+        ("To catch up on the storm, CLICK HERE", "prompt"),
     ],
 )
 def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
@@ -75,6 +84,9 @@ def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
         "The photo was taken on Monday, police said.",
         "She said the newsletter sent to party members was a forgery.",
         "Share prices fell 3 percent in early trading.",
+        "The ferry leaves Orno at 10:30",
+        "Protesters chanted and posted videos under the tag #FreeOrno on Monday.",
+        "Officials said the email from the ministry was sent to reporters by mistake.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:

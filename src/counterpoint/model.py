@@ -32,6 +32,11 @@ RemovalReason = Literal[
     "timestamp",  # "Updated: 12:04 GMT", "Published on ..."
     "masthead",  # the outlet's name or a section label above the title
     "boilerplate",  # page text that is not the article: menus, link lists, teasers, footers (line model)
+    "embedded-post",  # a social post's link or sign-off: "pic.twitter.com/...", "- Name (@handle) May 1, 2024"
+    "hashtags",  # a row of hashtags
+    "template-code",  # template or script code a page leaked: "{{^flag}}", "var x = ..."
+    "video",  # a video teaser with its running time: "Minister rejects plan 02:10"
+    "prompt",  # a prompt to the reader: "Have a news tip? Email ...", "To catch up, CLICK HERE"
 ]
 REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "teaser",
@@ -45,6 +50,11 @@ REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "timestamp",
     "masthead",
     "boilerplate",
+    "embedded-post",
+    "hashtags",
+    "template-code",
+    "video",
+    "prompt",
 )
 
 ClaimStatus = Literal["shared", "unique", "conflicting"]

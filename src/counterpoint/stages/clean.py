@@ -58,6 +58,10 @@ SUBHEAD_MAX_CHARS = 110
 DUPLICATE_MIN_WORDS = 6
 # Furniture lines (credits, prompts) are short; a long line that merely starts like one is body text.
 FURNITURE_MAX_WORDS = 30
+# A row of hashtags: at least this share of its words are tags.
+HASHTAG_SHARE = 0.5
+# A video teaser is a short title with its running time.
+VIDEO_MAX_WORDS = 15
 # Datelines open the first body paragraphs only.
 DATELINE_SEARCH_LINES = 2
 
@@ -258,6 +262,9 @@ def _words(text: str) -> int:
 def furniture_reason(line: str) -> RemovalReason | None:
     """Why ``line`` is page furniture rather than article text, or ``None`` if it is article text."""
     words = _words(line)
+    structural = _structural_reason(line, words)
+    if structural:
+        return structural
     if _TEASER_WITH_MARK.match(line) or _TEASER_ALONE.match(line):
         return "teaser"
     if _TEASER_NO_MARK.match(line) and words <= FURNITURE_MAX_WORDS and line[-1] not in '.!?"\u201d':
@@ -282,6 +289,40 @@ def furniture_reason(line: str) -> RemovalReason | None:
 
 
 _QUOTE_RE = re.compile('["\u201c\u201d]')
+# An embedded social post: its status link, picture link or sign-off ("— Name (@handle) May 1, 2024").
+_EMBEDDED_POST = re.compile(
+    r"pic\.twitter\.com/|(?:twitter|x)\.com/\w+/status/\d|instagram\.com/p/|"
+    rf"[\u2014\u2013-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}\s*$"
+)
+_HASHTAG = re.compile(r"(?:^|\s)#\w+")
+_EMBED_LABEL = re.compile(r"^#[A-Z]{3,}\s*[|:]")  # "#WATCH | ...": an agency's embedded video
+# Template code a page leaked: mustache, Jinja or ERB tags, or a line of script.
+_TEMPLATE = re.compile(r"\{\{[#^/]?\s*[\w.]*\s*\}\}|\{%.*%\}|<%.*%>|^\s*(?:var|let|const)\s+\w+\s*=|\}\)\s*;?\s*$")
+# A video teaser: a short title that ends with its running time ("Minister rejects plan 02:10").
+_RUNNING_TIME = re.compile(r"\s\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+# Prompts addressed to the reader: a line that asks for news tips or clicks, with an address or a link.
+_PROMPT = re.compile(r"\b(?:news\s*tips?|tip\s+us|contact\s+(?:us|the\s+author)|click\s+here|email\s+us)\b", re.I)
+
+
+def _structural_reason(line: str, words: int) -> RemovalReason | None:
+    """Furniture recognised by its form: links, handles, tags, code, running times, addresses."""
+    if words <= FURNITURE_MAX_WORDS and (_EMBEDDED_POST.search(line) or _EMBED_LABEL.match(line)):
+        return "embedded-post"
+    tags = len(_HASHTAG.findall(line))
+    if tags >= 2 and tags >= HASHTAG_SHARE * words:
+        return "hashtags"
+    if _TEMPLATE.search(line) and not _QUOTE_RE.search(line):
+        return "template-code"
+    if words <= VIDEO_MAX_WORDS and _RUNNING_TIME.search(line) and not re.search(r"\b(?:at|by|until|from)\s+\d", line):
+        return "video"
+    if (
+        words <= FURNITURE_MAX_WORDS
+        and _PROMPT.search(line)
+        and (_EMAIL.search(line) or "http" in line or "here" in line.lower())
+    ):
+        return "prompt"
+    return None
 
 
 def _normalise(text: str) -> str:

@@ -107,7 +107,8 @@ def test_digest_cites_sources_and_says_nothing_they_do_not() -> None:
     assert comparison.digest
     statuses = [d.status for d in comparison.digest]
     assert statuses[0] in ("shared", "revised")
-    assert statuses == sorted(statuses, key=lambda s: ("shared", "revised", "disputed", "single-source").index(s))
+    order = ("shared", "revised", "other-source", "disputed", "single-source")
+    assert statuses == sorted(statuses, key=order.index)
     for sentence in comparison.digest:
         assert sentence.sources and all(s in text_of for s in sentence.sources)
         cited = set(content_words(" ".join(text_of[s] for s in sentence.sources)))
@@ -115,6 +116,22 @@ def test_digest_cites_sources_and_says_nothing_they_do_not() -> None:
         absent = [w for w in words if w not in cited]
         assert len(absent) <= 0.1 * len(words), (sentence.text, absent)
         assert "regime" not in sentence.text
+
+
+def test_the_digest_keeps_voices_and_never_tells_a_question() -> None:
+    comparison = compare_texts(
+        "Minister Lena Dorn visited the flooded town of Kessa on Tuesday.\n"
+        '"We will rebuild every school in the valley before the winter," she said.\n'
+        "Is the government doing enough to protect the valley from the next flood?",
+        "Minister Lena Dorn toured Kessa on Tuesday after the floods.\n"
+        '"We will rebuild every school in the valley before the winter," she said.\n'
+        "Is the government doing enough to protect the valley from the next flood?",
+    )
+    told = [d.text for d in comparison.digest]
+    assert not any(t.rstrip('"\u201d ').endswith("?") for t in told)
+    [quoted] = [t for t in told if "rebuild every school" in t]
+    assert "Dorn said" in quoted and quoted.count('"') % 2 == 0  # the speaker named, the marks kept
+    assert "she said" not in quoted
 
 
 def test_judging_verbs_are_flagged_only_as_verbs() -> None:

@@ -300,8 +300,9 @@ class OutletProfile:
 class DigestSentence:
     """A sentence of the neutral digest and the sentence IDs it rests on.
 
-    ``status`` is ``shared`` (several outlets), ``revised`` (a figure that changed or differs by source),
-    ``single-source`` or ``disputed``; ``outlets`` are the outlets that carry it.
+    ``status`` is ``shared`` (several outlets), ``revised`` (a figure that changed over time),
+    ``other-source`` (a figure different authorities give differently), ``single-source`` or ``disputed``;
+    ``outlets`` are the outlets that carry it.
     """
 
     text: str

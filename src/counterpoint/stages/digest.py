@@ -4,15 +4,19 @@ Extractive by design, so that no sentence can say what its sources do not:
 
 1. claims carried by several outlets, most widely carried first, then in story order (the mean position of
    their sentences in their articles);
-   (a figure revised over time or given by different authorities is flagged ``revised``);
+   (a figure revised over time is flagged ``revised``, one given differently by different authorities
+   ``other-source``);
 2. disputed claims (conflicting figures or statements), flagged ``disputed``;
 3. a few claims only one outlet carries (its lead, or sentences with figures or direct quotes), flagged
    ``single-source``.
 
 Each claim is told by one of its sentences, chosen for the fewest framing notes, a subject that is not a
-bare pronoun, and, for revised figures, the latest figure. Contested wording in it is replaced by the
-plainer term from its framing notes, scare quotes are dropped, and opening connectives ("Meanwhile,", "On
-another note,") are trimmed. Every digest sentence cites all the sentences of its claim.
+bare pronoun, and, for revised figures, the latest figure; never a question, and never a piece of a
+quotation that runs over several sentences. Contested wording in it is replaced by the plainer term from
+its framing notes, scare quotes are dropped, and opening connectives ("Meanwhile,", "On another note,")
+are trimmed. Voices are kept: a direct quotation whose speaker the sentence does not name, and a
+first-person line, are told as "Speaker said: ..." with their marks, and are left out when no speaker is
+known. Every digest sentence cites all the sentences of its claim.
 """
 
 from __future__ import annotations
@@ -38,6 +42,12 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|that)\b", re.I)
+# A line in the first person outside any quotation: a transcript or an op-ed speaking, not the outlet reporting.
+_PRONOUN_SAID = (
+    re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=\s+(?:said|says|told|added|stressed|insisted)\b)"),
+    re.compile(r"(?<=\bsaid\s)(?:he|she|they)\b|(?<=\bsays\s)(?:he|she|they)\b"),
+)
+_FIRST_PERSON = re.compile(r"(?:^|[\s,;])(?:I|we|We|our|Our|my|My|me|us)(?=[\s,;.!?'\u2019])")
 
 
 def write_digest(comparison: Comparison) -> list[DigestSentence]:
@@ -61,12 +71,25 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
         return sum(ranks) / len(ranks) if ranks else 1.0
 
     quoted_share = _quoted_share(comparison)
+    speaker_of: dict[str, str] = {}
+    for quote in comparison.quotes:
+        speaker_of.setdefault(quote.sentence_id, quote.speaker)
+
+    def voiced(sentence_id: str) -> bool:
+        """Whether the sentence can be told with its voice: its speaker known wherever it is not the outlet's."""
+        text = text_of[sentence_id]
+        speaks = quoted_share.get(sentence_id, 0.0) > 0.5 or _FIRST_PERSON.search(_outside_quotes(text))
+        return not speaks or sentence_id in speaker_of
 
     def pick(claim: Claim) -> str | None:
         candidates = [
             s
             for s in claim.sentence_ids
-            if s in sentences and len(text_of[s].split()) >= MIN_WORDS and _whole_quotes(text_of[s])
+            if s in sentences
+            and len(text_of[s].split()) >= MIN_WORDS
+            and _whole_quotes(text_of[s])
+            and not text_of[s].rstrip("\"'\u201d\u2019 ").endswith("?")  # a question supports nothing
+            and voiced(s)
         ]
         if not candidates:
             return None
@@ -88,8 +111,12 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
     def neutral(sentence_id: str) -> str:
         start = starts[sentence_id]
         text = text_of[sentence_id]
+        applied = len(text)
         for note in sorted(notes[sentence_id], key=lambda n: -n.start):
             a, b = note.start - start, note.end - start
+            if b > applied:
+                continue  # overlaps a note already applied: one rewording per stretch of text
+            applied = a
             replacement = note.alternative
             if a > 0 and not replacement and text[a - 1] == " ":
                 a -= 1
@@ -100,7 +127,20 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             if text.count(mark) % 2 and (text.startswith(mark) or text.rstrip(".,").endswith(mark)):
                 text = text.replace(mark, "", 1) if text.startswith(mark) else "".join(text.rsplit(mark, 1))
         text = _balance_curly(text)
-        return text[:1].upper() + text[1:]
+        text = text[:1].upper() + text[1:]
+        speaker = speaker_of.get(sentence_id)
+        speaks = quoted_share.get(sentence_id, 0.0) > 0.5 or _FIRST_PERSON.search(_outside_quotes(text))
+        if speaker and speaks and not _names(text, speaker):
+            # "..., she said." -> "..., Lena Dorn said.": the digest has no earlier sentence to say who she is
+            named = text
+            for pattern in _PRONOUN_SAID:
+                if named == text:
+                    named = pattern.sub(speaker, named, count=1)
+            if named != text:
+                return named[:1].upper() + named[1:]
+            inner = text if text[:1] in '"\u201c' else f"\u201c{text}\u201d"
+            return f"{speaker} said: {inner}"
+        return text
 
     digest: list[DigestSentence] = []
     used: set[str] = set()
@@ -118,7 +158,7 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
 
     shared = [c for c in comparison.claims if c.status == "shared" and len(c.outlets) > 1]
     for claim in sorted(shared, key=lambda c: (-len(c.outlets), position(c))):
-        add(claim, "revised" if claim.kind in ("revision", "other-source") else "shared")
+        add(claim, {"revision": "revised", "other-source": "other-source"}.get(claim.kind or "", "shared"))
     for claim in sorted((c for c in comparison.claims if c.status == "conflicting"), key=position):
         add(claim, "disputed")
     per_outlet: dict[str, int] = defaultdict(int)
@@ -134,6 +174,16 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             per_outlet[outlet] += 1
             add(claim, "single-source")
     return digest
+
+
+def _outside_quotes(text: str) -> str:
+    """``text`` without what stands between quotation marks."""
+    return re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)
+
+
+def _names(text: str, speaker: str) -> bool:
+    """Whether ``text`` names the speaker (any capitalised word of the name)."""
+    return any(word in text for word in re.findall(r"[A-Z][\w'\u2019-]+", speaker)) or speaker.lower() in text.lower()
 
 
 def _whole_quotes(text: str) -> bool:

@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/fnc1.py
 	$(BIN)/python bench/babe.py
 	$(BIN)/python bench/neus_arousal.py
+	$(BIN)/python bench/story_clustering.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

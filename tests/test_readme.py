@@ -30,7 +30,11 @@ def test_makefile_defines_both_commands() -> None:
 
 def readme_commands() -> list[list[str]]:
     readme = (ROOT / "README.md").read_text("utf-8")
-    return [shlex.split(line)[1:] for line in readme.splitlines() if line.startswith(".venv/bin/counterpoint ")]
+    return [
+        shlex.split(line, comments=True)[1:]
+        for line in readme.splitlines()
+        if line.startswith(".venv/bin/counterpoint ")
+    ]
 
 
 def test_every_readme_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,15 +16,20 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .embed import EMBEDDING_PRECISIONS
 from .errors import ConfigError, CounterpointError
-from .pipeline import CompareOptions, compare
+from .pipeline import CompareOptions, compare, compare_story, ingest_corpus
 from .report.html_report import write_html
 from .report.json_report import write_json
 from .report.terminal import print_summary
 from .stages.ingest import MAX_INPUT_BYTES, IngestOptions
+from .store import SQLiteStore, open_store
+
+# The store used when none is named: a file in the working folder, no server.
+DEFAULT_DB = Path("counterpoint.db")
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -51,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare articles (text, HTML, JSONL, directories, .gz) on one story. "
         "Example: counterpoint compare examples/harbour-fire --html report.html --json report.json",
     )
-    comp.add_argument("inputs", nargs="+", metavar="FILE", help="files or directories to read")
+    comp.add_argument("inputs", nargs="*", metavar="FILE", help="files or directories to read")
+    comp.add_argument("--story", metavar="ID", help="compare a story of the store instead (see: counterpoint stories)")
+    comp.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
     comp.add_argument("--json", type=Path, metavar="OUT", help="write the JSON report here")
     comp.add_argument("--html", type=Path, metavar="OUT", help="write the HTML side-by-side view here")
     comp.add_argument("--outlet", help="outlet name for inputs that do not say (default: the file name)")
@@ -84,6 +91,36 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (comp,):
         command.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
 
+    ing = commands.add_parser(
+        "ingest",
+        help="read articles into the store, find wire copies and group them into stories",
+        description="Read articles (text, HTML, JSONL, directories, .gz) into the store: cleaned, checked for "
+        "wire copies and grouped into stories. Idempotent: an article already stored is skipped. "
+        "Example: counterpoint ingest examples/harbour-fire --db news.db",
+    )
+    ing.add_argument("inputs", nargs="+", metavar="FILE", help="files or directories to read")
+    ing.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
+    ing.add_argument("--outlet", help="outlet name for inputs that do not say (default: the file name)")
+    ing.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say"
+    )
+    ing.add_argument(
+        "--max-bytes", type=int, default=MAX_INPUT_BYTES, help="reject inputs (or records) larger than this"
+    )
+    ing.add_argument("-q", "--quiet", action="store_true", help="print no summary and no progress")
+    ing.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
+
+    sto = commands.add_parser(
+        "stories",
+        help="list the stories of the store",
+        description="List the stories of the store, largest first. Example: counterpoint stories --db news.db --json",
+    )
+    sto.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
+    sto.add_argument(
+        "--json", action="store_true", help="print JSON: each story's id, size, outlets, dates and sources"
+    )
+    sto.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
+
     ev = commands.add_parser(
         "evaluate",
         help="score a JSON report against a gold file",
@@ -111,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "compare":
             return _compare(args)
+        if args.command == "ingest":
+            return _ingest(args)
+        if args.command == "stories":
+            return _stories(args)
         return _evaluate(args)
     except CounterpointError as exc:
         _error(str(exc))
@@ -150,8 +191,13 @@ def _compare(args: argparse.Namespace) -> int:
         embedding_precision=args.precision,
         progress=status.update if status else None,
     )
+    if bool(args.story) == bool(args.inputs):
+        raise ConfigError("give either files to compare or --story ID (from: counterpoint stories)")
     try:
-        comparison = compare(args.inputs, options)
+        if args.story:
+            comparison = compare_story(_existing_store(args.db), args.story, options)
+        else:
+            comparison = compare(args.inputs, options)
     finally:
         if status:
             status.stop()
@@ -171,6 +217,74 @@ def _compare(args: argparse.Namespace) -> int:
         if written:
             console.print(f"Wrote {', '.join(written)}", highlight=False)
     return EXIT_REJECTED if comparison.rejected else EXIT_OK
+
+
+def _existing_store(path: Path) -> SQLiteStore:
+    if not path.is_file():
+        raise ConfigError(f"no store at {path}; create one with: counterpoint ingest FILES --db {path}")
+    return open_store(path)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    status = None
+    if not args.quiet and sys.stderr.isatty():
+        status = Console(stderr=True).status("reading")
+        status.start()
+    options = CompareOptions(
+        IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes),
+        progress=status.update if status else None,
+    )
+    try:
+        stats = ingest_corpus(args.inputs, store, options)
+    finally:
+        if status:
+            status.stop()
+        store.close()
+    for rejection in open_store(args.db).rejections()[-stats.rejected :] if stats.rejected else []:
+        _error(f"rejected {rejection.source}: {rejection.reason}")
+    if not args.quiet:
+        Console().print(
+            f"{args.db}: read {stats.read:,} articles, stored {stats.stored:,} "
+            f"({stats.already_stored:,} already there, {stats.copies:,} wire copies); "
+            f"{stats.stories_started - stats.stories_merged:,} new stories, {stats.stories_joined:,} joined one; "
+            f"{stats.rejected:,} rejected",
+            highlight=False,
+            markup=False,
+        )
+    return EXIT_REJECTED if stats.rejected else EXIT_OK
+
+
+def _stories(args: argparse.Namespace) -> int:
+    store = _existing_store(args.db)
+    stories = store.stories()
+    if args.json:
+        payload = [
+            {
+                "id": s.story_id,
+                "title": s.title,
+                "size": s.size,
+                "outlets": s.outlets,
+                "first_published": s.first_published.isoformat() if s.first_published else None,
+                "last_published": s.last_published.isoformat() if s.last_published else None,
+                "sources": [a.source for a, _ in store.story_articles(s.story_id)],
+            }
+            for s in stories
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    table = Table(title=f"{len(stories)} stories in {args.db}")
+    for column in ("id", "articles", "outlets", "dates", "title"):
+        table.add_column(column, overflow="fold")
+    for story in stories:
+        dates = " - ".join(
+            d.isoformat() for d in dict.fromkeys(filter(None, (story.first_published, story.last_published)))
+        )
+        table.add_row(
+            story.story_id, str(story.size), Text(", ".join(story.outlets)), dates or "-", Text(story.title or "")
+        )
+    Console().print(table)
+    return EXIT_OK
 
 
 def _floors(path: Path, story: str) -> dict[str, float]:

@@ -9,16 +9,22 @@ the digest. Each stage's name and version go into the report, so every output sa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .embed import CachingEmbedder, Embedder
 from .model import Article, Comparison, Rejection
 from .nlp import ParsedLine
 from .stages import align, clean, conflicts, dates, digest, entities, framing, ingest, quantities, quotes, segment
+from .store import SQLiteStore
+
+if TYPE_CHECKING:
+    from .corpus import IngestStats
 
 log = logging.getLogger(__name__)
+_STAGES = (ingest, clean, segment, dates, entities, quotes, quantities, align, conflicts, framing, digest)
 
 # Texts are compared up to this many characters. The longest news articles run to ~60,000 characters; a
 # longer text is a page dump or a book, and parsing and embedding all of it would take minutes (100,000
@@ -70,8 +76,9 @@ class Annotated:
     gazetteer: entities.Gazetteer
 
 
-def annotate(articles: list[Article], options: CompareOptions | None = None) -> Annotated:
-    """Clean, segment, date, parse and annotate ``articles`` (entities, quotes, quantities)."""
+def annotate(articles: list[Article], options: CompareOptions | None = None, prepared: bool = False) -> Annotated:
+    """Clean, segment, date, parse and annotate ``articles`` (entities, quotes, quantities); ``prepared``
+    articles are already cleaned and segmented (from the store)."""
     from .embed import CachingEmbedder, load_embedder
     from .nlp import parse_articles
 
@@ -79,7 +86,8 @@ def annotate(articles: list[Article], options: CompareOptions | None = None) -> 
     comparison = Comparison(articles=articles)
     _tell(options, f"cleaning {len(articles)} articles")
     for article in articles:
-        prepare_article(article)
+        if not prepared:
+            prepare_article(article)
         _limit(article, comparison)
     embedder = CachingEmbedder(options.embedder or load_embedder(options.embedding_precision))
     # the sentences are embedded on one core while spaCy parses on the other (one process: no fork while
@@ -152,12 +160,48 @@ def compare_articles(articles: list[Article], options: CompareOptions | None = N
     stages = [ingest, clean, segment, dates]
     if options.annotate and articles:
         comparison = compare_annotated(annotate(articles, options), options)
-        stages += [entities, quotes, quantities, align, conflicts, framing, digest]
+        stages = list(_STAGES)
     else:
         for article in articles:
             prepare_article(article)
         comparison = Comparison(articles=articles)
     comparison.stages = {stage.NAME: stage.VERSION for stage in stages}
+    return comparison
+
+
+def ingest_corpus(
+    sources: Iterable[str | Path], store: SQLiteStore, options: CompareOptions | None = None
+) -> IngestStats:
+    """Read ``sources`` into ``store``: the per-article phase (clean, segment, dates) as they are read, then
+    the per-corpus phase (copies, stories) batch by batch. Idempotent and resumable.
+
+    >>> stats = ingest_corpus(["feeds/"], open_store("news.db"))  # doctest: +SKIP
+    """
+    from .corpus import Corpus
+
+    options = options or CompareOptions()
+    rejected: list[Rejection] = []
+
+    def articles() -> Iterator[Article]:
+        for item in ingest.read(sources, options.ingest):
+            if isinstance(item, Rejection):
+                rejected.append(item)
+            else:
+                yield prepare_article(item)
+
+    stats = Corpus(store).add(articles(), progress=options.progress)
+    if rejected:
+        store.write_batch([], [], {}, rejected)
+        stats.rejected = len(rejected)
+    return stats
+
+
+def compare_story(store: SQLiteStore, story_id: str, options: CompareOptions | None = None) -> Comparison:
+    """The per-story phase on a stored story: its articles as stored (already cleaned), compared."""
+    options = options or CompareOptions()
+    articles = [article for article, _ in store.story_articles(story_id)]
+    comparison = compare_annotated(annotate(articles, options, prepared=True), options)
+    comparison.stages = {stage.NAME: stage.VERSION for stage in _STAGES}
     return comparison
 
 

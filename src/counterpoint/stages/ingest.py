@@ -64,27 +64,33 @@ class _Reject(Exception):
     """Internal: this input cannot become an article, for the reason given."""
 
 
+def read(sources: Iterable[str | Path], options: IngestOptions | None = None) -> Iterator[Article | Rejection]:
+    """Articles and rejections one at a time, as the sources are read (for corpora too large for memory).
+    Articles repeated within the run (same outlet and text) are rejected with the name of the first."""
+    options = options or IngestOptions()
+    seen: dict[str, str] = {}
+    for source in sources:
+        for name, item in _read_source(str(source), options):
+            if isinstance(item, Rejection):
+                log.warning("rejected %s: %s", item.source, item.reason)
+                yield item
+            elif item.article_id in seen:
+                yield Rejection(name, f"same outlet and text as {seen[item.article_id]}; kept that one")
+            else:
+                seen[item.article_id] = name
+                yield item
+
+
 def ingest(sources: Iterable[str | Path], options: IngestOptions | None = None) -> IngestResult:
     """Read every source (file or directory) into articles; unreadable inputs become rejections.
 
     >>> result = ingest(["examples/harbour-fire"])  # doctest: +SKIP
     >>> [a.outlet for a in result.articles]  # doctest: +SKIP
     """
-    options = options or IngestOptions()
     articles: list[Article] = []
     rejected: list[Rejection] = []
-    seen: dict[str, str] = {}
-    for source in sources:
-        for name, item in _read_source(str(source), options):
-            if isinstance(item, Rejection):
-                log.warning("rejected %s: %s", item.source, item.reason)
-                rejected.append(item)
-            elif item.article_id in seen:
-                reason = f"same outlet and text as {seen[item.article_id]}; kept that one"
-                rejected.append(Rejection(name, reason))
-            else:
-                seen[item.article_id] = name
-                articles.append(item)
+    for item in read(sources, options):
+        (rejected if isinstance(item, Rejection) else articles).append(item)  # type: ignore[arg-type]
     return IngestResult(articles, rejected)
 
 

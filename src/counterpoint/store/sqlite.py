@@ -1,0 +1,302 @@
+"""The SQLite store: one file, no server; schema migrations by version number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Article, DateMention, Rejection, Removal, Sentence
+
+# Each entry takes the schema from the previous version to the next; the store records its version and
+# applies the missing ones in order, each in its own transaction.
+MIGRATIONS = (
+    """
+    CREATE TABLE articles (
+        article_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        title TEXT,
+        published TEXT,
+        url TEXT,
+        text TEXT NOT NULL,
+        extracted INTEGER NOT NULL DEFAULT 0,
+        cleaned TEXT NOT NULL,
+        story_id TEXT,
+        copy_of TEXT,
+        signature BLOB,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE TABLE stories (
+        story_id TEXT PRIMARY KEY,
+        title TEXT,
+        size INTEGER NOT NULL,
+        originals INTEGER NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        centroid TEXT NOT NULL
+    );
+    CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE rejections (source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+    """,
+)
+
+
+@dataclass(slots=True)
+class StoredArticle:
+    """An article as the corpus phase leaves it: cleaned, given a story, and its wire-copy original if any."""
+
+    article: Article
+    story_id: str
+    copy_of: str | None = None
+    signature: bytes | None = None
+
+
+@dataclass(slots=True)
+class StorySummary:
+    """A story as listed: its articles' outlets and dates, and the terms that describe it."""
+
+    story_id: str
+    title: str | None
+    size: int
+    originals: int = 0  # articles that are not wire copies
+    first_published: dt.date | None = None
+    last_published: dt.date | None = None
+    outlets: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+
+
+class SQLiteStore:
+    """Articles, copies and stories in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        if path.is_dir():
+            raise ConfigError(f"{path} is a directory; give the store a file name, e.g. {path / 'news.db'}")
+        if not path.parent.is_dir():
+            raise ConfigError(f"cannot create the store {path}: the folder {path.parent} does not exist")
+        self.path = path
+        self._db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            raise ConfigError(f"{self.path} was written by a newer Counterpoint (schema {version}); upgrade to read it")
+        for number in range(version, len(MIGRATIONS)):
+            with self._transaction() as db:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (str(number + 1),))
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0])
+
+    # --- writing -----------------------------------------------------------------------------------------
+
+    def write_batch(
+        self,
+        articles: Iterable[StoredArticle],
+        stories: Iterable[StorySummary],
+        term_counts: dict[str, int],
+        rejections: Iterable[Rejection] = (),
+        merged: dict[str, str] | None = None,
+    ) -> None:
+        """One batch in one transaction: new articles, their stories (created or updated), stories merged
+        into others (old id -> kept id), document frequencies of terms, and the inputs rejected."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO articles (article_id, source, outlet, title, published, url, text, "
+                "extracted, cleaned, story_id, copy_of, signature, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_article_row(stored, now) for stored in articles],
+            )
+            db.executemany(
+                "INSERT INTO stories (story_id, title, size, originals, first_published, last_published, centroid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET title = excluded.title, "
+                "size = excluded.size, originals = excluded.originals, first_published = excluded.first_published, "
+                "last_published = excluded.last_published, centroid = excluded.centroid",
+                [
+                    (
+                        s.story_id,
+                        s.title,
+                        s.size,
+                        s.originals,
+                        _day(s.first_published),
+                        _day(s.last_published),
+                        json.dumps(s.centroid, separators=(",", ":")),
+                    )
+                    for s in stories
+                ],
+            )
+            for gone, kept in (merged or {}).items():
+                db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (kept, gone))
+                db.execute("DELETE FROM stories WHERE story_id = ?", (gone,))
+            db.executemany(
+                "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                list(term_counts.items()),
+            )
+            db.executemany(
+                "INSERT INTO rejections (source, reason, at) VALUES (?, ?, ?)",
+                [(r.source, r.reason, now) for r in rejections],
+            )
+
+    # --- reading -----------------------------------------------------------------------------------------
+
+    def known(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of ``article_ids`` are already stored."""
+        ids = list(article_ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found |= {
+                r[0] for r in self._db.execute(f"SELECT article_id FROM articles WHERE article_id IN ({marks})", chunk)
+            }
+        return found
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._db.execute("SELECT story_id FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def signatures(self) -> Iterator[tuple[str, bytes, str | None]]:
+        """(article id, MinHash signature, published day) of every stored original (not a copy)."""
+        rows = self._db.execute(
+            "SELECT article_id, signature, published FROM articles WHERE signature IS NOT NULL AND copy_of IS NULL"
+        )
+        for article_id, signature, published in rows:
+            yield article_id, bytes(signature), published
+
+    def term_frequencies(self) -> dict[str, int]:
+        return {term: df for term, df in self._db.execute("SELECT term, df FROM terms")}
+
+    def stories(self) -> list[StorySummary]:
+        """Every story, largest first."""
+        outlets: dict[str, list[str]] = {}
+        for story_id, outlet in self._db.execute(
+            "SELECT DISTINCT story_id, outlet FROM articles WHERE story_id IS NOT NULL ORDER BY outlet"
+        ):
+            outlets.setdefault(story_id, []).append(outlet)
+        return [
+            StorySummary(
+                story_id,
+                title,
+                size,
+                originals,
+                _date(first),
+                _date(last),
+                outlets.get(story_id, []),
+                json.loads(centroid),
+            )
+            for story_id, title, size, originals, first, last, centroid in self._db.execute(
+                "SELECT story_id, title, size, originals, first_published, last_published, centroid FROM stories "
+                "ORDER BY size DESC, last_published DESC, story_id"
+            )
+        ]
+
+    def story_articles(self, story_id: str) -> list[tuple[Article, str | None]]:
+        """The articles of a story with the original each copies (``None`` for originals), oldest first."""
+        rows = self._db.execute(
+            "SELECT article_id, source, outlet, title, published, url, text, extracted, cleaned, copy_of "
+            "FROM articles WHERE story_id = ? ORDER BY published, source",
+            (story_id,),
+        ).fetchall()
+        if not rows:
+            raise ConfigError(f"no story {story_id!r} in {self.path}; list them with: counterpoint stories")
+        return [(_article(row[:9]), row[9]) for row in rows]
+
+    def rejections(self) -> list[Rejection]:
+        return [Rejection(s, r) for s, r in self._db.execute("SELECT source, reason FROM rejections ORDER BY rowid")]
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _article_row(stored: StoredArticle, now: str) -> tuple[Any, ...]:
+    article = stored.article
+    cleaned = {
+        "sentences": [
+            [
+                s.sentence_id,
+                s.start,
+                s.end,
+                s.role,
+                s.line,
+                [[d.start, d.end, d.text, _day(d.date), d.relative] for d in s.dates],
+            ]
+            for s in article.sentences
+        ],
+        "removed": [[r.start, r.end, r.text, r.reason, r.line, r.detail] for r in article.removed],
+        "compared_end": article.compared_end,
+    }
+    return (
+        article.article_id,
+        article.source,
+        article.outlet,
+        article.title,
+        _day(article.published),
+        article.url,
+        article.text,
+        int(article.extracted),
+        json.dumps(cleaned, separators=(",", ":")),
+        stored.story_id,
+        stored.copy_of,
+        stored.signature,
+        now,
+    )
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    article_id, source, outlet, title, published, url, text, extracted, cleaned = row
+    data = json.loads(cleaned)
+    article = Article(article_id, source, outlet, text, title, _date(published), url)
+    article.extracted = bool(extracted)
+    article.compared_end = data.get("compared_end")
+    article.sentences = [
+        Sentence(
+            sentence_id,
+            start,
+            end,
+            role,
+            line,
+            [DateMention(ds, de, dtext, _date(day), relative) for ds, de, dtext, day, relative in dates],
+        )
+        for sentence_id, start, end, role, line, dates in data["sentences"]
+    ]
+    article.removed = [Removal(*removal) for removal in data["removed"]]
+    return article

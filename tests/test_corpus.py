@@ -1,0 +1,282 @@
+"""The corpus phase and its store: idempotent, incremental, transactional ingest; wire copies; stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from counterpoint import corpus
+from counterpoint.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from counterpoint.errors import ConfigError
+from counterpoint.pipeline import ingest_corpus, prepare_article
+from counterpoint.report.json_report import load_schema
+from counterpoint.stages.ingest import article_from_text, ingest
+from counterpoint.store import open_store
+from counterpoint.store.sqlite import MIGRATIONS
+
+from .conftest import EXAMPLES, ROOT
+
+BRIDGE = [
+    (
+        "valley-post.txt",
+        "Bridge over the Lorn river closed after cracks found\n\n"
+        "ALDERWICK - The Kestrel Bridge over the Lorn river in Alderwick was closed to traffic on Monday after "
+        "engineers found cracks in two of its steel girders, the city council said.\n"
+        "About 30,000 vehicles cross the Kestrel Bridge every day, and buses will be diverted through the "
+        "Millbrook tunnel, council transport chief Hanna Osei said.\n"
+        "The bridge was built in 1968 and last inspected in 2021.\n",
+    ),
+    (
+        "alderwick-courier.txt",
+        "Kestrel Bridge shut indefinitely as engineers inspect cracked girders\n\n"
+        "Alderwick's Kestrel Bridge will stay closed until engineers know how deep the cracks in its girders "
+        "run, Hanna Osei of the city council told reporters on Monday.\n"
+        "Commuters crossing the Lorn river faced queues of more than an hour at the Millbrook tunnel.\n"
+        "Opposition councillors said the council had cut the bridge maintenance budget twice since 2021.\n",
+    ),
+    (
+        "northern-star.txt",
+        "Cracked girders close Alderwick's Kestrel Bridge\n\n"
+        "Engineers found cracks in the steel girders of the Kestrel Bridge in Alderwick, and the council closed "
+        "the crossing over the Lorn river on Monday.\n"
+        "Traffic was diverted to the Millbrook tunnel, where drivers queued for an hour, Hanna Osei said.\n",
+    ),
+]
+
+# Words for generated articles that share no sentence with one another (for volume, not for meaning).
+_WORDS = (
+    "council budget river harbour school vote court police storm festival museum railway factory union "
+    "farmers market hospital bridge airport election mayor minister drought flood library stadium theatre "
+    "workers strike tunnel ferry port village valley mountain forest coast island border treaty summit "
+    "ceasefire protest inquiry report contract tender lawsuit verdict appeal ruling reform pension tax"
+).split()
+
+
+def _generated(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        rng = random.Random(number)
+        sentences = [
+            " ".join(rng.choice(_WORDS) for _ in range(12)).capitalize() + f" said official number {number}."
+            for _ in range(6)
+        ]
+        path = folder / f"outlet{number:03d}.txt"
+        path.write_text(f"Report {number} on {rng.choice(_WORDS)}\n\n" + "\n".join(sentences) + "\n", "utf-8")
+        paths.append(path)
+    return paths
+
+
+def _write_bridge(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in BRIDGE:
+        (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+def _wire_copy(folder: Path) -> Path:
+    """A syndicated copy of the example wire story: another outlet, a new headline, a sentence dropped."""
+    lines = (EXAMPLES / "meridian-wire-2025-03-12.txt").read_text("utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith("The port handles")]
+    path = folder / "gazette-syndicated-2025-03-12.txt"
+    path.write_text("Fuel depot blast kills 14 in Port Vesna\n\n" + "\n".join(kept) + "\n", "utf-8")
+    return path
+
+
+def _harbour_names() -> list[str]:
+    """The source names of the example story's articles (a JSONL record is named by its id)."""
+    return sorted(Path(a.source).name for a in ingest([EXAMPLES]).articles)
+
+
+def _stories(db: Path) -> dict[str, list[str]]:
+    """Story id -> the file names of its articles."""
+    store = open_store(db)
+    try:
+        return {
+            s.story_id: sorted(Path(a.source).name for a, _ in store.story_articles(s.story_id))
+            for s in store.stories()
+        }
+    finally:
+        store.close()
+
+
+def test_two_stories_and_a_wire_copy_are_told_apart(tmp_path: Path) -> None:
+    copy = _wire_copy(tmp_path)
+    store = open_store(tmp_path / "news.db")
+    stats = ingest_corpus([EXAMPLES, _write_bridge(tmp_path / "bridge"), copy], store)
+    assert (stats.read, stats.stored, stats.copies, stats.rejected) == (8, 8, 1, 0)
+    stories = sorted(_stories(tmp_path / "news.db").values())
+    assert stories == [
+        sorted(["alderwick-courier.txt", "northern-star.txt", "valley-post.txt"]),
+        sorted([*_harbour_names(), "gazette-syndicated-2025-03-12.txt"]),
+    ]
+    harbour = next(s for s in store.stories() if s.size == 5)
+    assert harbour.originals == 4  # the copy is kept and shown, counted once
+    copies = {a.source: original for a, original in store.story_articles(harbour.story_id) if original}
+    wire = next(a for a, _ in store.story_articles(harbour.story_id) if a.outlet == "meridian-wire")
+    assert copies == {str(copy): wire.article_id}
+    store.close()
+
+
+def test_ingest_is_idempotent_and_incremental(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    first = ingest_corpus([EXAMPLES], open_store(db))
+    assert (first.stored, first.stories_started - first.stories_merged) == (4, 1)
+    again = ingest_corpus([EXAMPLES], open_store(db))
+    assert (again.read, again.already_stored, again.stored) == (4, 4, 0)
+    assert list(_stories(db).values()) == [_harbour_names()]
+    bridge = _write_bridge(tmp_path / "bridge")
+    ingest_corpus([bridge / "valley-post.txt"], open_store(db))
+    later = ingest_corpus([bridge / "alderwick-courier.txt", bridge / "northern-star.txt"], open_store(db))
+    assert (later.stories_started, later.stories_joined) == (0, 2)  # new articles join the story they tell
+    assert sorted(len(names) for names in _stories(db).values()) == [3, 4]
+
+
+def test_the_store_keeps_raw_text_cleaned_sentences_and_removals(tmp_path: Path) -> None:
+    path = EXAMPLES / "meridian-wire-2025-03-12.txt"
+    fresh = prepare_article(
+        article_from_text(
+            path.read_text("utf-8"), source=str(path), outlet="meridian-wire", published=dt.date(2025, 3, 12)
+        )
+    )
+    store = open_store(tmp_path / "news.db")
+    ingest_corpus([path], store, None)
+    ((stored, original),) = store.story_articles(store.stories()[0].story_id)
+    assert original is None
+    assert stored.text == fresh.text and stored.article_id == fresh.article_id
+    assert stored.sentences == fresh.sentences
+    assert stored.removed == fresh.removed and any(r.reason == "teaser" for r in stored.removed)
+    assert stored.published == fresh.published
+
+
+def test_schema_version_and_a_store_from_a_newer_release(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    assert open_store(db).schema_version == len(MIGRATIONS)
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    with pytest.raises(ConfigError, match="newer Counterpoint"):
+        open_store(db)
+    with pytest.raises(ConfigError, match="is a directory"):
+        open_store(tmp_path)
+    with pytest.raises(ConfigError, match="not a store address"):
+        open_store("ftp://example.org/news.db")
+
+
+def test_a_failed_batch_leaves_the_committed_ones_and_resumes_without_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _generated(tmp_path / "in", 25)
+    db = tmp_path / "news.db"
+    monkeypatch.setattr(corpus, "BATCH_SIZE", 10)
+    store = open_store(db)
+    real_write = store.write_batch
+    calls = []
+
+    def failing_write(*args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real_write(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "write_batch", failing_write)
+    with pytest.raises(OSError):
+        ingest_corpus(paths, store)
+    assert open_store(db).count_articles() == 10
+    resumed = ingest_corpus(paths, open_store(db))
+    assert (resumed.already_stored, resumed.stored) == (10, 15)
+    _assert_consistent(db, 25)
+
+
+def _assert_consistent(db: Path, articles: int) -> None:
+    with sqlite3.connect(db) as connection:
+        ids = [r[0] for r in connection.execute("SELECT article_id FROM articles")]
+        assert len(ids) == len(set(ids)) == articles
+        assert connection.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
+        sizes = dict(connection.execute("SELECT story_id, size FROM stories"))
+        counted = dict(connection.execute("SELECT story_id, COUNT(*) FROM articles GROUP BY story_id"))
+        assert sizes == counted
+
+
+_SLOW_INGEST = """
+import sys, time
+from counterpoint import corpus, pipeline
+from counterpoint.store import open_store
+corpus.BATCH_SIZE = 5
+prepare = pipeline.prepare_article
+def slow(article):
+    time.sleep(0.05)
+    return prepare(article)
+pipeline.prepare_article = slow
+pipeline.ingest_corpus([sys.argv[1]], open_store(sys.argv[2]))
+"""
+
+
+def test_kill_9_during_ingest_loses_nothing_committed_and_resume_duplicates_nothing(tmp_path: Path) -> None:
+    _generated(tmp_path / "in", 60)
+    db = tmp_path / "news.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen([sys.executable, "-c", _SLOW_INGEST, str(tmp_path / "in"), str(db)], env=env)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as connection:
+                    stored = connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:  # the schema is still being created
+                stored = 0
+            if stored >= 10:
+                break
+        time.sleep(0.05)
+    assert process.poll() is None, "the ingest finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    committed = open_store(db).count_articles()
+    assert 10 <= committed < 60 and committed % 5 == 0  # whole batches only
+    resumed = ingest_corpus([tmp_path / "in"], open_store(db))
+    assert (resumed.already_stored, resumed.stored) == (committed, 60 - committed)
+    _assert_consistent(db, 60)
+
+
+def test_cli_ingest_stories_and_compare_a_stored_story(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "news.db"
+    (tmp_path / "empty.txt").write_text("")
+    bridge = _write_bridge(tmp_path / "bridge")
+    assert main(["ingest", str(EXAMPLES), str(bridge), str(tmp_path / "empty.txt"), "--db", str(db)]) == EXIT_REJECTED
+    captured = capsys.readouterr()
+    assert f"rejected {tmp_path / 'empty.txt'}: empty" in captured.err
+    assert "stored 7" in captured.out and "1 rejected" in captured.out
+    assert main(["stories", "--db", str(db), "--json"]) == EXIT_OK
+    listed = json.loads(capsys.readouterr().out)
+    assert sorted(s["size"] for s in listed) == [3, 4]
+    harbour = next(s for s in listed if s["size"] == 4)
+    assert sorted(Path(p).name for p in harbour["sources"]) == _harbour_names()
+    assert harbour["first_published"] == "2025-03-12" and len(harbour["outlets"]) == 4
+    assert main(["stories", "--db", str(db)]) == EXIT_OK
+    assert "2 stories" in capsys.readouterr().out
+    out = tmp_path / "story.json"
+    assert main(["compare", "--story", harbour["id"], "--db", str(db), "--json", str(out), "-q"]) == EXIT_OK
+    report = json.loads(out.read_text("utf-8"))
+    jsonschema.validate(report, load_schema())
+    assert len(report["articles"]) == 4 and report["claims"]
+
+
+def test_cli_store_errors_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stories", "--db", str(tmp_path / "none.db")]) == EXIT_USAGE
+    assert "create one with: counterpoint ingest" in capsys.readouterr().err
+    ingest_corpus([EXAMPLES], open_store(tmp_path / "news.db"))
+    assert main(["compare", "--story", "s000", "--db", str(tmp_path / "news.db")]) == EXIT_USAGE
+    assert "list them with: counterpoint stories" in capsys.readouterr().err
+    assert main(["compare", "--db", str(tmp_path / "news.db")]) == EXIT_USAGE
+    assert "either files to compare or --story" in capsys.readouterr().err

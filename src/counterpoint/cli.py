@@ -21,6 +21,7 @@ from rich.text import Text
 from . import __version__
 from .embed import EMBEDDING_PRECISIONS
 from .errors import ConfigError, CounterpointError
+from .executors import EXECUTORS, open_executor
 from .pipeline import CompareOptions, compare, compare_story, ingest_corpus
 from .report.html_report import write_html
 from .report.json_report import write_json
@@ -106,6 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ing.add_argument(
         "--max-bytes", type=int, default=MAX_INPUT_BYTES, help="reject inputs (or records) larger than this"
+    )
+    ing.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="serial",
+        help="where the per-article phase runs: this process (default), a pool of local processes, or Dask",
+    )
+    ing.add_argument("--workers", type=int, metavar="N", help="processes for --executor process or a local Dask")
+    ing.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)"
     )
     ing.add_argument("-q", "--quiet", action="store_true", help="print no summary and no progress")
     ing.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
@@ -226,6 +237,10 @@ def _existing_store(path: Path) -> SQLiteStore:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    if args.scheduler and args.executor != "dask":
+        raise ConfigError("--scheduler is for --executor dask")
+    if args.workers is not None and args.workers < 1:
+        raise ConfigError("--workers must be 1 or more")
     store = open_store(args.db)
     status = None
     if not args.quiet and sys.stderr.isatty():
@@ -236,7 +251,8 @@ def _ingest(args: argparse.Namespace) -> int:
         progress=status.update if status else None,
     )
     try:
-        stats = ingest_corpus(args.inputs, store, options)
+        with open_executor(args.executor, args.workers, args.scheduler) as executor:
+            stats = ingest_corpus(args.inputs, store, options, executor)
     finally:
         if status:
             status.stop()
@@ -252,6 +268,8 @@ def _ingest(args: argparse.Namespace) -> int:
             highlight=False,
             markup=False,
         )
+        timing = ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in stats.seconds.items())
+        Console(stderr=True).print(f"time: {timing}", highlight=False, markup=False)
     return EXIT_REJECTED if stats.rejected else EXIT_OK
 
 

@@ -24,13 +24,18 @@ import datetime as dt
 import logging
 import math
 import re
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .ids import content_id
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 from .model import Article, Rejection
 from .store import SQLiteStore, StoredArticle, StorySummary
 from .text import STOPWORDS, stem
@@ -79,6 +84,15 @@ class IngestStats:
     stories_joined: int = 0
     stories_merged: int = 0
     stored: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time by phase
+
+
+@dataclass(slots=True)
+class Features:
+    """What the corpus phase needs of an article, computed in the per-article phase (wherever it runs)."""
+
+    terms: Counter[str]  # content-word stems with their weights (see terms_of)
+    signature: np.ndarray  # MinHash values of its body's word shingles (uint64)
 
 
 @dataclass(slots=True)
@@ -100,6 +114,27 @@ def terms_of(article: Article) -> Counter[str]:
             if lower not in STOPWORDS:
                 words[stem(lower)] += weight * (NAME_WEIGHT if position and word[0].isupper() else 1)
     return words
+
+
+_PERMUTATIONS: dict[int, object] = {}
+
+
+def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
+    """A MinHash of this store's scheme; the permutations are drawn once per process, not per article."""
+    from datasketch import MinHash
+
+    if NUM_PERM not in _PERMUTATIONS:
+        _PERMUTATIONS[NUM_PERM] = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=hashvalues, permutations=_PERMUTATIONS[NUM_PERM], scheme=MINHASH_SCHEME
+    )
+
+
+def features(article: Article) -> Features:
+    """The terms and MinHash signature of a cleaned article."""
+    minhash = _minhash()
+    minhash.update_batch(list(shingles(article)))
+    return Features(terms_of(article), minhash.hashvalues.astype(np.uint64))
 
 
 def shingles(article: Article) -> set[bytes]:
@@ -127,9 +162,7 @@ class Corpus:
             self._remember(_Story(summary, dict(summary.centroid)))
 
     def _index(self, article_id: str, values: np.ndarray) -> None:
-        from datasketch import MinHash
-
-        minhash = MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=MINHASH_SCHEME)
+        minhash = _minhash(values)
         self.signatures[article_id] = values
         if article_id not in self.lsh:
             self.lsh.insert(article_id, minhash)
@@ -141,18 +174,19 @@ class Corpus:
 
     def add(
         self,
-        articles: Iterable[Article],
+        articles: Iterable[Article | tuple[Article, Features]],
         rejected: Iterable[Rejection] = (),
         progress: Callable[[str], None] | None = None,
     ) -> IngestStats:
-        """Store ``articles`` (cleaned) with their copies and stories, batch by batch."""
+        """Store ``articles`` (cleaned; with their :func:`features` when the per-article phase computed them)
+        with their copies and stories, batch by batch."""
         stats = IngestStats()
-        batch: list[Article] = []
+        batch: list[tuple[Article, Features]] = []
         pending_rejections = list(rejected)
         stats.rejected = len(pending_rejections)
-        for article in articles:
+        for item in articles:
             stats.read += 1
-            batch.append(article)
+            batch.append((item, features(item)) if isinstance(item, Article) else item)
             if len(batch) >= BATCH_SIZE:
                 self._write(batch, pending_rejections, stats)
                 batch, pending_rejections = [], []
@@ -162,28 +196,34 @@ class Corpus:
             self._write(batch, pending_rejections, stats)
         return stats
 
-    def _write(self, batch: list[Article], rejections: list[Rejection], stats: IngestStats) -> None:
-        from datasketch import MinHash
+    def _write(self, batch: list[tuple[Article, Features]], rejections: list[Rejection], stats: IngestStats) -> None:
+        started = time.perf_counter()
+        try:
+            self._write_batch(batch, rejections, stats)
+        finally:
+            stats.seconds["per-corpus"] = stats.seconds.get("per-corpus", 0.0) + time.perf_counter() - started
 
-        known = self.store.known(a.article_id for a in batch)
+    def _write_batch(
+        self, batch: list[tuple[Article, Features]], rejections: list[Rejection], stats: IngestStats
+    ) -> None:
+        known = self.store.known(a.article_id for a, _ in batch)
+        new: dict[str, tuple[Article, Features]] = {}
+        for article, found in batch:
+            if article.article_id in known or article.article_id in new:
+                stats.already_stored += 1
+            else:
+                new[article.article_id] = (article, found)
         # document frequencies from the whole batch first: the first articles of a corpus get a usable IDF
-        batch_terms = {a.article_id: terms_of(a) for a in batch if a.article_id not in known}
-        for terms in batch_terms.values():
-            self.df.update(terms.keys())
-        self.documents += len(batch_terms)
+        new_terms: Counter[str] = Counter()
+        for _, found in new.values():
+            new_terms.update(found.terms.keys())
+        self.df.update(new_terms)
+        self.documents += len(new)
         stored: list[StoredArticle] = []
         touched: dict[str, _Story] = {}
-        new_terms: Counter[str] = Counter()
-        seen_here: set[str] = set()
-        for article in batch:
-            if article.article_id in known or article.article_id in seen_here:
-                stats.already_stored += 1
-                continue
-            seen_here.add(article.article_id)
-            minhash = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
-            minhash.update_batch(list(shingles(article)))
-            original = self._original(minhash)
-            signature = minhash.hashvalues.astype(np.uint64)
+        for article, found in new.values():
+            signature = found.signature
+            original = self._original(signature)
             if original is not None:
                 story_id = self._story_of_copy(original, stored)
                 stats.copies += 1
@@ -194,9 +234,7 @@ class Corpus:
                 touched[story_id] = copied
                 continue
             self._index(article.article_id, signature)
-            terms = batch_terms[article.article_id]
-            new_terms.update(terms.keys())
-            vector = self._vector(terms)
+            vector = self._vector(found.terms)
             closest = self._closest(vector, article.published)
             if closest is not None:
                 story = closest
@@ -252,12 +290,12 @@ class Corpus:
                     merged[old] = keep.summary.story_id
         return merged
 
-    def _original(self, minhash: object) -> str | None:
-        candidates = self.lsh.query(minhash)
+    def _original(self, signature: np.ndarray) -> str | None:
+        candidates = self.lsh.query(_minhash(signature))
         best, best_similarity = None, COPY_MIN_JACCARD
         for candidate in candidates:
             other = self.signatures[candidate]
-            similarity = float(np.mean(other == minhash.hashvalues))  # type: ignore[attr-defined]
+            similarity = float(np.mean(other == signature))
             if similarity >= best_similarity:
                 best, best_similarity = candidate, similarity
         return best
@@ -299,7 +337,9 @@ class Corpus:
                 if min(gap, first_gap) > STORY_WINDOW_DAYS:
                     continue
             # average link: the mean cosine with the story's originals (their unit vectors' sum / their number)
-            score = sum(w * story.vector.get(t, 0.0) for t, w in vector.items()) / max(1, story.summary.originals)
+            centroid = story.vector
+            shared = vector.keys() & centroid.keys()
+            score = sum(vector[t] * centroid[t] for t in shared) / max(1, story.summary.originals)
             if score >= best_score:
                 best, best_score = story, score
         return best

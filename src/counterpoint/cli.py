@@ -45,6 +45,24 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2024-05-01") from None
 
 
+def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let URLs reach private, loopback and link-local addresses (refused by default)",
+    )
+    parser.add_argument(
+        "--respect-robots", action="store_true", help="skip URLs that the site's robots.txt disallows (off by default)"
+    )
+    parser.add_argument(
+        "--fetch-timeout",
+        type=float,
+        metavar="SECONDS",
+        default=None,
+        help="time allowed for one URL, redirects and body included (default: 20)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="counterpoint", description="Read one news story through many outlets.")
     parser.add_argument("--version", action="version", version=f"counterpoint {__version__}")
@@ -54,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     comp = commands.add_parser(
         "compare",
         help="compare articles on one story",
-        description="Compare articles (text, HTML, JSONL, directories, .gz) on one story. "
+        description="Compare articles (text, HTML, JSONL, RSS/Atom feeds, WARC files, URL lists and URLs, directories, "
+        ".gz) on one story. "
         "Example: counterpoint compare examples/harbour-fire --html report.html --json report.json",
     )
     comp.add_argument("inputs", nargs="*", metavar="FILE", help="files or directories to read")
@@ -67,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say"
     )
     comp.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES, help="reject inputs larger than this")
+    _add_fetch_options(comp)
     for option, what in (("--gazetteer", "gazetteer"), ("--framing", "framing lexicon")):
         comp.add_argument(
             option,
@@ -95,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing = commands.add_parser(
         "ingest",
         help="read articles into the store, find wire copies and group them into stories",
-        description="Read articles (text, HTML, JSONL, directories, .gz) into the store: cleaned, checked for "
+        description="Read articles (text, HTML, JSONL, RSS/Atom feeds, WARC files, URL lists and URLs, directories, "
+        ".gz) into the store: cleaned, checked for "
         "wire copies and grouped into stories. Idempotent: an article already stored is skipped. "
         "Example: counterpoint ingest examples/harbour-fire --db news.db",
     )
@@ -108,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument(
         "--max-bytes", type=int, default=MAX_INPUT_BYTES, help="reject inputs (or records) larger than this"
     )
+    _add_fetch_options(ing)
     ing.add_argument(
         "--executor",
         choices=EXECUTORS,
@@ -195,7 +217,14 @@ def _compare(args: argparse.Namespace) -> int:
         status = Console(stderr=True).status("reading")
         status.start()
     options = CompareOptions(
-        IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes),
+        IngestOptions(
+            outlet=args.outlet,
+            published=args.published,
+            max_bytes=args.max_bytes,
+            allow_private=args.allow_private,
+            respect_robots=args.respect_robots,
+            fetch_timeout=args.fetch_timeout,
+        ),
         gazetteers=args.gazetteer,
         framing_lexicons=args.framing,
         annotate=not args.clean_only,
@@ -247,7 +276,14 @@ def _ingest(args: argparse.Namespace) -> int:
         status = Console(stderr=True).status("reading")
         status.start()
     options = CompareOptions(
-        IngestOptions(outlet=args.outlet, published=args.published, max_bytes=args.max_bytes),
+        IngestOptions(
+            outlet=args.outlet,
+            published=args.published,
+            max_bytes=args.max_bytes,
+            allow_private=args.allow_private,
+            respect_robots=args.respect_robots,
+            fetch_timeout=args.fetch_timeout,
+        ),
         progress=status.update if status else None,
     )
     try:

@@ -1,57 +1,67 @@
-"""Ingest: files, directories, gzip, HTML and JSONL records -> :class:`Article`.
+"""Ingest: files, directories, gzip, HTML, JSONL records, RSS/Atom feeds, WARC files and URLs -> :class:`Article`.
 
 One bad input never stops a batch: it becomes a :class:`Rejection` naming the source and the reason, and
-the rest goes on. Formats are chosen by suffix (``.txt``, ``.html``, ``.jsonl``, each optionally ``.gz``)
-and, for other names, by sniffing the content.
+the rest goes on. Formats are chosen by suffix (``.txt``, ``.html``, ``.jsonl``, ``.rss``/``.atom``/``.xml``,
+``.warc``, ``.urls``, each optionally ``.gz``) and, for other names, by sniffing the content. This module
+finds the inputs and chooses the reader; files of many items are streamed one item at a time (JSONL here,
+feeds, WARC files and URL lists in :mod:`.sources`); :mod:`.reading` turns one text or page into an article.
 """
 
 from __future__ import annotations
 
-import codecs
-import datetime as dt
 import gzip
 import io
 import json
 import logging
-import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..ids import content_id
+from ..errors import InputError
+from ..feeds import FEED_SUFFIXES
 from ..model import Article, Rejection
+from ..warc import WARC_SUFFIXES, looks_like_warc
+from .reading import (
+    BINARY_SNIFF_BYTES,
+    HTML_SNIFF,
+    MAX_INPUT_BYTES,
+    MIN_HTML_WORDS,
+    IngestOptions,
+    Unreadable,
+    article_from_html,
+    article_from_text,
+    date_from_name,
+    decode_text,
+    extract_html,
+    has_text_bom,
+    outlet_from_name,
+    parse_date,
+    sniff_kind,
+)
+from .sources import FetchSession, read_feed, read_url, read_url_list, read_warc_file
+
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "MIN_HTML_WORDS",
+    "IngestOptions",
+    "IngestResult",
+    "article_from_text",
+    "extract_html",
+    "ingest",
+    "parse_date",
+    "read",
+]
 
 NAME = "ingest"
 VERSION = "1"
 
 log = logging.getLogger(__name__)
 
-# 20 MB: the longest news pages in the extraction benchmarks are under 1 MB of HTML; a file 20 times that
-# size is a dump or a wrong path, not an article, and would stall the batch.
-MAX_INPUT_BYTES = 20_000_000
-# Fewer words than this left after boilerplate removal means the page held no article (a menu, a login
-# wall, an index page); the shortest news briefs in the extraction benchmarks have about 40.
-MIN_HTML_WORDS = 10
-# A NUL byte in the first 8 KiB marks a binary file (the rule git and grep use).
-BINARY_SNIFF_BYTES = 8192
-
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-
-_DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|p)[\s>]", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class IngestOptions:
-    """Fallbacks for metadata an input lacks, and the size limit."""
-
-    outlet: str | None = None
-    published: dt.date | None = None
-    max_bytes: int = MAX_INPUT_BYTES
+URL_LIST_SUFFIXES = {".urls"}
 
 
 @dataclass(slots=True)
@@ -60,25 +70,25 @@ class IngestResult:
     rejected: list[Rejection]
 
 
-class _Reject(Exception):
-    """Internal: this input cannot become an article, for the reason given."""
-
-
 def read(sources: Iterable[str | Path], options: IngestOptions | None = None) -> Iterator[Article | Rejection]:
     """Articles and rejections one at a time, as the sources are read (for corpora too large for memory).
     Articles repeated within the run (same outlet and text) are rejected with the name of the first."""
     options = options or IngestOptions()
     seen: dict[str, str] = {}
-    for source in sources:
-        for name, item in _read_source(str(source), options):
-            if isinstance(item, Rejection):
-                log.warning("rejected %s: %s", item.source, item.reason)
-                yield item
-            elif item.article_id in seen:
-                yield Rejection(name, f"same outlet and text as {seen[item.article_id]}; kept that one")
-            else:
-                seen[item.article_id] = name
-                yield item
+    session = FetchSession(options)
+    try:
+        for source in sources:
+            for name, item in _read_source(str(source), options, session):
+                if isinstance(item, Rejection):
+                    log.warning("rejected %s: %s", item.source, item.reason)
+                    yield item
+                elif item.article_id in seen:
+                    yield Rejection(name, f"same outlet and text as {seen[item.article_id]}; kept that one")
+                else:
+                    seen[item.article_id] = name
+                    yield item
+    finally:
+        session.close()
 
 
 def ingest(sources: Iterable[str | Path], options: IngestOptions | None = None) -> IngestResult:
@@ -94,42 +104,20 @@ def ingest(sources: Iterable[str | Path], options: IngestOptions | None = None) 
     return IngestResult(articles, rejected)
 
 
-def article_from_text(
-    text: str,
-    *,
-    source: str,
-    outlet: str,
-    title: str | None = None,
-    published: dt.date | None = None,
-    url: str | None = None,
-) -> Article:
-    """Build an :class:`Article` from already-decoded text (the library entry point for in-memory input)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise _Reject("empty: no text")
-    return Article(
-        article_id=content_id("a", outlet, text),
-        source=source,
-        outlet=outlet,
-        text=text,
-        title=title,
-        published=published,
-        url=url,
-    )
-
-
-def _read_source(source: str, options: IngestOptions) -> Iterator[tuple[str, Article | Rejection]]:
+def _read_source(
+    source: str, options: IngestOptions, session: FetchSession
+) -> Iterator[tuple[str, Article | Rejection]]:
     path = Path(source)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
         if not files:
             yield source, Rejection(source, "directory holds no files")
         for file in files:
-            yield from _read_file(file, str(file), options)
+            yield from _read_file(file, str(file), options, session)
     elif path.is_file():
-        yield from _read_file(path, source, options)
-    elif source.startswith(("http://", "https://")):
-        yield source, Rejection(source, "URLs are not fetched; save the page and pass the file")
+        yield from _read_file(path, source, options, session)
+    elif source.lower().startswith(("http://", "https://")):
+        yield from read_url(source, session.fetcher, options)
     else:
         yield source, Rejection(source, "no such file or directory")
 
@@ -138,28 +126,44 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[tuple[str, Article | Rejection]]:
+def _read_file(
+    path: Path, source: str, options: IngestOptions, session: FetchSession
+) -> Iterator[tuple[str, Article | Rejection]]:
     try:
+        if _is_warc(path):
+            # a WARC file of any size is streamed; the size limit applies to each page
+            yield from read_warc_file(path, source, options)
+            return
         if _is_jsonl(path):
             # a JSONL file of any size is streamed; the size limit applies to each record
             yield from _stream_jsonl(path, source, options)
             return
         data = _read_bytes(path, options.max_bytes)
-        if b"\x00" in data[:BINARY_SNIFF_BYTES] and not _has_text_bom(data):
-            raise _Reject("binary file (contains NUL bytes), not text, HTML or JSONL")
+        if b"\x00" in data[:BINARY_SNIFF_BYTES] and not has_text_bom(data):
+            raise Unreadable("binary file (contains NUL bytes), not text, HTML or JSONL")
         kind = _kind(path, data)
+        if kind == "feed":
+            yield from read_feed(data, source, options, outlet=outlet_from_name(path), published=date_from_name(path))
+            return
+        if kind == "urls":
+            yield from read_url_list(data, source, options, session)
+            return
         if kind == "html":
-            article = _article_from_html(data, source, path, options, meta={})
+            article = article_from_html(
+                data, source, options, meta={}, outlet=outlet_from_name(path), published=date_from_name(path)
+            )
         else:
             article = article_from_text(
-                _decode(data),
+                decode_text(data),
                 source=source,
-                outlet=options.outlet or _outlet_from_name(path),
-                published=options.published or _date_from_name(path),
+                outlet=options.outlet or outlet_from_name(path),
+                published=options.published or date_from_name(path),
             )
         yield source, article
-    except _Reject as exc:
+    except Unreadable as exc:
         yield source, Rejection(source, str(exc))
+    except InputError as exc:
+        yield exc.source, Rejection(exc.source, exc.reason)
     except OSError as exc:
         yield source, Rejection(source, f"cannot be read: {exc.strerror or exc}")
     except (RecursionError, MemoryError, ValueError) as exc:  # a pathological page (nesting, size) in a parser
@@ -170,10 +174,10 @@ def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[tupl
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size == 0:
-        raise _Reject("empty: the file has 0 bytes")
+        raise Unreadable("empty: the file has 0 bytes")
     compressed = _stem_suffix(path)[1] or _is_gzip_file(path)
     if not compressed and size > max_bytes:
-        raise _Reject(f"too large ({size:,} bytes, limit {max_bytes:,}); split it or raise --max-bytes")
+        raise Unreadable(f"too large ({size:,} bytes, limit {max_bytes:,}); split it or raise --max-bytes")
     with path.open("rb") as handle:
         raw = handle.read(max_bytes + 1) if not compressed else handle.read()
     if not compressed:
@@ -182,11 +186,11 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
             data: bytes = unzipped.read(max_bytes + 1)
     except (OSError, EOFError, zlib.error) as exc:
-        raise _Reject(f"not a valid gzip file ({exc})") from None
+        raise Unreadable(f"not a valid gzip file ({exc})") from None
     if len(data) > max_bytes:
-        raise _Reject(f"too large once decompressed (over {max_bytes:,} bytes); split it or raise --max-bytes")
+        raise Unreadable(f"too large once decompressed (over {max_bytes:,} bytes); split it or raise --max-bytes")
     if not data.strip():
-        raise _Reject("empty: the compressed file holds no text")
+        raise Unreadable("empty: the compressed file holds no text")
     return data
 
 
@@ -210,123 +214,11 @@ def _kind(path: Path, data: bytes) -> str:
         return "html"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    return "html" if _HTML_SNIFF.search(data[:2048].lstrip()) else "text"  # JSONL was recognised before
-
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
-    """Read a byte that is not UTF-8 as Windows-1252: files saved in that encoding, or pasted from one."""
-    assert isinstance(error, UnicodeDecodeError)
-    byte = error.object[error.start : error.start + 1]
-    return byte.decode("cp1252", errors="replace"), error.start + 1
-
-
-codecs.register_error("counterpoint-cp1252", _cp1252_fallback)
-
-
-def _decode(data: bytes) -> str:
-    """Text of ``data``: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, where a byte that is not
-    UTF-8 is read as Windows-1252 (legacy files, mixed encodings). NUL characters are dropped."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding).replace("\x00", "")
-            except UnicodeDecodeError as exc:
-                raise _Reject(f"says {encoding.upper()} by its byte-order mark but is not ({exc.reason})") from None
-    return data.decode("utf-8", errors="counterpoint-cp1252").replace("\x00", "")
-
-
-def _has_text_bom(data: bytes) -> bool:
-    return any(data.startswith(bom) for bom, _ in _BOMS)
-
-
-def _outlet_from_name(path: Path) -> str:
-    name = path.name
-    for _ in range(2):
-        stem, dot, suffix = name.rpartition(".")
-        if dot and stem and suffix.lower() in {"gz", "txt", "text", "md", "html", "htm", "xhtml", "jsonl", "ndjson"}:
-            name = stem
-    name = _DATE_IN_NAME.sub("", name).strip(" -_.")
-    return name or path.name
-
-
-def _date_from_name(path: Path) -> dt.date | None:
-    match = _DATE_IN_NAME.search(path.name)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
-def parse_date(value: object) -> dt.date | None:
-    """Parse ``YYYY-MM-DD`` (optionally followed by a time) into a date; anything else gives ``None``."""
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _article_from_html(
-    data: bytes | str, source: str, path: Path, options: IngestOptions, meta: dict[str, Any]
-) -> Article:
-    extracted = extract_html(data, url=meta.get("url"))
-    if extracted is None:
-        raise _Reject("no article text found in the HTML (page empty, or all navigation and boilerplate)")
-    text, page_meta = extracted
-    outlet = meta.get("outlet") or page_meta.get("sitename") or options.outlet or _outlet_from_name(path)
-    published = (
-        parse_date(meta.get("published"))
-        or parse_date(page_meta.get("date"))
-        or options.published
-        or _date_from_name(path)
-    )
-    article = article_from_text(
-        text,
-        source=source,
-        outlet=str(outlet),
-        title=meta.get("title") or page_meta.get("title"),
-        published=published,
-        url=meta.get("url") or page_meta.get("url"),
-    )
-    article.extracted = True
-    return article
-
-
-def extract_html(data: bytes | str, url: str | None = None) -> tuple[str, dict[str, Any]] | None:
-    """Main text and metadata (title, date, sitename, url) of an HTML page, or ``None`` if it has none.
-
-    Uses trafilatura with its default balance of precision and recall, which scores 0.960 shingle F1 on the
-    Scrapinghub article-extraction benchmark here (``bench/extraction.py``).
-    """
-    import trafilatura
-
-    if isinstance(data, bytes):
-        data = _decode(data) if _has_text_bom(data) else data  # trafilatura guesses other encodings itself
-    try:
-        extracted = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False)
-    except RecursionError:
-        raise _Reject("HTML nested too deeply to read") from None
-    if extracted is None:
-        return None
-    document: dict[str, Any] = extracted if isinstance(extracted, dict) else extracted.as_dict()
-    text = document.get("text") or ""
-    if len(text.split()) < MIN_HTML_WORDS:
-        return None
-    return text, {k: document.get(k) for k in ("title", "date", "sitename", "url")}
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in URL_LIST_SUFFIXES:
+        return "urls"
+    return sniff_kind(data)  # JSONL and WARC were recognised before
 
 
 def _is_jsonl(path: Path) -> bool:
@@ -341,7 +233,7 @@ def _is_jsonl(path: Path) -> bool:
             head = handle.read(BINARY_SNIFF_BYTES)
     except (OSError, EOFError, zlib.error):
         return False
-    return b"\x00" not in head and head.lstrip().startswith(b"{") and not _HTML_SNIFF.search(head[:2048])
+    return b"\x00" not in head and head.lstrip().startswith(b"{") and not HTML_SNIFF.search(head[:2048])
 
 
 def _open(path: Path) -> io.BufferedIOBase:
@@ -384,37 +276,55 @@ def _stream_jsonl(path: Path, source: str, options: IngestOptions) -> Iterator[t
 
 def _record(line: bytes, name: str, path: Path, options: IngestOptions) -> Article | Rejection:
     try:
-        record = json.loads(_decode(line))
+        record = json.loads(decode_text(line))
     except json.JSONDecodeError as exc:
         return Rejection(name, f"invalid JSON ({exc.msg} at column {exc.colno})")
-    except _Reject as exc:
+    except Unreadable as exc:
         return Rejection(name, str(exc))
     except RecursionError:
         return Rejection(name, "JSON nested too deeply")
     try:
         return _article_from_record(record, name, path, options)
-    except _Reject as exc:
+    except Unreadable as exc:
         return Rejection(name, str(exc))
 
 
 def _article_from_record(record: object, name: str, path: Path, options: IngestOptions) -> Article:
     if not isinstance(record, dict):
-        raise _Reject("a JSONL record must be an object with a 'text' or 'html' field")
+        raise Unreadable("a JSONL record must be an object with a 'text' or 'html' field")
     meta = {k: record.get(k) for k in ("outlet", "title", "url", "published")}
     for key, value in meta.items():
         if value is not None and not isinstance(value, str):
-            raise _Reject(f"field '{key}' must be a string, got {type(value).__name__}")
+            raise Unreadable(f"field '{key}' must be a string, got {type(value).__name__}")
     source = meta["url"] or name
     if isinstance(record.get("html"), str) and record["html"].strip():
-        return _article_from_html(record["html"], source, path, options, meta)
+        return article_from_html(
+            record["html"], source, options, meta, outlet=outlet_from_name(path), published=date_from_name(path)
+        )
     text = record.get("text")
     if not isinstance(text, str):
-        raise _Reject("record has no 'text' or 'html' string field")
+        raise Unreadable("record has no 'text' or 'html' string field")
     return article_from_text(
         text,
         source=source,
-        outlet=meta["outlet"] or options.outlet or _outlet_from_name(path),
+        outlet=meta["outlet"] or options.outlet or outlet_from_name(path),
         title=meta["title"],
         published=parse_date(meta["published"]) or options.published,
         url=meta["url"],
     )
+
+
+def _is_warc(path: Path) -> bool:
+    """A WARC file by its suffix (``.warc``, ``.warc.gz``), or by its first bytes when the suffix says nothing."""
+    suffix, _ = _stem_suffix(path)
+    if suffix in WARC_SUFFIXES:
+        return True
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | URL_LIST_SUFFIXES:
+        return False
+    if path.stat().st_size == 0:
+        return False
+    try:
+        with _open(path) as handle:
+            return looks_like_warc(handle.read(8))
+    except (OSError, EOFError, zlib.error):
+        return False

@@ -68,6 +68,9 @@ IDF_FLOOR = 1.0
 # Terms kept in a story's centroid, and terms of an article used to find candidate stories.
 CENTROID_TERMS = 300
 PROBE_TERMS = 25
+# Stories scored for an article: those sharing the most of its probe terms (an inverted-index shortlist; the
+# scoring of every story sharing any term took 70% of the corpus phase, decision 0013).
+MAX_CANDIDATES = 30
 # Articles written to the store per transaction.
 BATCH_SIZE = 200
 
@@ -257,6 +260,8 @@ class Corpus:
                 if item.story_id == gone:
                     item.story_id = kept
         stats.stories_merged += len(merged)
+        for story in touched.values():
+            story.summary.centroid = {t: round(w, 4) for t, w in story.vector.items()}
         self.store.write_batch(stored, [s.summary for s in touched.values()], dict(new_terms), rejections, merged)
         stats.stored += len(stored)
 
@@ -277,7 +282,6 @@ class Corpus:
             keep.vector = dict(sorted(keep.vector.items(), key=lambda item: -item[1])[:CENTROID_TERMS])
             keep.summary.size += gone.summary.size
             keep.summary.originals += gone.summary.originals
-            keep.summary.centroid = {t: round(w, 4) for t, w in keep.vector.items()}
             for day in (gone.summary.first_published, gone.summary.last_published):
                 self._extend_dates(keep.summary, day)
             self._remember(keep)
@@ -325,11 +329,14 @@ class Corpus:
         minimum: float | None = None,
     ) -> _Story | None:
         probes = sorted(vector, key=lambda t: -vector[t])[:PROBE_TERMS]
-        candidates = set().union(*(self.by_term.get(t, set()) for t in probes)) if probes else set()
-        candidates.discard(exclude or "")
-        candidates &= self.stories.keys()  # the index may still name stories merged away
+        shared_probes: Counter[str] = Counter()
+        for term in probes:
+            shared_probes.update(self.by_term.get(term, ()))
+        shared_probes.pop(exclude or "", None)
         best, best_score = None, STORY_MIN_COSINE if minimum is None else minimum
-        for story_id in candidates:
+        for story_id, _ in shared_probes.most_common(MAX_CANDIDATES):
+            if story_id not in self.stories:  # the index may still name stories merged away
+                continue
             story = self.stories[story_id]
             if published and story.summary.last_published:
                 gap = abs((published - story.summary.last_published).days)
@@ -352,7 +359,6 @@ class Corpus:
             story.vector = dict(kept)
         story.summary.size += 1
         story.summary.originals += 1
-        story.summary.centroid = {t: round(w, 4) for t, w in story.vector.items()}
         self._extend_dates(story.summary, published)
         self._remember(story)
 

@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint clean postgresql
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,16 @@ demo: $(STAMP)
 	$(BIN)/counterpoint compare examples/harbour-fire --json out/harbour-fire.json --html out/harbour-fire.html
 
 # The lint and type checks run first: a style or typing slip fails CI like a failing test.
-test: lint
-	$(BIN)/python -m pytest
+# The store tests run on SQLite and on a throwaway PostgreSQL server started from Debian's package, which
+# is installed here when missing (as root, or through sudo).
+test: lint postgresql
+	COUNTERPOINT_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
+
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		echo "installing PostgreSQL (Debian package postgresql) for the store tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,32 @@ def compare_texts(*texts: str, published: dt.date | None = dt.date(2025, 3, 12))
         for i, text in enumerate(texts)
     ]
     return compare_articles(articles)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a throwaway PostgreSQL server's ``postgres`` database (skipped where there is none,
+    unless ``make test`` requires it)."""
+    from .postgres_server import REQUIRED, binaries, server
+
+    if binaries() is None and not REQUIRED:
+        pytest.skip("PostgreSQL is not installed here; `make test` installs it")
+    with server() as url:
+        yield url
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty store on each database: an SQLite file, and a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "news.db")
+    import psycopg
+
+    server_url = request.getfixturevalue("postgres_server")
+    name = f"test_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return server_url.replace("/postgres?", f"/{name}?")

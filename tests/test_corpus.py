@@ -22,8 +22,7 @@ from counterpoint.errors import ConfigError
 from counterpoint.pipeline import ingest_corpus, prepare_article
 from counterpoint.report.json_report import load_schema
 from counterpoint.stages.ingest import article_from_text, ingest
-from counterpoint.store import open_store
-from counterpoint.store.sqlite import MIGRATIONS
+from counterpoint.store import MIGRATIONS, open_store
 
 from .conftest import EXAMPLES, ROOT
 
@@ -99,7 +98,7 @@ def _harbour_names() -> list[str]:
     return sorted(Path(a.source).name for a in ingest([EXAMPLES]).articles)
 
 
-def _stories(db: Path) -> dict[str, list[str]]:
+def _stories(db: Path | str) -> dict[str, list[str]]:
     """Story id -> the file names of its articles."""
     store = open_store(db)
     try:
@@ -111,12 +110,12 @@ def _stories(db: Path) -> dict[str, list[str]]:
         store.close()
 
 
-def test_two_stories_and_a_wire_copy_are_told_apart(tmp_path: Path) -> None:
+def test_two_stories_and_a_wire_copy_are_told_apart(tmp_path: Path, store_url: str) -> None:
     copy = _wire_copy(tmp_path)
-    store = open_store(tmp_path / "news.db")
+    store = open_store(store_url)
     stats = ingest_corpus([EXAMPLES, _write_bridge(tmp_path / "bridge"), copy], store)
     assert (stats.read, stats.stored, stats.copies, stats.rejected) == (8, 8, 1, 0)
-    stories = sorted(_stories(tmp_path / "news.db").values())
+    stories = sorted(_stories(store_url).values())
     assert stories == [
         sorted(["alderwick-courier.txt", "northern-star.txt", "valley-post.txt"]),
         sorted([*_harbour_names(), "gazette-syndicated-2025-03-12.txt"]),
@@ -129,8 +128,8 @@ def test_two_stories_and_a_wire_copy_are_told_apart(tmp_path: Path) -> None:
     store.close()
 
 
-def test_ingest_is_idempotent_and_incremental(tmp_path: Path) -> None:
-    db = tmp_path / "news.db"
+def test_ingest_is_idempotent_and_incremental(tmp_path: Path, store_url: str) -> None:
+    db = store_url
     first = ingest_corpus([EXAMPLES], open_store(db))
     assert (first.stored, first.stories_started - first.stories_merged) == (4, 1)
     again = ingest_corpus([EXAMPLES], open_store(db))
@@ -143,14 +142,14 @@ def test_ingest_is_idempotent_and_incremental(tmp_path: Path) -> None:
     assert sorted(len(names) for names in _stories(db).values()) == [3, 4]
 
 
-def test_the_store_keeps_raw_text_cleaned_sentences_and_removals(tmp_path: Path) -> None:
+def test_the_store_keeps_raw_text_cleaned_sentences_and_removals(store_url: str) -> None:
     path = EXAMPLES / "meridian-wire-2025-03-12.txt"
     fresh = prepare_article(
         article_from_text(
             path.read_text("utf-8"), source=str(path), outlet="meridian-wire", published=dt.date(2025, 3, 12)
         )
     )
-    store = open_store(tmp_path / "news.db")
+    store = open_store(store_url)
     ingest_corpus([path], store, None)
     ((stored, original),) = store.story_articles(store.stories()[0].story_id)
     assert original is None
@@ -174,10 +173,10 @@ def test_schema_version_and_a_store_from_a_newer_release(tmp_path: Path) -> None
 
 
 def test_a_failed_batch_leaves_the_committed_ones_and_resumes_without_duplicates(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = _generated(tmp_path / "in", 25)
-    db = tmp_path / "news.db"
+    db = store_url
     monkeypatch.setattr(corpus, "BATCH_SIZE", 10)
     store = open_store(db)
     real_write = store.write_batch
@@ -198,14 +197,33 @@ def test_a_failed_batch_leaves_the_committed_ones_and_resumes_without_duplicates
     _assert_consistent(db, 25)
 
 
-def _assert_consistent(db: Path, articles: int) -> None:
-    with sqlite3.connect(db) as connection:
-        ids = [r[0] for r in connection.execute("SELECT article_id FROM articles")]
+def _assert_consistent(db: str, articles: int) -> None:
+    store = open_store(db)
+    try:
+        ids = [r[0] for r in store._execute("SELECT article_id FROM articles")]
         assert len(ids) == len(set(ids)) == articles
-        assert connection.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
-        sizes = dict(connection.execute("SELECT story_id, size FROM stories"))
-        counted = dict(connection.execute("SELECT story_id, COUNT(*) FROM articles GROUP BY story_id"))
+        assert store._execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
+        sizes = dict(store._execute("SELECT story_id, size FROM stories").fetchall())
+        counted = dict(store._execute("SELECT story_id, COUNT(*) FROM articles GROUP BY story_id").fetchall())
         assert sizes == counted
+    finally:
+        store.close()
+
+
+def _count_without_opening(db: str) -> int:
+    """Articles committed so far, read without opening a store (which would create its tables)."""
+    try:
+        if db.startswith("postgresql://"):
+            import psycopg
+
+            with psycopg.connect(db, autocommit=True) as connection:
+                return int(connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])  # type: ignore[index]
+        if not Path(db).exists():
+            return 0
+        with sqlite3.connect(db) as connection:
+            return int(connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    except Exception:  # the schema is still being created  # noqa: BLE001
+        return 0
 
 
 _SLOW_INGEST = """
@@ -222,22 +240,15 @@ pipeline.ingest_corpus([sys.argv[1]], open_store(sys.argv[2]))
 """
 
 
-def test_kill_9_during_ingest_loses_nothing_committed_and_resume_duplicates_nothing(tmp_path: Path) -> None:
+def test_kill_9_during_ingest_loses_nothing_committed_and_resume_duplicates_nothing(
+    tmp_path: Path, store_url: str
+) -> None:
     _generated(tmp_path / "in", 60)
-    db = tmp_path / "news.db"
+    db = store_url
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    process = subprocess.Popen([sys.executable, "-c", _SLOW_INGEST, str(tmp_path / "in"), str(db)], env=env)
-    stored = 0
+    process = subprocess.Popen([sys.executable, "-c", _SLOW_INGEST, str(tmp_path / "in"), db], env=env)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if db.exists():
-            try:
-                with sqlite3.connect(db) as connection:
-                    stored = connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-            except sqlite3.OperationalError:  # the schema is still being created
-                stored = 0
-            if stored >= 10:
-                break
+    while time.monotonic() < deadline and process.poll() is None and _count_without_opening(db) < 10:
         time.sleep(0.05)
     assert process.poll() is None, "the ingest finished before it could be killed"
     process.send_signal(signal.SIGKILL)
@@ -280,3 +291,12 @@ def test_cli_store_errors_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureF
     assert "list them with: counterpoint stories" in capsys.readouterr().err
     assert main(["compare", "--db", str(tmp_path / "news.db")]) == EXIT_USAGE
     assert "either files to compare or --story" in capsys.readouterr().err
+
+
+def test_cli_ingest_and_stories_on_either_database(store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(EXAMPLES), "--db", store_url, "-q"]) == EXIT_OK
+    assert main(["ingest", str(EXAMPLES), "--db", store_url]) == EXIT_OK
+    assert "stored 0 (4 already there" in capsys.readouterr().out
+    assert main(["stories", "--db", store_url, "--json"]) == EXIT_OK
+    (story,) = json.loads(capsys.readouterr().out)
+    assert story["size"] == 4 and sorted(Path(p).name for p in story["sources"]) == _harbour_names()

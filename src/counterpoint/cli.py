@@ -27,10 +27,11 @@ from .report.html_report import write_html
 from .report.json_report import write_json
 from .report.terminal import print_summary
 from .stages.ingest import MAX_INPUT_BYTES, IngestOptions
-from .store import SQLiteStore, open_store
+from .store import SQLStore, open_store
 
 # The store used when none is named: a file in the working folder, no server.
 DEFAULT_DB = Path("counterpoint.db")
+DB_HELP = f"the store: an SQLite file (default {DEFAULT_DB}) or postgresql://user@host/database"
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     comp.add_argument("inputs", nargs="*", metavar="FILE", help="files or directories to read")
     comp.add_argument("--story", metavar="ID", help="compare a story of the store instead (see: counterpoint stories)")
-    comp.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
+    comp.add_argument("--db", default=str(DEFAULT_DB), metavar="URL", help=DB_HELP)
     comp.add_argument("--json", type=Path, metavar="OUT", help="write the JSON report here")
     comp.add_argument("--html", type=Path, metavar="OUT", help="write the HTML side-by-side view here")
     comp.add_argument("--outlet", help="outlet name for inputs that do not say (default: the file name)")
@@ -121,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Example: counterpoint ingest examples/harbour-fire --db news.db",
     )
     ing.add_argument("inputs", nargs="+", metavar="FILE", help="files or directories to read")
-    ing.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
+    ing.add_argument("--db", default=str(DEFAULT_DB), metavar="URL", help=DB_HELP)
     ing.add_argument("--outlet", help="outlet name for inputs that do not say (default: the file name)")
     ing.add_argument(
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say"
@@ -148,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the stories of the store",
         description="List the stories of the store, largest first. Example: counterpoint stories --db news.db --json",
     )
-    sto.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
+    sto.add_argument("--db", default=str(DEFAULT_DB), metavar="URL", help=DB_HELP)
     sto.add_argument(
         "--json", action="store_true", help="print JSON: each story's id, size, outlets, dates and sources"
     )
@@ -259,10 +260,11 @@ def _compare(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if comparison.rejected else EXIT_OK
 
 
-def _existing_store(path: Path) -> SQLiteStore:
-    if not path.is_file():
+def _existing_store(url: str) -> SQLStore:
+    path = url.removeprefix("sqlite:///")
+    if "://" not in path and not Path(path).is_file():
         raise ConfigError(f"no store at {path}; create one with: counterpoint ingest FILES --db {path}")
-    return open_store(path)
+    return open_store(url)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -293,11 +295,11 @@ def _ingest(args: argparse.Namespace) -> int:
         if status:
             status.stop()
         store.close()
-    for rejection in open_store(args.db).rejections()[-stats.rejected :] if stats.rejected else []:
+    for rejection in stats.rejections:
         _error(f"rejected {rejection.source}: {rejection.reason}")
     if not args.quiet:
         Console().print(
-            f"{args.db}: read {stats.read:,} articles, stored {stats.stored:,} "
+            f"{store.name}: read {stats.read:,} articles, stored {stats.stored:,} "
             f"({stats.already_stored:,} already there, {stats.copies:,} wire copies); "
             f"{stats.stories_started - stats.stories_merged:,} new stories, {stats.stories_joined:,} joined one; "
             f"{stats.rejected:,} rejected",

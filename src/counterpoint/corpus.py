@@ -37,7 +37,7 @@ from .ids import content_id
 if TYPE_CHECKING:
     from datasketch import MinHash
 from .model import Article, Rejection
-from .store import SQLiteStore, StoredArticle, StorySummary
+from .store import SQLStore, StoredArticle, StorySummary
 from .text import STOPWORDS, stem
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,7 @@ class IngestStats:
     stories_merged: int = 0
     stored: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # wall time by phase
+    rejections: list[Rejection] = field(default_factory=list)  # inputs that could not be read, in order
 
 
 @dataclass(slots=True)
@@ -148,7 +149,7 @@ def shingles(article: Article) -> set[bytes]:
 class Corpus:
     """The state the corpus phase needs between batches: the LSH index, story centroids, term frequencies."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: SQLStore) -> None:
         from datasketch import MinHashLSH
 
         self.store = store

@@ -18,7 +18,7 @@ from .embed import CachingEmbedder, Embedder
 from .model import Article, Comparison, Rejection
 from .nlp import ParsedLine
 from .stages import align, clean, conflicts, dates, digest, entities, framing, ingest, quantities, quotes, segment
-from .store import SQLiteStore
+from .store import SQLStore
 
 if TYPE_CHECKING:
     from .corpus import Features, IngestStats
@@ -184,7 +184,7 @@ def prepare_chunk(articles: list[Article]) -> list[tuple[Article, Features]]:
 
 def ingest_corpus(
     sources: Iterable[str | Path],
-    store: SQLiteStore,
+    store: SQLStore,
     options: CompareOptions | None = None,
     executor: Executor | None = None,
 ) -> IngestStats:
@@ -216,12 +216,13 @@ def ingest_corpus(
     if rejected:
         store.write_batch([], [], {}, rejected)
         stats.rejected = len(rejected)
+        stats.rejections = rejected
     stats.seconds["total"] = time.perf_counter() - started
     stats.seconds["read and per-article"] = stats.seconds["total"] - stats.seconds.get("per-corpus", 0.0)
     return stats
 
 
-def compare_story(store: SQLiteStore, story_id: str, options: CompareOptions | None = None) -> Comparison:
+def compare_story(store: SQLStore, story_id: str, options: CompareOptions | None = None) -> Comparison:
     """The per-story phase on a stored story: its articles as stored (already cleaned), compared."""
     options = options or CompareOptions()
     articles = [article for article, _ in store.story_articles(story_id)]

@@ -1,15 +1,20 @@
-"""The SQLite store: one file, no server; schema migrations by version number."""
+"""The store's SQL, shared by its two databases: SQLite (one file, no server) and PostgreSQL (a server, by URL).
+
+The databases differ only in how they connect, open a transaction and name a binary column; every query is
+written once, with ``?`` parameters (the PostgreSQL store converts them). Schema migrations are numbered and
+applied in order at open.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import ConfigError
 from ..model import Article, DateMention, Rejection, Removal, Sentence
@@ -30,7 +35,7 @@ MIGRATIONS = (
         cleaned TEXT NOT NULL,
         story_id TEXT,
         copy_of TEXT,
-        signature BLOB,
+        signature {blob},
         ingested_at TEXT NOT NULL
     );
     CREATE INDEX articles_story ON articles(story_id);
@@ -73,50 +78,66 @@ class StorySummary:
     centroid: dict[str, float] = field(default_factory=dict)
 
 
-class SQLiteStore:
-    """Articles, copies and stories in one SQLite file."""
+class _Connection(Protocol):
+    """What the store needs of a DB-API connection (sqlite3 and psycopg both have these)."""
 
-    def __init__(self, path: Path) -> None:
-        if path.is_dir():
-            raise ConfigError(f"{path} is a directory; give the store a file name, e.g. {path / 'news.db'}")
-        if not path.parent.is_dir():
-            raise ConfigError(f"cannot create the store {path}: the folder {path.parent} does not exist")
-        self.path = path
-        self._db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class SQLStore:
+    """Articles, copies and stories in an SQL database; see :class:`SQLiteStore` and ``PostgresStore``."""
+
+    name: str  # where the store is, for messages
+    blob = "BLOB"  # the type of a binary column
+    _db: _Connection
 
     def close(self) -> None:
         self._db.close()
 
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._db.execute(self._sql(sql), params)
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self._db.executemany(self._sql(sql), rows)  # type: ignore[attr-defined]
+
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute(self._begin)
         try:
-            yield self._db
+            yield
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
 
+    _begin = "BEGIN"
+
     def _migrate(self) -> None:
-        self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        version = int(row[0]) if row else 0
+        self._execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        version = self.schema_version
         if version > len(MIGRATIONS):
-            raise ConfigError(f"{self.path} was written by a newer Counterpoint (schema {version}); upgrade to read it")
+            raise ConfigError(f"{self.name} was written by a newer Counterpoint (schema {version}); upgrade to read it")
         for number in range(version, len(MIGRATIONS)):
-            with self._transaction() as db:
-                for statement in MIGRATIONS[number].split(";"):
+            with self._transaction():
+                for statement in MIGRATIONS[number].format(blob=self.blob).split(";"):
                     if statement.strip():
-                        db.execute(statement)
-                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (str(number + 1),))
+                        self._execute(statement)
+                self._execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (str(number + 1),),
+                )
 
     @property
     def schema_version(self) -> int:
-        return int(self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0])
+        row = self._execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return int(row[0]) if row else 0
 
     # --- writing -----------------------------------------------------------------------------------------
 
@@ -131,14 +152,14 @@ class SQLiteStore:
         """One batch in one transaction: new articles, their stories (created or updated), stories merged
         into others (old id -> kept id), document frequencies of terms, and the inputs rejected."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._transaction() as db:
-            db.executemany(
-                "INSERT OR IGNORE INTO articles (article_id, source, outlet, title, published, url, text, "
+        with self._transaction():
+            self._executemany(
+                "INSERT INTO articles (article_id, source, outlet, title, published, url, text, "
                 "extracted, cleaned, story_id, copy_of, signature, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id) DO NOTHING",
                 [_article_row(stored, now) for stored in articles],
             )
-            db.executemany(
+            self._executemany(
                 "INSERT INTO stories (story_id, title, size, originals, first_published, last_published, centroid) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET title = excluded.title, "
                 "size = excluded.size, originals = excluded.originals, first_published = excluded.first_published, "
@@ -157,13 +178,14 @@ class SQLiteStore:
                 ],
             )
             for gone, kept in (merged or {}).items():
-                db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (kept, gone))
-                db.execute("DELETE FROM stories WHERE story_id = ?", (gone,))
-            db.executemany(
-                "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-                list(term_counts.items()),
+                self._execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (kept, gone))
+                self._execute("DELETE FROM stories WHERE story_id = ?", (gone,))
+            self._executemany(
+                "INSERT INTO terms (term, df) VALUES (?, ?) "
+                "ON CONFLICT(term) DO UPDATE SET df = terms.df + excluded.df",
+                sorted(term_counts.items()),  # one order for every writer: no deadlock between two ingests
             )
-            db.executemany(
+            self._executemany(
                 "INSERT INTO rejections (source, reason, at) VALUES (?, ?, ?)",
                 [(r.source, r.reason, now) for r in rejections],
             )
@@ -178,32 +200,33 @@ class SQLiteStore:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             found |= {
-                r[0] for r in self._db.execute(f"SELECT article_id FROM articles WHERE article_id IN ({marks})", chunk)
+                r[0] for r in self._execute(f"SELECT article_id FROM articles WHERE article_id IN ({marks})", chunk)
             }
         return found
 
     def story_of(self, article_id: str) -> str | None:
-        row = self._db.execute("SELECT story_id FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._execute("SELECT story_id FROM articles WHERE article_id = ?", (article_id,)).fetchone()
         return str(row[0]) if row and row[0] else None
 
     def count_articles(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        return int(self._execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def signatures(self) -> Iterator[tuple[str, bytes, str | None]]:
         """(article id, MinHash signature, published day) of every stored original (not a copy)."""
-        rows = self._db.execute(
-            "SELECT article_id, signature, published FROM articles WHERE signature IS NOT NULL AND copy_of IS NULL"
+        rows = self._execute(
+            "SELECT article_id, signature, published FROM articles WHERE signature IS NOT NULL AND copy_of IS NULL "
+            "ORDER BY article_id"
         )
         for article_id, signature, published in rows:
             yield article_id, bytes(signature), published
 
     def term_frequencies(self) -> dict[str, int]:
-        return {term: df for term, df in self._db.execute("SELECT term, df FROM terms")}
+        return {term: df for term, df in self._execute("SELECT term, df FROM terms")}
 
     def stories(self) -> list[StorySummary]:
         """Every story, largest first."""
         outlets: dict[str, list[str]] = {}
-        for story_id, outlet in self._db.execute(
+        for story_id, outlet in self._execute(
             "SELECT DISTINCT story_id, outlet FROM articles WHERE story_id IS NOT NULL ORDER BY outlet"
         ):
             outlets.setdefault(story_id, []).append(outlet)
@@ -218,7 +241,7 @@ class SQLiteStore:
                 outlets.get(story_id, []),
                 json.loads(centroid),
             )
-            for story_id, title, size, originals, first, last, centroid in self._db.execute(
+            for story_id, title, size, originals, first, last, centroid in self._execute(
                 "SELECT story_id, title, size, originals, first_published, last_published, centroid FROM stories "
                 "ORDER BY size DESC, last_published DESC, story_id"
             )
@@ -226,17 +249,36 @@ class SQLiteStore:
 
     def story_articles(self, story_id: str) -> list[tuple[Article, str | None]]:
         """The articles of a story with the original each copies (``None`` for originals), oldest first."""
-        rows = self._db.execute(
+        rows = self._execute(
             "SELECT article_id, source, outlet, title, published, url, text, extracted, cleaned, copy_of "
             "FROM articles WHERE story_id = ? ORDER BY published, source",
             (story_id,),
         ).fetchall()
         if not rows:
-            raise ConfigError(f"no story {story_id!r} in {self.path}; list them with: counterpoint stories")
+            raise ConfigError(f"no story {story_id!r} in {self.name}; list them with: counterpoint stories")
         return [(_article(row[:9]), row[9]) for row in rows]
 
     def rejections(self) -> list[Rejection]:
-        return [Rejection(s, r) for s, r in self._db.execute("SELECT source, reason FROM rejections ORDER BY rowid")]
+        rows = self._execute("SELECT source, reason FROM rejections ORDER BY at, source")
+        return [Rejection(source, reason) for source, reason in rows]
+
+
+class SQLiteStore(SQLStore):
+    """The store in one SQLite file (the default: no server)."""
+
+    _begin = "BEGIN IMMEDIATE"  # take the write lock at once: two ingests into one file queue, not deadlock
+
+    def __init__(self, path: Path) -> None:
+        if path.is_dir():
+            raise ConfigError(f"{path} is a directory; give the store a file name, e.g. {path / 'news.db'}")
+        if not path.parent.is_dir():
+            raise ConfigError(f"cannot create the store {path}: the folder {path.parent} does not exist")
+        self.path = path
+        self.name = str(path)
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=60)  # transactions are explicit
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
 
 
 def _day(value: dt.date | None) -> str | None:

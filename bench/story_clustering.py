@@ -2,6 +2,7 @@
 
     python bench/story_clustering.py            # B3 precision, recall, F1 and time per set
     python bench/story_clustering.py --sweep    # also the threshold grid on the tuning topics
+    python bench/story_clustering.py --roundups # roundups: sections placed, single stories left whole
 
 ECB+ holds 982 reports of 86 incidents in 43 topics: two incidents of the same kind per topic (two
 earthquakes, two shootings), which must be kept apart. The threshold is tuned on topics 1-35 and reported
@@ -15,10 +16,11 @@ import argparse
 import gzip
 import itertools
 import json
+import random
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from counterpoint import corpus
@@ -72,6 +74,83 @@ def cluster(docs: list[tuple[str, str, str]]) -> tuple[dict[str, str], float]:
     return predicted, seconds
 
 
+def roundup_text(number: int, docs: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
+    """A briefing of three reports of different topics, each under a short heading, and their incidents."""
+    rng = random.Random(number)
+    by_topic: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for doc in docs:
+        by_topic[doc[0].split("_")[0]].append(doc)
+    topics = rng.sample(sorted(by_topic), 3)
+    parts, labels = [f"Morning briefing number {number}", ""], []
+    for topic in topics:
+        doc_id, text, label = rng.choice(by_topic[topic])
+        title, _, body = text.partition("\n\n")
+        heading = " ".join(title.split()[:5]).rstrip(".,:;")
+        parts += [heading, body.strip(), ""]
+        labels.append(label)
+    return "\n".join(parts), labels
+
+
+def roundups(docs: list[tuple[str, str, str]], name: str, count: int = 40) -> None:
+    """Ingest ``docs`` with ``count`` roundups made of them; how their sections are placed, and how many
+    single-story documents are split by mistake."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "bench.db")
+        briefings = [roundup_text(n, docs) for n in range(count)]
+        articles = [prepare_article(article_from_text(text, source=doc_id, outlet=doc_id)) for doc_id, text, _ in docs]
+        articles += [
+            prepare_article(article_from_text(text, source=f"roundup-{n}", outlet=f"briefing-{n}"))
+            for n, (text, _) in enumerate(briefings)
+        ]
+        stats = corpus.Corpus(store).add(articles)
+        gold = {doc_id: label for doc_id, _, label in docs}
+        members: dict[str, list[str]] = defaultdict(list)  # story -> gold incidents of its documents
+        placed: dict[str, list[str]] = defaultdict(list)  # roundup -> stories of its sections
+        for story in store.stories():
+            for article, _ in store.story_articles(story.story_id):
+                if article.source in gold:
+                    members[story.story_id].append(gold[article.source])
+                else:
+                    placed[article.source].append(story.story_id)
+        store.close()
+    split = sum(1 for source in placed if len(placed[source]) > 1)
+    right = 0
+    for n, (_, labels) in enumerate(briefings):
+        majority = {Counter(members[s]).most_common(1)[0][0] for s in placed[f"roundup-{n}"] if members[s]}
+        right += len(set(labels) & majority)
+    false_splits = stats.roundups - split
+    print(
+        f"| {name} | {len(docs)} | {count} | {split} | {right / (3 * count):.3f} | {false_splits} |",
+        flush=True,
+    )
+
+
+def fnc1_false_splits(docs: list[tuple[str, str, str]], limit: int = 1683) -> None:
+    """How many FNC-1 training bodies (single-story articles, many with subheads) would be split: the
+    corpus's term frequencies come from ``docs``."""
+    import csv
+
+    csv.field_size_limit(10**8)
+    path = BENCH / "fnc1" / "train_bodies.csv"
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as handle:
+        bodies = [row["articleBody"] for row, _ in zip(csv.DictReader(handle), range(limit), strict=False)]
+    with tempfile.TemporaryDirectory() as folder:
+        state = corpus.Corpus(open_store(Path(folder) / "bench.db"))
+        state.add([prepare_article(article_from_text(text, source=d, outlet=d)) for d, text, _ in docs])
+        sectioned = split = 0
+        for number, body in enumerate(bodies):
+            article = prepare_article(article_from_text(body, source=f"fnc-{number}", outlet="fnc"))
+            sections = corpus.sections_of(article)
+            sectioned += bool(sections)
+            split += bool(state._roundup(sections))
+    print(
+        f"| FNC-1 train bodies (single stories) | {len(bodies)} | - | {split} of {sectioned} with sections | - "
+        f"| {split} |"
+    )
+
+
 def score(name: str, docs: list[tuple[str, str, str]]) -> None:
     predicted, seconds = cluster(docs)
     gold = {doc_id: label for doc_id, _, label in docs}
@@ -86,11 +165,20 @@ def score(name: str, docs: list[tuple[str, str, str]]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--roundups", action="store_true")
     args = parser.parse_args()
     if not (BENCH / "ecbplus" / "ecbplus_fulltext_docs.jsonl.gz").is_file():
         print(f"skipped: {BENCH / 'ecbplus'} not found")
         return 0
     tune, test = ecb_docs(set(range(1, 36))), ecb_docs(set(range(36, 46)))
+    if args.roundups:
+        print("| set | documents | roundups | split | sections placed right | single documents split |")
+        print("|---|---|---|---|---|---|")
+        for cosine in (0.05, 0.1, 0.2):
+            corpus.ROUNDUP_MAX_COSINE = cosine
+            roundups(tune, f"ECB+ topics 1-35 (tune), sections below cosine {cosine}")
+            fnc1_false_splits(tune)
+        return 0
     print("| set | documents | incidents | stories found | B3 P | B3 R | B3 F1 | articles/s |")
     print("|---|---|---|---|---|---|---|---|")
     if args.sweep:

@@ -300,3 +300,36 @@ def test_cli_ingest_and_stories_on_either_database(store_url: str, capsys: pytes
     assert main(["stories", "--db", store_url, "--json"]) == EXIT_OK
     (story,) = json.loads(capsys.readouterr().out)
     assert story["size"] == 4 and sorted(Path(p).name for p in story["sources"]) == _harbour_names()
+
+
+BRIEFING = (
+    "Evening briefing: what you need to know\n\n"
+    "Kestrel Bridge stays shut\n"
+    "The Kestrel Bridge over the Lorn river in Alderwick stayed closed for a second day on Tuesday while "
+    "engineers measured the cracks in its steel girders. Council transport chief Hanna Osei said buses would "
+    "keep running through the Millbrook tunnel, and commuters again queued for more than an hour at the "
+    "tunnel entrance. Opposition councillors asked for the maintenance budget to be restored, and the "
+    "council said a decision on repairs would come within a week.\n"
+    "Port Vesna counts the cost\n"
+    "In Marovia, the toll from the fuel depot explosion at Port Vesna rose to 14 dead and 43 injured, the "
+    "Port Authority said. Dock workers gathered outside the authority's building to demand an independent "
+    "inquiry into the blast, and fuel prices in the capital rose 8 percent as traders feared shortages of "
+    "imports through the port. The Interior Minister repeated that sabotage could not be ruled out, "
+    "without giving evidence, while the dock workers' union said it had warned of leaking tanks.\n"
+)
+
+
+def test_a_roundup_is_split_into_the_stories_it_covers(tmp_path: Path, store_url: str) -> None:
+    (tmp_path / "briefing.txt").write_text(BRIEFING, "utf-8")
+    store = open_store(store_url)
+    stats = ingest_corpus([EXAMPLES, _write_bridge(tmp_path / "bridge"), tmp_path / "briefing.txt"], store)
+    assert stats.roundups == 1
+    stories = {s.size: s for s in store.stories()}
+    assert sorted(stories) == [4, 5]  # the briefing counts in both
+    for size, marker, absent in ((4, "Kestrel", "Port Vesna"), (5, "Port Vesna", "Kestrel")):
+        articles = {a.source: a for a, _ in store.story_articles(stories[size].story_id)}
+        briefing = articles[str(tmp_path / "briefing.txt")]
+        body = " ".join(briefing.sentence_text(s) for s in briefing.sentences if s.role == "body")
+        assert marker in body and absent not in body
+    assert any(o.startswith("briefing") for o in stories[4].outlets)
+    assert any(o.startswith("briefing") for o in stories[5].outlets)

@@ -36,7 +36,7 @@ from .ids import content_id
 
 if TYPE_CHECKING:
     from datasketch import MinHash
-from .model import Article, Rejection
+from .model import Article, Rejection, Sentence
 from .store import SQLStore, StoredArticle, StorySummary
 from .text import STOPWORDS, stem
 
@@ -68,6 +68,13 @@ IDF_FLOOR = 1.0
 # Terms kept in a story's centroid, and terms of an article used to find candidate stories.
 CENTROID_TERMS = 300
 PROBE_TERMS = 25
+# A roundup (a briefing that covers several stories) is split at its subheads when at least two sections
+# have this many body words and no two sections are closer than ROUNDUP_MAX_COSINE (they tell different
+# stories); each section then joins or starts a story of its own. bench/story_clustering.py --roundups:
+# briefings of three ECB+ reports have sections at cosine <= 0.07; single-story FNC-1 bodies with subheads
+# are split at 0.1 in 12 of 1,683 (26 at 0.2) (decision 0013).
+ROUNDUP_MIN_WORDS = 60
+ROUNDUP_MAX_COSINE = 0.1
 # Stories scored for an article: those sharing the most of its probe terms (an inverted-index shortlist; the
 # scoring of every story sharing any term took 70% of the corpus phase, decision 0013).
 MAX_CANDIDATES = 30
@@ -86,9 +93,20 @@ class IngestStats:
     stories_started: int = 0
     stories_joined: int = 0
     stories_merged: int = 0
+    roundups: int = 0  # articles split into sections that joined different stories
     stored: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # wall time by phase
     rejections: list[Rejection] = field(default_factory=list)  # inputs that could not be read, in order
+
+
+@dataclass(slots=True)
+class Section:
+    """A part of an article between subheads, as a roundup's sub-story: its character range and terms."""
+
+    start: int
+    end: int
+    heading: str | None
+    terms: Counter[str]
 
 
 @dataclass(slots=True)
@@ -97,6 +115,7 @@ class Features:
 
     terms: Counter[str]  # content-word stems with their weights (see terms_of)
     signature: np.ndarray  # MinHash values of its body's word shingles (uint64)
+    sections: list[Section] = field(default_factory=list)  # see sections_of
 
 
 @dataclass(slots=True)
@@ -109,15 +128,37 @@ def terms_of(article: Article) -> Counter[str]:
     """Content-word stems of an article's title and body. The title counts twice (it names the story), and
     so do names (a capitalised word not opening a sentence: the places and people that tell one incident
     from another of the same kind)."""
-    words: Counter[str] = Counter()
     title = next((article.sentence_text(s) for s in article.sentences if s.role == "title"), article.title or "")
     body = [article.sentence_text(s) for s in article.sentences if s.role in ("body", "dek")]
-    for text, weight in [(title, 2)] + [(sentence, 1) for sentence in body]:
+    return _terms([(title, 2)] + [(sentence, 1) for sentence in body])
+
+
+def _terms(texts: list[tuple[str, int]]) -> Counter[str]:
+    words: Counter[str] = Counter()
+    for text, weight in texts:
         for position, word in enumerate(re.findall(r"[^\W\d_]{3,}", text)):
             lower = word.lower()
             if lower not in STOPWORDS:
                 words[stem(lower)] += weight * (NAME_WEIGHT if position and word[0].isupper() else 1)
     return words
+
+
+def sections_of(article: Article) -> list[Section]:
+    """The sections of a possible roundup: the body split at its subheads, each with its terms (its subhead
+    counts as a title). Sections under :data:`ROUNDUP_MIN_WORDS` words are left out; fewer than two: none."""
+    groups: list[tuple[str, list[Sentence]]] = [("", [])]
+    for sentence in article.sentences:
+        if sentence.role == "subhead":
+            groups.append((article.sentence_text(sentence), [sentence]))
+        elif sentence.role == "body":
+            groups[-1][1].append(sentence)
+    sections = []
+    for heading, sentences in groups:
+        body = [article.sentence_text(s) for s in sentences if s.role == "body"]
+        if sum(len(text.split()) for text in body) >= ROUNDUP_MIN_WORDS:
+            terms = _terms([(heading, 2)] + [(text, 1) for text in body])
+            sections.append(Section(sentences[0].start, sentences[-1].end, heading or None, terms))
+    return sections if len(sections) >= 2 else []
 
 
 _PERMUTATIONS: dict[int, object] = {}
@@ -138,7 +179,7 @@ def features(article: Article) -> Features:
     """The terms and MinHash signature of a cleaned article."""
     minhash = _minhash()
     minhash.update_batch(list(shingles(article)))
-    return Features(terms_of(article), minhash.hashvalues.astype(np.uint64))
+    return Features(terms_of(article), minhash.hashvalues.astype(np.uint64), sections_of(article))
 
 
 def shingles(article: Article) -> set[bytes]:
@@ -227,7 +268,9 @@ class Corpus:
         touched: dict[str, _Story] = {}
         for article, found in new.values():
             signature = found.signature
-            original = self._original(signature)
+            # a roundup holding one stored report whole would pass for its copy: its sections go first
+            parts = self._roundup(found.sections)
+            original = None if parts else self._original(signature)
             if original is not None:
                 story_id = self._story_of_copy(original, stored)
                 stats.copies += 1
@@ -238,18 +281,24 @@ class Corpus:
                 touched[story_id] = copied
                 continue
             self._index(article.article_id, signature)
+            if parts:
+                placed = []
+                for section, section_vector in parts:
+                    story = self._place(article, section_vector, stats, f"{article.article_id}:{section.start}")
+                    if story.summary.originals == 0:
+                        story.summary.title = section.heading
+                    self._join(story, section_vector, article.published)
+                    touched[story.summary.story_id] = story
+                    placed.append((section.start, section.end, story.summary.story_id))
+                stats.roundups += 1
+                stored.append(StoredArticle(article, placed[0][2], None, signature.tobytes(), placed))
+                continue
             vector = self._vector(found.terms)
-            closest = self._closest(vector, article.published)
-            if closest is not None:
-                story = closest
-                stats.stories_joined += 1
-            else:
-                title = article.title or next(
+            story = self._place(article, vector, stats, article.article_id)
+            if story.summary.originals == 0:
+                story.summary.title = article.title or next(
                     (article.sentence_text(s) for s in article.sentences if s.role != "dateline"), None
                 )
-                summary = StorySummary(content_id("s", article.article_id), title, 0)
-                story = _Story(summary, {})
-                stats.stories_started += 1
             self._join(story, vector, article.published)
             touched[story.summary.story_id] = story
             stored.append(StoredArticle(article, story.summary.story_id, None, signature.tobytes()))
@@ -260,11 +309,32 @@ class Corpus:
             for item in stored:
                 if item.story_id == gone:
                     item.story_id = kept
+                item.sections = [(start, end, kept if story == gone else story) for start, end, story in item.sections]
         stats.stories_merged += len(merged)
         for story in touched.values():
             story.summary.centroid = {t: round(w, 4) for t, w in story.vector.items()}
         self.store.write_batch(stored, [s.summary for s in touched.values()], dict(new_terms), rejections, merged)
         stats.stored += len(stored)
+
+    def _roundup(self, sections: list[Section]) -> list[tuple[Section, dict[str, float]]]:
+        """The sections of a roundup with their vectors, or nothing when the sections tell one story."""
+        if len(sections) < 2:
+            return []
+        vectors = [self._vector(section.terms) for section in sections]
+        for i, first in enumerate(vectors):
+            for second in vectors[i + 1 :]:
+                if sum(w * second.get(t, 0.0) for t, w in first.items()) >= ROUNDUP_MAX_COSINE:
+                    return []
+        return list(zip(sections, vectors, strict=True))
+
+    def _place(self, article: Article, vector: dict[str, float], stats: IngestStats, key: str) -> _Story:
+        """The story a text joins (the closest), or a new one."""
+        closest = self._closest(vector, article.published)
+        if closest is not None:
+            stats.stories_joined += 1
+            return closest
+        stats.stories_started += 1
+        return _Story(StorySummary(content_id("s", key), None, 0), {})
 
     def _merge(self, touched: dict[str, _Story]) -> dict[str, str]:
         """Join stories that turn out to be one (their centroids have grown close): story id -> kept story id."""

@@ -51,6 +51,17 @@ MIGRATIONS = (
     CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
     CREATE TABLE rejections (source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
     """,
+    # roundups: an article whose sections joined different stories is a member of each through its sections
+    """
+    CREATE TABLE sections (
+        article_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        stop INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, start)
+    );
+    CREATE INDEX sections_story ON sections(story_id);
+    """,
 )
 
 
@@ -62,6 +73,8 @@ class StoredArticle:
     story_id: str
     copy_of: str | None = None
     signature: bytes | None = None
+    # a roundup's sections: (start, end, story id); the article belongs to those stories, not to story_id
+    sections: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -152,7 +165,13 @@ class SQLStore:
         """One batch in one transaction: new articles, their stories (created or updated), stories merged
         into others (old id -> kept id), document frequencies of terms, and the inputs rejected."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        articles = list(articles)
         with self._transaction():
+            self._executemany(
+                "INSERT INTO sections (article_id, start, stop, story_id) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(article_id, start) DO NOTHING",
+                [(a.article.article_id, start, end, story) for a in articles for start, end, story in a.sections],
+            )
             self._executemany(
                 "INSERT INTO articles (article_id, source, outlet, title, published, url, text, "
                 "extracted, cleaned, story_id, copy_of, signature, ingested_at) "
@@ -179,6 +198,7 @@ class SQLStore:
             )
             for gone, kept in (merged or {}).items():
                 self._execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (kept, gone))
+                self._execute("UPDATE sections SET story_id = ? WHERE story_id = ?", (kept, gone))
                 self._execute("DELETE FROM stories WHERE story_id = ?", (gone,))
             self._executemany(
                 "INSERT INTO terms (term, df) VALUES (?, ?) "
@@ -227,7 +247,10 @@ class SQLStore:
         """Every story, largest first."""
         outlets: dict[str, list[str]] = {}
         for story_id, outlet in self._execute(
-            "SELECT DISTINCT story_id, outlet FROM articles WHERE story_id IS NOT NULL ORDER BY outlet"
+            "SELECT story_id, outlet FROM articles WHERE story_id IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM sections WHERE sections.article_id = articles.article_id) "
+            "UNION SELECT sections.story_id, articles.outlet FROM sections JOIN articles "
+            "ON articles.article_id = sections.article_id ORDER BY 2"
         ):
             outlets.setdefault(story_id, []).append(outlet)
         return [
@@ -249,14 +272,23 @@ class SQLStore:
 
     def story_articles(self, story_id: str) -> list[tuple[Article, str | None]]:
         """The articles of a story with the original each copies (``None`` for originals), oldest first."""
+        columns = "a.article_id, a.source, a.outlet, a.title, a.published, a.url, a.text, a.extracted, a.cleaned"
         rows = self._execute(
-            "SELECT article_id, source, outlet, title, published, url, text, extracted, cleaned, copy_of "
-            "FROM articles WHERE story_id = ? ORDER BY published, source",
-            (story_id,),
+            f"SELECT {columns}, a.copy_of, NULL, NULL FROM articles a WHERE a.story_id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM sections s WHERE s.article_id = a.article_id) "
+            f"UNION ALL SELECT {columns}, a.copy_of, s.start, s.stop FROM sections s "
+            "JOIN articles a ON a.article_id = s.article_id WHERE s.story_id = ? ORDER BY 5, 2, 11",
+            (story_id, story_id),
         ).fetchall()
         if not rows:
             raise ConfigError(f"no story {story_id!r} in {self.name}; list them with: counterpoint stories")
-        return [(_article(row[:9]), row[9]) for row in rows]
+        found: dict[str, tuple[Article, str | None, list[tuple[int, int]]]] = {}
+        for row in rows:
+            if row[0] not in found:
+                found[row[0]] = (_article(row[:9]), row[9], [])
+            if row[10] is not None:
+                found[row[0]][2].append((row[10], row[11]))
+        return [(_only(article, ranges), copy_of) for article, copy_of, ranges in found.values()]
 
     def rejections(self) -> list[Rejection]:
         rows = self._execute("SELECT source, reason FROM rejections ORDER BY at, source")
@@ -279,6 +311,17 @@ class SQLiteStore(SQLStore):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
+
+
+def _only(article: Article, ranges: list[tuple[int, int]]) -> Article:
+    """A roundup as one of its stories sees it: its title, dek and dateline, and the sections in that story."""
+    if ranges:
+        article.sentences = [
+            s
+            for s in article.sentences
+            if s.role in ("title", "dek", "dateline") or any(start <= s.start < end for start, end in ranges)
+        ]
+    return article
 
 
 def _day(value: dt.date | None) -> str | None:

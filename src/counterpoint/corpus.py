@@ -152,13 +152,19 @@ def sections_of(article: Article) -> list[Section]:
             groups.append((article.sentence_text(sentence), [sentence]))
         elif sentence.role == "body":
             groups[-1][1].append(sentence)
-    sections = []
+    if len(groups) < 2:
+        return []
+    long_enough = []
     for heading, sentences in groups:
         body = [article.sentence_text(s) for s in sentences if s.role == "body"]
         if sum(len(text.split()) for text in body) >= ROUNDUP_MIN_WORDS:
-            terms = _terms([(heading, 2)] + [(text, 1) for text in body])
-            sections.append(Section(sentences[0].start, sentences[-1].end, heading or None, terms))
-    return sections if len(sections) >= 2 else []
+            long_enough.append((heading, sentences, body))
+    if len(long_enough) < 2:
+        return []
+    return [
+        Section(sentences[0].start, sentences[-1].end, heading or None, _terms([(heading, 2)] + [(t, 1) for t in body]))
+        for heading, sentences, body in long_enough
+    ]
 
 
 _PERMUTATIONS: dict[int, object] = {}

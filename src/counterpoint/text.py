@@ -5,6 +5,7 @@ Kept apart from any stage so that stages do not import each other's internals.
 
 from __future__ import annotations
 
+import functools
 import re
 
 STOPWORDS = frozenset(
@@ -17,6 +18,7 @@ STOPWORDS = frozenset(
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, fast stem: enough to match "invade"/"invasion"/"invading" prefixes and plural forms."""
     for suffix in _SUFFIXES:

@@ -36,6 +36,8 @@ SENTENCE_OPENERS = frozenset(
 MAX_QUOTATION_CHARS = 400
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u017f])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# Characters before a full stop searched for the word it ends: longer than any abbreviation or initialism.
+WORD_WINDOW = 64
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 
@@ -98,7 +100,9 @@ def _trim(segment: str, start: int, end: int) -> tuple[int, int]:
 def _is_abbreviation(segment: str, punct_start: int, punct_end: int) -> bool:
     if segment[punct_start] != "." or segment[punct_start:punct_end].startswith(".."):
         return False
-    word_match = _WORD_BEFORE.search(segment, 0, punct_start + 1)
+    # the word before the stop, looked for in the characters just before it (a search from the start of a
+    # long paragraph at every full stop made splitting quadratic)
+    word_match = _WORD_BEFORE.search(segment, max(0, punct_start - WORD_WINDOW), punct_start + 1)
     if not word_match:
         return False
     word = word_match.group(1).lstrip("\"'\u201c\u2018([")

@@ -333,3 +333,14 @@ def test_a_roundup_is_split_into_the_stories_it_covers(tmp_path: Path, store_url
         assert marker in body and absent not in body
     assert any(o.startswith("briefing") for o in stories[4].outlets)
     assert any(o.startswith("briefing") for o in stories[5].outlets)
+
+
+def test_progress_is_told_after_each_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from counterpoint.pipeline import CompareOptions
+
+    monkeypatch.setattr(corpus, "BATCH_SIZE", 5)
+    told: list[str] = []
+    options = CompareOptions(progress=told.append)
+    ingest_corpus(_generated(tmp_path / "in", 12), open_store(tmp_path / "news.db"), options)
+    assert [m.split(" (")[0] for m in told] == ["read 5 articles", "read 10 articles"]
+    assert "10 stored, 0 wire copies" in told[-1]

@@ -232,6 +232,7 @@ class Corpus:
         """Store ``articles`` (cleaned; with their :func:`features` when the per-article phase computed them)
         with their copies and stories, batch by batch."""
         stats = IngestStats()
+        started = time.perf_counter()
         batch: list[tuple[Article, Features]] = []
         pending_rejections = list(rejected)
         stats.rejected = len(pending_rejections)
@@ -242,7 +243,11 @@ class Corpus:
                 self._write(batch, pending_rejections, stats)
                 batch, pending_rejections = [], []
                 if progress:
-                    progress(f"stored {stats.stored:,} articles in {len(self.stories):,} stories")
+                    rate = stats.read / max(1e-9, time.perf_counter() - started)
+                    progress(
+                        f"read {stats.read:,} articles ({rate:,.0f}/s): {stats.stored:,} stored, {stats.copies:,} "
+                        f"wire copies, {len(self.stories):,} stories"
+                    )
         if batch or pending_rejections:
             self._write(batch, pending_rejections, stats)
         return stats

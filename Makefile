@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/babe.py
 	$(BIN)/python bench/neus_arousal.py
 	$(BIN)/python bench/story_clustering.py
+	$(BIN)/python bench/corpus_speed.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from counterpoint.executors import open_executor
+from counterpoint.model import Rejection
 from counterpoint.pipeline import ingest_corpus
 from counterpoint.store import open_store
 
@@ -91,6 +92,24 @@ def run_ingest(corpus: Path, executor_name: str, workers: int) -> None:
     )
 
 
+def run_per_article(corpus: Path, executor_name: str, workers: int) -> None:
+    """The per-article phase alone (what an executor runs), to compare executors and worker counts."""
+    from counterpoint.executors import chunked
+    from counterpoint.pipeline import CHUNK_SIZE, prepare_chunk
+    from counterpoint.stages.ingest import read
+
+    articles = [item for item in read([corpus]) if not isinstance(item, Rejection)]
+    with open_executor(executor_name, workers=workers) as executor:
+        started = time.perf_counter()
+        done = sum(len(chunk) for chunk in executor.map(prepare_chunk, chunked(articles, CHUNK_SIZE)))
+        seconds = time.perf_counter() - started
+    print(
+        f"| per-article phase only, {executor_name} x{workers} | {done:,} | {seconds:.1f} | {done / seconds:.0f} | "
+        f"{seconds:.1f} | | | | {peak_mb():,.0f} |",
+        flush=True,
+    )
+
+
 def run_all_pairs(corpus: Path) -> None:
     """TF-IDF + average-link over all pairs (the reference), on the same texts."""
     from scipy.cluster.hierarchy import fcluster, linkage
@@ -142,6 +161,8 @@ def main() -> int:
             for name in args.executors:
                 for workers in [1, args.workers] if name == "dask" else [args.workers if name != "serial" else 1]:
                     run_ingest(corpus, name, workers)
+                    if name == "dask":
+                        run_per_article(corpus, name, workers)
             if size <= ALL_PAIRS_MAX:
                 run_all_pairs(corpus)
     print("peak MB is the largest resident size of this process or one of its workers so far (it only grows).")

@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean postgresql
+.PHONY: demo test bench lint clean postgresql serve
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/counterpoint compare examples/harbour-fire --json out/harbour-fire.json --html out/harbour-fire.html
+
+# The demo story in the embedded store (SQLite, no server), served at http://127.0.0.1:8000/
+serve: $(STAMP)
+	mkdir -p out
+	$(BIN)/counterpoint ingest examples/harbour-fire --db out/demo.db --quiet
+	$(BIN)/counterpoint serve --db out/demo.db
 
 # The lint and type checks run first: a style or typing slip fails CI like a failing test.
 # The store tests run on SQLite and on a throwaway PostgreSQL server started from Debian's package, which

@@ -155,6 +155,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sto.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
 
+    srv = commands.add_parser(
+        "serve",
+        help="serve the store's stories as web pages, each with a JSON twin",
+        description="Serve the store: a searchable story list, story pages (digest, coverage, differences, framing, "
+        "sources, claims with evidence) and cleaned articles, each with a JSON twin. A story is compared when its "
+        "page is first viewed; with COUNTERPOINT_TOKEN set, comparing takes that token. "
+        "Example: counterpoint serve --db news.db",
+    )
+    srv.add_argument("--db", default=str(DEFAULT_DB), metavar="URL", help=DB_HELP)
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    srv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    srv.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
+
     ev = commands.add_parser(
         "evaluate",
         help="score a JSON report against a gold file",
@@ -186,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ingest(args)
         if args.command == "stories":
             return _stories(args)
+        if args.command == "serve":
+            return _serve(args)
         return _evaluate(args)
     except CounterpointError as exc:
         _error(str(exc))
@@ -309,6 +324,19 @@ def _ingest(args: argparse.Namespace) -> int:
         timing = ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in stats.seconds.items())
         Console(stderr=True).print(f"time: {timing}", highlight=False, markup=False)
     return EXIT_REJECTED if stats.rejected else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    token = os.environ.get("COUNTERPOINT_TOKEN") or None
+    _existing_store(args.db).close()
+    if args.host not in ("127.0.0.1", "localhost", "::1") and token is None:
+        _error(
+            f"warning: serving on {args.host} without COUNTERPOINT_TOKEN: anyone who reaches it can start comparisons"
+        )
+    serve(args.db, args.host, args.port, token=token)
+    return EXIT_OK
 
 
 def _stories(args: argparse.Namespace) -> int:

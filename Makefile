@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/neus_arousal.py
 	$(BIN)/python bench/story_clustering.py
 	$(BIN)/python bench/corpus_speed.py
+	$(BIN)/python bench/copies.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean postgresql serve
+.PHONY: demo test bench lint clean postgresql chromium serve
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,16 @@ serve: $(STAMP)
 # The lint and type checks run first: a style or typing slip fails CI like a failing test.
 # The store tests run on SQLite and on a throwaway PostgreSQL server started from Debian's package, which
 # is installed here when missing (as root, or through sudo).
-test: lint postgresql
-	COUNTERPOINT_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
+test: lint postgresql chromium
+	COUNTERPOINT_REQUIRE_POSTGRES=1 COUNTERPOINT_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (never `playwright install`), installed here when missing
+# (as root, or through sudo).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		echo "installing Chromium (Debian package chromium) for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 postgresql:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
@@ -48,6 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/story_clustering.py
 	$(BIN)/python bench/corpus_speed.py
 	$(BIN)/python bench/copies.py
+	$(BIN)/python bench/web_load.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

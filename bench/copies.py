@@ -315,8 +315,8 @@ class IndexedCopies(corpus.Corpus):
         super().__init__(store)
         self.aliases: dict[str, str] = {}
 
-    def _original(self, signature: np.ndarray) -> str | None:
-        found = super()._original(signature)
+    def _original(self, signature: np.ndarray, minimum: float = corpus.COPY_MIN_JACCARD) -> str | None:
+        found = super()._original(signature, minimum)
         if found is None:
             return None
         original = self.aliases.get(found, found)

@@ -315,7 +315,7 @@ class IndexedCopies(corpus.Corpus):
         super().__init__(store)
         self.aliases: dict[str, str] = {}
 
-    def _original(self, signature: np.ndarray, minimum: float = corpus.COPY_MIN_JACCARD) -> str | None:
+    def _original(self, signature: np.ndarray, minimum: float | None = None) -> str | None:
         found = super()._original(signature, minimum)
         if found is None:
             return None

@@ -381,9 +381,9 @@ class Corpus:
                     merged[old] = keep.summary.story_id
         return merged
 
-    def _original(self, signature: np.ndarray, minimum: float = COPY_MIN_JACCARD) -> str | None:
+    def _original(self, signature: np.ndarray, minimum: float | None = None) -> str | None:
         candidates = self.lsh.query(_minhash(signature))
-        best, best_similarity = None, minimum
+        best, best_similarity = None, COPY_MIN_JACCARD if minimum is None else minimum
         for candidate in sorted(candidates):  # ties go to the same original on every run
             other = self.signatures[candidate]
             similarity = float(np.mean(other == signature))

@@ -6,6 +6,8 @@ attribution, editorializing, scare quotes). Nothing is trained, so the 5 folds o
 scored as they come and averaged; macro-F1 beside the published anchor (DA-RoBERTa 0.814, fine-tuned).
 
     python bench/babe.py [--data ../shared/bench/babe]
+
+The learned sentence model (``counterpoint.bias``) is trained and cross-validated by ``bench/biasmodel.py``.
 """
 
 from __future__ import annotations

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from importlib import resources
 
-from counterpoint.model import Comparison
+import numpy as np
+import pytest
+from numpy.typing import NDArray
 
-from .conftest import compare_texts
+from counterpoint.bias import EMBEDDING_DIMENSIONS, LEXICAL_FEATURES, BiasModel, load_bias_model
+from counterpoint.embed import load_embedder
+from counterpoint.model import Comparison
+from counterpoint.stages import framing
+
+from .conftest import compare_texts, make_article
 
 STOP = set(
     "the a an of in on at to for and or but with by from as that this is are was were be been has have had it".split()
@@ -150,3 +158,91 @@ def test_profiles_give_the_affiliation_a_speaker_is_described_with() -> None:
         ("Dana Kovac", "Egypt"),
         ("A French official", "France"),
     }
+
+
+LOADED = "The radical mob of bigoted thugs spewed hateful lies in a bizarre, shameless rant against the town."
+FACTUAL = "The city council approved the new budget on Tuesday by a vote of seven to two."
+
+
+def test_the_shipped_bias_model_loads_with_its_feature_length() -> None:
+    model = load_bias_model()
+    assert len(model.features) == len(model.weights) == len(LEXICAL_FEATURES) + EMBEDDING_DIMENSIONS
+    assert model.embedder == "all-MiniLM-L6-v2"
+    assert 0.0 < model.threshold <= model.note_threshold < 1.0
+    assert model.evidence_words and model.evidence_words <= model.lexicon.keys()
+    assert "hostag" not in model.evidence_words  # the hand lexicon's plainer term is never loaded
+    matrix = model.feature_matrix([FACTUAL], np.zeros((1, EMBEDDING_DIMENSIONS), dtype=np.float32), [0])
+    assert matrix.shape == (1, len(model.features))
+
+
+def test_a_loaded_sentence_scores_above_a_plainly_factual_one() -> None:
+    model, lexicon = load_bias_model(), framing.load_lexicon()
+    texts = [LOADED, FACTUAL]
+    vectors = load_embedder().encode(texts)
+    loaded, factual = model.probability(texts, vectors, [framing.lexicon_hits(t, lexicon) for t in texts])
+    assert loaded >= model.note_threshold > model.threshold > factual
+
+
+def test_loaded_sentences_are_noted_on_their_learned_words_in_the_outlets_voice_only() -> None:
+    quoted = '"Those radical thugs spewed bizarre lies in a shameless rant about the town," the mayor said.'
+    comparison = compare_texts(f"Council news\n{LOADED}\n{quoted}\n{FACTUAL}")
+    article = comparison.articles[0]
+    loaded = [n for n in comparison.framing if n.kind == framing.LOADED_SENTENCE]
+    assert loaded
+    for note in loaded:
+        assert article.text[note.start : note.end] == note.text == note.alternative
+        assert note.end <= article.text.index(LOADED) + len(LOADED)  # the quotation and the factual get none
+    spans = sorted((n.start, n.end) for n in comparison.framing if n.article_id == article.article_id)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
+
+
+class _Zeros:
+    def encode(self, texts: list[str]) -> NDArray[np.float32]:
+        return np.zeros((len(texts), EMBEDDING_DIMENSIONS), dtype=np.float32)
+
+
+def _word_counter(threshold: float = 0.5) -> BiasModel:
+    """A hand-made model: the probability rises with the number of learned words, nothing else counts."""
+    size = len(LEXICAL_FEATURES) + EMBEDDING_DIMENSIONS
+    weights = np.zeros(size)
+    weights[LEXICAL_FEATURES.index("learned_count")] = 4.0
+    return BiasModel(
+        "test",
+        (*LEXICAL_FEATURES, *(f"embedding_{i}" for i in range(EMBEDDING_DIMENSIONS))),
+        np.zeros(size),
+        np.ones(size),
+        weights,
+        -2.0,
+        {"bizarr": 0.9, "rant": 0.8},
+        0.3,
+        frozenset({"bizarr", "rant"}),
+        threshold,
+        threshold,
+    )
+
+
+def test_loaded_sentence_notes_skip_quotes_short_lines_and_calm_sentences() -> None:
+    text = (
+        "Assembly news\n"
+        "The minister gave a bizarre speech to the assembly on Monday evening.\n"
+        '"It was a bizarre speech, a long rant and an insult to every voter in the land," the leader said.\n'
+        'The opposition leader called the speech a "rant" in an interview on Monday.\n'
+        "A bizarre rant.\n"
+        "The minister spoke to the assembly about the budget on Monday evening."
+    )
+    article = make_article(text)
+    notes = framing.find_framing(article, [], framing.load_lexicon(), [], _Zeros(), _word_counter())
+    assert [(n.kind, n.text) for n in notes] == [(framing.LOADED_SENTENCE, "bizarre")]
+    assert article.text[notes[0].start : notes[0].end] == "bizarre" and notes[0].start < text.index(".")
+    assert framing.find_framing(article, [], framing.load_lexicon(), []) == []  # no embedder: no model
+
+
+def test_a_bias_model_fitted_on_other_features_is_refused() -> None:
+    with pytest.raises(ValueError, match="biasmodel.py --fit"):
+        dataclasses.replace(_word_counter(), features=LEXICAL_FEATURES)
+
+
+def test_lexicon_hits_count_each_stretch_once() -> None:
+    lexicon = framing.load_lexicon()
+    assert framing.lexicon_hits(FACTUAL, lexicon) == 0
+    assert framing.lexicon_hits("Israeli occupation forces slammed the so-called truce.", lexicon) == 3

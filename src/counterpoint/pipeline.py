@@ -148,7 +148,9 @@ def compare_annotated(annotated: Annotated, options: CompareOptions | None = Non
         names = [
             (m.start, m.end) for e in comparison.entities for m in e.mentions if m.article_id == article.article_id
         ]
-        comparison.framing.extend(framing.find_framing(article, parsed.get(article.article_id, []), lexicon, names))
+        lines = parsed.get(article.article_id, [])
+        # the caching embedder has the sentences' vectors from alignment: the bias model reuses them
+        comparison.framing.extend(framing.find_framing(article, lines, lexicon, names, embedder=annotated.embedder))
     comparison.wording = framing.divergent_wording(comparison, parsed)
     comparison.profiles = framing.profiles(comparison, annotated.gazetteer)
     comparison.digest = digest.write_digest(comparison)

@@ -9,7 +9,11 @@ Notes (``FramingNote``), each with its span and a plainer alternative:
   is the same whichever side an outlet takes;
 * ``loaded adjective``: an evaluative adjective before a noun ("extremist settlers" -> "settlers");
 * ``doubt-casting attribution``: "claimed", "alleged", "so-called";
-* ``editorializing``: the writer's own comment ("did not fail, yet again, to blame" -> "blamed").
+* ``editorializing``: the writer's own comment ("did not fail, yet again, to blame" -> "blamed");
+* ``loaded sentence``: a sentence in the outlet's own voice that the bias model learned on BABE
+  (:mod:`counterpoint.bias`) finds likely to read as loaded (probability at least its ``note_threshold``),
+  noted on each word of the learned lexicon it holds outside quotation marks. The model offers no plainer
+  word, so the alternative is the word itself.
 
 Divergent wording (:func:`divergent_wording`) is discovered, not looked up: in every pair of aligned claim
 units, the same entity named differently ("Jerusalem" / "occupied al-Quds") or two different nouns in the
@@ -33,6 +37,8 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from ..bias import BiasModel, load_bias_model, quoted_spans
+from ..embed import Embedder
 from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
 from ..nlp import ParsedLine
 from ..text import STOPWORDS, stem
@@ -40,7 +46,7 @@ from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "1"
+VERSION = "2"  # 2: loaded-sentence notes from the BABE bias model
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
@@ -51,6 +57,13 @@ SPELLING_SIMILARITY = 0.85
 SLOT_MAX_DIFFERENT_WORDS = 6
 # Words after a doubt-casting verb kept in the note's span, so the note shows what is doubted.
 DOUBT_CONTEXT_WORDS = 2
+# A sentence more than this share of which lies inside direct quotations speaks in someone else's voice: the
+# bias model does not judge it (the same share the digest uses to call a sentence a quotation).
+OWN_VOICE_MAX_QUOTED = 0.5
+# Shorter sentences are outside what the bias model learned from: 99% of BABE's sentences have 9 words or
+# more, and fragments ("But, hey.", "[Buzzfeed]") scored 0.6-0.9 on the gold stories.
+BIAS_MIN_WORDS = 8
+LOADED_SENTENCE = "loaded sentence"
 
 _SCARE = re.compile(r"[\"\u201c\u2018'](?P<term>[A-Z\w][^\"\u201c\u201d\u2018\u2019]{0,40}?)[\"\u201d\u2019'](?![a-z])")
 _ATTRIBUTION = re.compile(
@@ -112,6 +125,26 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
     return _load(tuple(str(p) for p in extra))
 
 
+_WORD = re.compile(r"[\w'-]+")
+
+
+def lexicon_hits(text: str, lexicon: Lexicon) -> int:
+    """How many stretches of ``text`` the lexicon matches, without a parse: one of the bias model's features.
+
+    Terms, doubt-casting and editorializing patterns and judging verbs by their patterns; loaded adjectives
+    and adverbs as words wherever they stand (a note needs the parse to see them modify something).
+    """
+    patterns = [p for p, _, _ in lexicon.terms + lexicon.doubt + lexicon.editorial + lexicon.verbs]
+    spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(text)]
+    loaded = lexicon.adjectives | lexicon.adverbs
+    spans += [(m.start(), m.end()) for m in _WORD.finditer(text) if m.group().lower() in loaded]
+    hits, covered = 0, -1
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start >= covered:  # overlapping matches ("the occupation" in "occupation forces") count once
+            hits, covered = hits + 1, end
+    return hits
+
+
 @dataclass(slots=True)
 class _Notes:
     article: Article
@@ -138,8 +171,15 @@ def find_framing(
     lines: list[ParsedLine],
     lexicon: Lexicon,
     entity_spans: list[tuple[int, int]],
+    embedder: Embedder | None = None,
+    bias_model: BiasModel | None = None,
 ) -> list[FramingNote]:
-    """Every framing note in ``article`` (title, dek and body)."""
+    """Every framing note in ``article`` (title, dek and body).
+
+    With an ``embedder`` (the pipeline passes its caching one, which has already embedded the sentences),
+    sentences are also scored by the bias model (the shipped one unless ``bias_model`` is given) and the
+    loaded ones get ``loaded sentence`` notes.
+    """
     notes: list[FramingNote] = []
     by_line = {p.line: p for p in lines}
     quoted = [
@@ -172,7 +212,48 @@ def find_framing(
             _loaded_adjectives(collector, parsed, lexicon)
             _loaded_verbs(collector, text, parsed, lexicon)
         notes.extend(collector.found)
+    if embedder is not None:
+        notes += _loaded_sentences(article, quoted, notes, embedder, bias_model or load_bias_model())
     return notes
+
+
+def _loaded_sentences(
+    article: Article,
+    quoted: list[tuple[int, int]],
+    notes: list[FramingNote],
+    embedder: Embedder,
+    model: BiasModel,
+) -> list[FramingNote]:
+    """Notes on the learned-lexicon words of own-voice sentences the bias model finds loaded.
+
+    Runs after every other rule, so its notes never take a stretch of text from a more specific one.
+    """
+    sentences = []
+    for sentence in article.sentences:
+        if sentence.role == "dateline" or not article.compared(sentence) or sentence.end <= sentence.start:
+            continue
+        inside = sum(max(0, min(b, sentence.end) - max(a, sentence.start)) for a, b in quoted)
+        own_voice = inside <= OWN_VOICE_MAX_QUOTED * (sentence.end - sentence.start)
+        if own_voice and len(article.sentence_text(sentence).split()) >= BIAS_MIN_WORDS:
+            sentences.append(sentence)
+    if not sentences:
+        return []
+    texts = [article.sentence_text(s) for s in sentences]
+    bundled = load_lexicon()  # the model was fitted on the bundled lexicon's hits, not a user's additions
+    probability = model.probability(texts, embedder.encode(texts), [lexicon_hits(t, bundled) for t in texts])
+    found: list[FramingNote] = []
+    for sentence, text, p in zip(sentences, texts, probability, strict=True):
+        if p < model.note_threshold:
+            continue
+        collector = _Notes(article, sentence, quoted=quoted)
+        collector.found = [n for n in notes if n.sentence_id == sentence.sentence_id]
+        taken = len(collector.found)
+        in_quotes = quoted_spans(text)  # partial quotes too: "blatantly lied" is the speaker's
+        for start, end in model.evidence(text):
+            if not any(a <= start and end <= b for a, b in in_quotes):
+                collector.add(start, end, LOADED_SENTENCE, text[start:end])
+        found += collector.found[taken:]
+    return found
 
 
 _IRREGULAR_PAST = {"say": "said", "tell": "told", "make": "made", "take": "took", "give": "gave", "blame": "blamed"}

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.status import Status
 from rich.table import Table
 from rich.text import Text
 
@@ -225,22 +226,32 @@ def _check_writable(path: Path | None) -> None:
         raise ConfigError(f"cannot write {path}: permission denied")
 
 
+def _ingest_options(args: argparse.Namespace) -> IngestOptions:
+    return IngestOptions(
+        outlet=args.outlet,
+        published=args.published,
+        max_bytes=args.max_bytes,
+        allow_private=args.allow_private,
+        respect_robots=args.respect_robots,
+        fetch_timeout=args.fetch_timeout,
+    )
+
+
+def _status(args: argparse.Namespace) -> Status | None:
+    """A progress line on stderr, when it is a terminal and the user did not ask for quiet."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    status = Console(stderr=True).status("reading")
+    status.start()
+    return status
+
+
 def _compare(args: argparse.Namespace) -> int:
     _check_writable(args.json)
     _check_writable(args.html)
-    status = None
-    if not args.quiet and sys.stderr.isatty():
-        status = Console(stderr=True).status("reading")
-        status.start()
+    status = _status(args)
     options = CompareOptions(
-        IngestOptions(
-            outlet=args.outlet,
-            published=args.published,
-            max_bytes=args.max_bytes,
-            allow_private=args.allow_private,
-            respect_robots=args.respect_robots,
-            fetch_timeout=args.fetch_timeout,
-        ),
+        _ingest_options(args),
         gazetteers=args.gazetteer,
         framing_lexicons=args.framing,
         annotate=not args.clean_only,
@@ -288,19 +299,9 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise ConfigError("--workers must be 1 or more")
     store = open_store(args.db)
-    status = None
-    if not args.quiet and sys.stderr.isatty():
-        status = Console(stderr=True).status("reading")
-        status.start()
+    status = _status(args)
     options = CompareOptions(
-        IngestOptions(
-            outlet=args.outlet,
-            published=args.published,
-            max_bytes=args.max_bytes,
-            allow_private=args.allow_private,
-            respect_robots=args.respect_robots,
-            fetch_timeout=args.fetch_timeout,
-        ),
+        _ingest_options(args),
         progress=status.update if status else None,
     )
     try:

@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from counterpoint.bias import EMBEDDING_DIMENSIONS, LEXICAL_FEATURES, learned_words, lexical_features
+from counterpoint.logistic import fitted
 from counterpoint.stages import framing
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -290,10 +291,7 @@ def fit_shipped(data: Data, oof: Array) -> dict[str, Any]:
         "evidence_rule": f"rate >= {EVIDENCE_RATE}, marked in >= {MIN_EVIDENCE_MARKED} sentences, not a plain "
         "term of the hand lexicon",
         "features": list(LEXICAL_FEATURES) + [f"embedding_{i}" for i in range(EMBEDDING_DIMENSIONS)],
-        "mean": [round(float(v), 6) for v in scaler.mean_],
-        "scale": [round(float(v), 6) for v in scaler.scale_],
-        "weights": [round(float(v), 6) for v in logistic.coef_[0]],
-        "intercept": round(float(logistic.intercept_[0]), 6),
+        **fitted(scaler, logistic),
         "lexicon": kept,
         "evidence": evidence,
     }

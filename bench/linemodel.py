@@ -23,6 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cleaning_text import L3S, render_lines  # noqa: E402
+from counterpoint.logistic import fitted  # noqa: E402
 from counterpoint.stages.lines import FEATURES, line_features  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,10 +87,7 @@ def main() -> int:
         "trained_on": "L3S-GN1 (621 pages, labelled text blocks)",
         "C": C,
         "features": list(FEATURES),
-        "mean": [round(float(v), 6) for v in scaler.mean_],
-        "scale": [round(float(v), 6) for v in scaler.scale_],
-        "weights": [round(float(v), 6) for v in logistic.coef_[0]],
-        "intercept": round(float(logistic.intercept_[0]), 6),
+        **fitted(scaler, logistic),
     }
     MODEL_PATH.write_text(json.dumps(payload, indent=1) + "\n", "utf-8")
     print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}")

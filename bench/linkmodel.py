@@ -32,6 +32,7 @@ import numpy as np
 
 from counterpoint.evaluate import _map_articles, load_gold, resolve_offsets
 from counterpoint.linking import FEATURES, Candidates, candidate_pairs, idf_of
+from counterpoint.logistic import fitted
 from counterpoint.pipeline import CompareOptions, annotate
 from counterpoint.stages.ingest import ingest
 from counterpoint.stages.units import Unit, UnitContext, claim_units
@@ -243,10 +244,7 @@ def main() -> int:
         "positives": int(y.sum()),
         "C": best_c,
         "features": list(FEATURES),
-        "mean": [round(float(v), 6) for v in scaler.mean_],
-        "scale": [round(float(v), 6) for v in scaler.scale_],
-        "weights": [round(float(v), 6) for v in logistic.coef_[0]],
-        "intercept": round(float(logistic.intercept_[0]), 6),
+        **fitted(scaler, logistic),
     }
     MODEL_PATH.write_text(json.dumps(payload, indent=1) + "\n", "utf-8")
     print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}")

@@ -18,17 +18,16 @@ published it. The words of the learned lexicon that occur in a sentence are its 
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from . import logistic
 from .text import STOPWORDS, stem
 
 __all__ = [
@@ -177,13 +176,8 @@ class BiasModel:
         self, texts: Sequence[str], vectors: NDArray[np.float32], hand_hits: Sequence[int]
     ) -> NDArray[np.float64]:
         """The probability that each sentence reads as biased (BABE's sense: loaded, one-sided wording)."""
-        x = (self.feature_matrix(texts, vectors, hand_hits) - self.mean) / self.scale
-        # a vector that is not finite (an empty text's) scores as the average sentence, not as NaN; some BLAS
-        # builds warn spuriously inside matmul, which says nothing about these numbers
-        x = np.nan_to_num(x, nan=0.0, posinf=0.0, neginf=0.0)
-        with np.errstate(all="ignore"):
-            logit = np.clip(x @ self.weights + self.intercept, -50.0, 50.0)
-        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
+        x = self.feature_matrix(texts, vectors, hand_hits)
+        return logistic.probability(x, self.mean, self.scale, self.weights, self.intercept)
 
     def evidence(self, text: str) -> list[tuple[int, int]]:
         """Offsets in ``text`` of the words the learned lexicon holds to be loaded in themselves (marked in at
@@ -195,10 +189,7 @@ class BiasModel:
         return cls(
             str(data["embedder"]),
             tuple(data["features"]),
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["weights"], dtype=np.float64),
-            float(data["intercept"]),
+            *logistic.parameters(data),
             {str(k): float(v) for k, v in data["lexicon"].items()},
             float(data["lexicon_min_rate"]),
             frozenset(str(s) for s in data["evidence"]),
@@ -210,5 +201,4 @@ class BiasModel:
 @functools.lru_cache(maxsize=1)
 def load_bias_model() -> BiasModel:
     """The shipped sentence-bias model (``counterpoint/data/bias_model.json``)."""
-    text = resources.files("counterpoint").joinpath("data/bias_model.json").read_text("utf-8")
-    return BiasModel.from_dict(json.loads(text))
+    return BiasModel.from_dict(logistic.load("bias_model.json"))

@@ -19,17 +19,16 @@ times the units of the comparison, never with its square.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from . import logistic
 from .stages.units import VERB_MARK, Unit
 from .text import DAY_WORDS, TIME_WORDS, stem
 
@@ -342,23 +341,14 @@ class LinkModel:
                 f"link model {self.version} was trained on features {self.features}, not {FEATURES}: "
                 "retrain it with bench/linkmodel.py"
             )
-        x = (candidates.features.astype(np.float64) - self.mean) / self.scale
-        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.intercept)))
+        return logistic.probability(candidates.features, self.mean, self.scale, self.weights, self.intercept)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkModel:
-        return cls(
-            tuple(data["features"]),
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["weights"], dtype=np.float64),
-            float(data["intercept"]),
-            str(data["version"]),
-        )
+        return cls(tuple(data["features"]), *logistic.parameters(data), str(data["version"]))
 
 
 @functools.lru_cache(maxsize=1)
 def load_link_model() -> LinkModel:
     """The shipped link model (``counterpoint/data/link_model.json``)."""
-    text = resources.files("counterpoint").joinpath("data/link_model.json").read_text("utf-8")
-    return LinkModel.from_dict(json.loads(text))
+    return LinkModel.from_dict(logistic.load("link_model.json"))

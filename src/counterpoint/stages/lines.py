@@ -12,16 +12,16 @@ the probability that it is article body. The cleaner removes lines the model is 
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+
+from .. import logistic
 
 FEATURES = (
     "words",
@@ -110,22 +110,14 @@ class LineModel:
         """The probability that each line is article body."""
         if self.features != FEATURES:
             raise ValueError("the line model was trained on other features: retrain it with bench/linemodel.py")
-        x = (line_features(lines) - self.mean) / self.scale
-        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.intercept)))
+        return logistic.probability(line_features(lines), self.mean, self.scale, self.weights, self.intercept)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LineModel:
-        return cls(
-            tuple(data["features"]),
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["weights"], dtype=np.float64),
-            float(data["intercept"]),
-        )
+        return cls(tuple(data["features"]), *logistic.parameters(data))
 
 
 @functools.lru_cache(maxsize=1)
 def load_line_model() -> LineModel:
     """The shipped line model (``counterpoint/data/line_model.json``)."""
-    text = resources.files("counterpoint").joinpath("data/line_model.json").read_text("utf-8")
-    return LineModel.from_dict(json.loads(text))
+    return LineModel.from_dict(logistic.load("line_model.json"))

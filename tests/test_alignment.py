@@ -316,3 +316,21 @@ def test_different_durations_and_years_of_one_frame_conflict() -> None:
     )
     [claim] = [c for c in law.claims if c.status == "conflicting"]
     assert claim.kind == "date" and set(claim.values.values()) == {"1973", "1974"}
+
+
+def test_a_denial_ends_with_its_clause() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    stated = "They got their wish this year, when the president agreed."
+    assert not _denies_what_the_other_states("They asked in 1993 and were denied, but this year they won.", stated)
+    assert _denies_what_the_other_states("The president never agreed to the request.", stated)
+
+
+def test_a_relayed_quote_is_not_an_attribution_conflict() -> None:
+    words = '"The custom has nothing to do with wolves and everything to do with charity"'
+    comparison = compare_texts(
+        f"The Daily Courier reported that the Argentine historian Daniel Alvarez said, {words}.",
+        f"{words}, Daniel Alvarez told reporters on Monday.",
+        f"{words}, the Daily Courier wrote on Monday.",
+    )
+    assert not [c for c in comparison.claims if c.kind == "attribution"]

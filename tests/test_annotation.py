@@ -157,6 +157,18 @@ def test_quantities_with_what_they_count_authority_and_period() -> None:
     assert found[3][0] == "visit"
 
 
+def test_coordinated_groups_of_people_are_one_count() -> None:
+    comparison = compare_texts(
+        "A petrol bomb thrown at the depot killed two women and a man on Friday.\n"
+        "Later, three children and two adults were treated for smoke.\n"
+        "Two houses and a school were damaged, and two women and children fled."
+    )
+    found = sorted(q.value for q in comparison.quantities)
+    assert 3 in found and 5 in found  # 2 + 1 killed; 3 + 2 treated
+    assert 1 not in found  # "a man" is counted in the group's total, not as a figure of its own
+    assert found.count(2) == 2  # houses alone, women alone: no total across things or with an uncounted group
+
+
 def test_party_tags_do_not_merge_people() -> None:
     comparison = compare_texts(
         "Sen. Ana Whitfield (D-N.Y.) and Rep. Carl Osei (D-N.Y.) both opposed the bill on Tuesday.",

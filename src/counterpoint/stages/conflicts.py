@@ -40,7 +40,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "2"
+VERSION = "3"
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -67,6 +67,7 @@ NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b
 # contradicts the other unit only if that one says that word too ("No one was injured" does not contradict
 # "The fire started while people were inside").
 _NOT_THE_DENIED = frozenset({"one", "body", "longer"})
+_SCOPE_END = re.compile(r"[,;:.!?\u2013\u2014]|\s(?:but|and|while|whereas|although|though)\s", re.I)
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -137,6 +138,7 @@ FIGURE_MIN_COSINE = 0.45
 DURATION_TOLERANCE = 0.2
 # Values that agree within this share after conversion (6 miles against 10 km) are one value.
 CONVERSION_TOLERANCE = 0.1
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER_WITH_UNIT = re.compile(r"(?<![\w.,])(\d+(?:,\s?\d{3}|\.\d+)*)\s*(?:-\s*)?([a-z]+)", re.I)
 
 
@@ -333,6 +335,9 @@ def _mentions_value(text: str, value: float) -> bool:
 def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
     """The same words, quoted verbatim, put in different mouths by different outlets."""
     named_in = {(m.sentence_id, e.entity_id) for e in comparison.entities for m in e.mentions}
+    names_in: dict[str, set[str | None]] = defaultdict(set)
+    for sentence_id, entity_id in named_in:
+        names_in[sentence_id].add(entity_id)
     sentence_of = {s.sentence_id: (a, s) for a in comparison.articles for s in a.sentences}
     by_statement: dict[str, list[Quote]] = defaultdict(list)
     for quote in comparison.quotes:
@@ -342,6 +347,9 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
     for quotes in by_statement.values():
         if len({q.speaker_entity_id for q in quotes}) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
             continue
+        speakers = {q.speaker_entity_id for q in quotes}
+        if any(speakers <= names_in[q.sentence_id] for q in quotes):
+            continue  # one outlet names both: a relay ("The Guardian reported X said"), not two claimed speakers
         evidence = []
         for quote in {outlet_of[q.article_id]: q for q in quotes}.values():
             article, sentence = sentence_of[quote.sentence_id]
@@ -377,7 +385,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     directions |= {_OFFSHORE[w] for w in re.findall(r"[a-z]+", lowered) if w in _OFFSHORE and w != "off"}
     if re.search(r"\bstruck off\b|\bhit off\b|\boff the coast\b", lowered):
         directions.add("offshore")
-    years = frozenset(int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text))
+    years = frozenset(int(y) for y in _YEAR.findall(text))
     numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
     spans = [(_number_word(amount), _DURATION_DAYS[stem(period)]) for amount, period in _DURATION.findall(lowered)]
     durations = frozenset(amount * days for amount, days in spans if amount is not None)
@@ -428,7 +436,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     """Whether the word a denial in ``negated`` is about is also in ``plain``."""
     stated = {stem(w) for w in content_words(plain)}
     for match in NEGATION.finditer(negated):
-        denied = [w for w in content_words(negated[match.end() :]) if w not in _NOT_THE_DENIED][:1]
+        scope = _SCOPE_END.split(negated[match.end() :], maxsplit=1)[0]  # a denial ends with its clause
+        denied = [w for w in content_words(scope) if w not in _NOT_THE_DENIED][:1]
         if denied and stem(denied[0]) in stated:
             return True
     return False

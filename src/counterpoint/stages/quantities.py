@@ -7,7 +7,8 @@ Palestinians" counts "Palestinians killed"; "wounded 57 others" counts "Palestin
 taking the noun counted before it); a number reached by "to"/"at" counts the subject of the verb ("the
 death toll has risen to 34,568") or the noun before the preposition ("injuries to 77,765"). The authority
 is the sentence's attribution; the period is a phrase such as "during the past 24 hours" or "since Oct 7,
-2023", with the sentence's resolved date.
+2023", with the sentence's resolved date. People counted in coordinated groups are one figure: "killed two
+women and a man" counts 3 killed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..model import Article, Quantity, Quote, Sentence
 from ..nlp import ParsedLine
 
 NAME = "quantities"
-VERSION = "1"
+VERSION = "2"
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 WORD_NUMBERS = {
@@ -103,6 +104,40 @@ def parse_value(text: str) -> float | None:
     return None
 
 
+# Nouns for people: coordinated groups of them are one count ("two women and a man" are three people).
+PEOPLE = frozenset(
+    "man men woman women child children boy boys girl girls person people adult adults baby babies teenager "
+    "teenagers officer officers soldier soldiers civilian civilians worker workers employee employees".split()
+)
+
+
+def _coordinated(number: Any, value: float) -> tuple[float, bool] | None:
+    """The total of a coordinated group of people the number counts in ("two women and a man" -> 3), and
+    whether ``number`` is the group's first number (the one that reports it); None outside such a group."""
+    head = number.head
+    if number.dep_ != "nummod" or head.lower_ not in PEOPLE or not head.conjuncts:
+        return None
+    total = 0.0
+    numbers = []
+    for noun in sorted([head, *head.conjuncts], key=lambda t: t.i):
+        if noun.lower_ not in PEOPLE:
+            return None
+        counts = [c for c in noun.children if c.dep_ == "nummod"]
+        if noun is head:
+            total += value
+        elif counts:
+            counted = parse_value(counts[0].text)
+            if counted is None:
+                return None
+            total += counted
+        elif any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            total += 1
+        else:
+            return None  # "two women and children": no total
+        numbers += counts
+    return total, bool(numbers) and numbers[0].i == number.i
+
+
 def _phrase(token: Any, stop_before: Any | None = None) -> str:
     """A noun with the modifiers on its left ("Jordanian humanitarian aid convoys")."""
     left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.pos_ != "NUM"]
@@ -174,6 +209,11 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
             counts, noun = _counted(ent[-1], previous_noun)
             if not counts:
                 continue
+            group = _coordinated(ent[-1], value)
+            if group is not None:
+                if not group[1]:
+                    continue  # counted in the group's total, reported with its first number
+                value = group[0]
             previous_noun = noun or previous_noun
             text = article.sentence_text(sentence)
             found.append(

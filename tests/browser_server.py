@@ -54,13 +54,14 @@ def build_store(folder: Path) -> Path:
 
 
 @contextlib.contextmanager
-def running_server(store_path: Path) -> Iterator[str]:
-    """Serve the store (as ``counterpoint serve`` does: loopback host check, no token) and yield its base URL."""
+def running_server(store_path: Path, token: str | None = None) -> Iterator[str]:
+    """Serve the store (as ``counterpoint serve`` does: loopback host check; no token unless given) and yield
+    its base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    app = create_app(store_path, allowed_hosts=["127.0.0.1", "localhost"])
+    app = create_app(store_path, token, allowed_hosts=["127.0.0.1", "localhost"])
     config = uvicorn.Config(app, log_level="warning", server_header=False, access_log=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

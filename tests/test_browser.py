@@ -1,10 +1,13 @@
 """The web app in a real browser: Chromium (Debian's, headless) driven by Playwright against the real server
 (uvicorn on 127.0.0.1) over a store with the harbour-fire story and a hostile invented article.
 
-The flows: search and filter the story list, open the story (digest, coverage, where outlets differ), click
-from a claim to its evidence and on to the sentence in its article, see an article's removed lines with
-their reasons; at 390 px no page scrolls sideways; nothing in the hostile article ever runs (no dialog, no
-``window.__pwned``) and the Content-Security-Policy blocks inline script.
+The flows: search and filter the story list, open the story (digest, timeline, coverage, where outlets
+differ), click from a claim to its evidence and on to the sentence in its article, see an article's removed
+lines with their reasons; upload files on the compare page (a second server, with an access token, over an
+empty store) and land on their compared story; open the file of ``compare --html`` from disk, styled by its
+inlined stylesheet under its own Content-Security-Policy; at 390 px no page scrolls sideways; nothing in
+the hostile article ever runs (no dialog, no ``window.__pwned``) and the Content-Security-Policy blocks
+inline script.
 
 Skipped when playwright or /usr/bin/chromium is missing, unless COUNTERPOINT_REQUIRE_BROWSER=1 (then they
 fail). Screenshots of every page (desktop and 390 px) go to $COUNTERPOINT_ARTIFACTS, else to a temporary
@@ -24,7 +27,9 @@ from typing import Any
 import httpx
 import pytest
 
+from counterpoint.store import open_store
 from counterpoint.web.app import CONTENT_SECURITY_POLICY
+from counterpoint.web.render import story_file
 
 from .browser_server import HARBOUR, build_store, running_server
 
@@ -44,6 +49,18 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 HARBOUR_TITLE = "Families wait for news after Port Vesna depot blast"
 TIMEOUT_MS = 20_000
+# Submitting the compare page reads, stores and compares (spaCy, MiniLM: 5-20 s, more if the models load).
+COMPARE_TIMEOUT_MS = 240_000
+TOKEN = "a-browser-test-token-of-enough-length"
+# Invented articles for the compare page: one event, three outlets, two file formats.
+UPLOADS = {
+    "north-post-2025-06-04.txt": "Orno bridge shut after flood\nThe Orno bridge closed on Monday after the flood "
+    "waters rose over the road, the city said.\nEngineers will inspect the piers on Friday, the mayor said.\n",
+    "south-daily-2025-06-04.txt": "Flood closes the bridge at Orno\nThe bridge at Orno closed on Monday because of "
+    "the flood, officials said.\nTraffic was sent through the old town.\n",
+    "wire.jsonl": '{"outlet": "River Wire", "published": "2025-06-04", "title": "Orno bridge closed", "text": '
+    '"The Orno bridge closed on Monday after the flood, the city said. Ships waited downstream."}\n',
+}
 
 
 def _missing() -> str | None:
@@ -220,8 +237,9 @@ def test_story_page_sections_and_a_claim_to_its_evidence(site: Site, open_page: 
     visit(page, site.base + "/")
     page.get_by_role("link", name=HARBOUR_TITLE).click()
     page.wait_for_url(f"**/stories/{HARBOUR}")
-    for section in ("digest", "outlets", "coverage", "differences", "claims", "articles"):
+    for section in ("digest", "timeline", "outlets", "coverage", "differences", "claims", "articles"):
         assert page.locator(f"section#{section}").is_visible(), section
+    assert page.locator("#timeline time[datetime='2025-03-11']").inner_text() == "Tuesday 11 March 2025"
     assert page.locator("#digest li").count() > 0
     assert page.locator("#coverage ol.coverage > li").count() > 0
     differences = page.locator("section#differences")
@@ -275,6 +293,7 @@ def test_no_page_scrolls_sideways_at_390_px(site: Site, open_page: Opener, artif
     page, _ = open_page(PHONE)
     pages = {
         "list": "/",
+        "compare": "/compare",
         "story": f"/stories/{HARBOUR}",
         "article": f"/articles/{site.harbour_article}",
         "hostile-story": f"/stories/{site.hostile_story}",
@@ -332,3 +351,65 @@ def test_the_content_security_policy_blocks_inline_script(site: Site, open_page:
     violations = [m for m in watch.console if "Content Security Policy" in m]
     assert violations, watch.console
     watch.console.clear()
+
+
+@pytest.fixture(scope="module")
+def writable(site: Site) -> Iterator[str]:
+    """A second server, with an access token, over an empty store (after ``site``: the models are loaded)."""
+    with tempfile.TemporaryDirectory(prefix="counterpoint-writable-") as folder:
+        path = Path(folder) / "news.db"
+        open_store(path).close()
+        with running_server(path, token=TOKEN) as base:
+            yield base
+
+
+def test_the_compare_page_uploads_files_and_shows_their_story(
+    writable: str, open_page: Opener, artifacts: Path, tmp_path: Path
+) -> None:
+    files = []
+    for name, text in UPLOADS.items():
+        (tmp_path / name).write_text(text, "utf-8")
+        files.append(str(tmp_path / name))
+    page, _ = open_page(DESKTOP)
+    visit(page, writable + "/")
+    page.get_by_role("link", name="Compare articles").click()
+    page.wait_for_url("**/compare")
+    assert page.get_by_role("heading", level=1).inner_text() == "Compare articles"
+    page.get_by_label("Files").set_input_files(files)
+    page.get_by_label("Access token").fill(TOKEN)
+    shot(page, artifacts, "compare-desktop")
+    page.get_by_role("button", name="Compare").click(timeout=COMPARE_TIMEOUT_MS)  # waits for the answer
+    page.wait_for_url("**/stories/*", timeout=COMPARE_TIMEOUT_MS)
+    assert page.get_by_role("heading", level=1).inner_text() == "Orno bridge shut after flood"
+    assert "3 articles from 3 outlets" in page.locator("main p.meta").first.inner_text()
+    monday = page.locator("#timeline time[datetime='2025-06-02']")
+    assert monday.inner_text() == "Monday 2 June 2025"
+    assert page.locator("#timeline li").filter(has_text="expected").count() > 0  # the inspection on Friday
+    assert page.locator("#digest li").count() > 0
+    shot(page, artifacts, "compare-story-desktop")
+
+
+def test_the_compare_html_file_is_styled_offline_and_runs_nothing(
+    site: Site, open_page: Opener, artifacts: Path, tmp_path: Path
+) -> None:
+    report = httpx.get(f"{site.base}/stories/{HARBOUR}.json", timeout=60).json()
+    path = tmp_path / "report.html"
+    path.write_text(story_file(report, story_id=HARBOUR), "utf-8")
+    page, watch = open_page(PHONE)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    response = page.goto(path.as_uri())
+    assert response is not None and response.ok
+    header = page.evaluate("getComputedStyle(document.querySelector('header.site')).backgroundColor")
+    assert header == "rgb(31, 42, 68)"  # the inlined stylesheet applies: its hash is the one the policy allows
+    assert [m for m in watch.console if "Content Security Policy" in m] == []
+    assert requests == [path.as_uri()]  # the page itself, nothing else
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.body.scrollWidth]")
+    assert max(widths) <= PHONE["width"] + 1, widths
+    context = page.locator("#claims a.context").first
+    href = context.get_attribute("href")
+    assert href and href.startswith("#")
+    context.click()
+    assert page.locator(f"[id='{href[1:]}']").evaluate("e => e.matches(':target')")
+    assert_inert(page)
+    shot(page, artifacts, "report-file-390px")

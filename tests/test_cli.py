@@ -10,6 +10,7 @@ from counterpoint.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from counterpoint.report.json_report import load_schema
 
 from .conftest import EXAMPLES
+from .test_report import assert_self_contained
 
 
 def test_compare_the_example_story(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -20,7 +21,11 @@ def test_compare_the_example_story(tmp_path: Path, capsys: pytest.CaptureFixture
     outlets = sorted(a["outlet"] for a in report["articles"])
     assert outlets == ["Marovia State Broadcasting", "The Coastal Herald", "daily-forum", "meridian-wire"]
     html = out_html.read_text("utf-8")
-    assert "<!DOCTYPE html>" in html and "claims aligned with all-MiniLM-L6-v2 (" in html
+    assert "<!DOCTYPE html>" in html and " with all-MiniLM-L6-v2 (" in html  # the story page, as served
+    assert_self_contained(html)
+    for section in ("digest", "timeline", "coverage", "differences", "claims", "articles"):
+        assert f'<section id="{section}"' in html
+    assert html.count('<article class="full" id="article-') == len(report["articles"]) == 4
     printed = capsys.readouterr().out
     assert "Articles" in printed and "Wrote" in printed
 
@@ -113,3 +118,17 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(
 def test_verbose_is_accepted_after_the_command(tmp_path: Path) -> None:
     assert main(["compare", str(EXAMPLES), "--clean-only", "-q", "-v"]) == EXIT_OK
     assert main(["-v", "compare", str(EXAMPLES), "--clean-only", "-q"]) == EXIT_OK
+
+
+def test_serve_passes_its_options_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import counterpoint.web.app
+    from counterpoint.store import open_store
+
+    open_store(tmp_path / "news.db").close()
+    calls: list[tuple[object, ...]] = []
+    monkeypatch.setattr(counterpoint.web.app, "serve", lambda *args, **options: calls.append((args, options)))
+    monkeypatch.setenv("COUNTERPOINT_TOKEN", "a-token-of-enough-length")
+    assert main(["serve", "--db", str(tmp_path / "news.db"), "--port", "8124", "--allow-private"]) == EXIT_OK
+    assert calls == [
+        ((str(tmp_path / "news.db"), "127.0.0.1", 8124), {"token": "a-token-of-enough-length", "allow_private": True})
+    ]

@@ -1,15 +1,21 @@
 """The web app, in process: every page and its JSON twin, a crawl of every link with a hostile article in the
-store (no live markup anywhere), security headers, 404s, the token and CSRF guard, and the colour contrast.
+store (no live markup anywhere), security headers, 404s, the token and CSRF guard, the compare page (paste,
+upload, URLs from a loopback server, limits, hostile input), the timeline, the story page and
+``compare --html`` agreeing, and the colour contrast.
 
 The harbour-fire story is compared for real once (spaCy and MiniLM: ~20 s); the hostile story's comparison
-is built by hand, with hostile text in every field a page shows.
+and those of the compare page's stories are built by hand, with hostile text in every field a page shows.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gzip
+import http.server
 import json
 import re
+import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from importlib import resources
@@ -38,14 +44,17 @@ from counterpoint.model import (
     Wording,
 )
 from counterpoint.pipeline import compare_story, ingest_corpus
+from counterpoint.report.html_report import render_html
 from counterpoint.report.json_report import load_schema
 from counterpoint.store import SQLStore, StorySummary, open_store
-from counterpoint.web import create_app
+from counterpoint.web import create_app, inputs
 from counterpoint.web.app import CONTENT_SECURITY_POLICY
 from counterpoint.web.cache import ComparisonCache
+from counterpoint.web.guard import CSRF_COOKIE
 from counterpoint.web.views import claim_label, matches
 
 from .conftest import EXAMPLES
+from .test_report import assert_self_contained
 
 HARBOUR = "sb826861b67fb"
 EVIL = "<script>alert('x')</script>"
@@ -102,6 +111,7 @@ class Site:
     def __init__(self, client: TestClient, store: SQLStore, hostile_story: str, hostile_article: str) -> None:
         self.client, self.store = client, store
         self.hostile_story, self.hostile_article = hostile_story, hostile_article
+        self.compared: dict[str, Comparison] = {}  # what the comparer returned, by story
 
 
 @pytest.fixture(scope="module")
@@ -116,15 +126,21 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(store_path: Path) -> Iterator[Site]:
+    compared: dict[str, Comparison] = {}
+
     def comparer(store: SQLStore, story_id: str) -> Comparison:
-        return compare_story(store, story_id) if story_id == HARBOUR else hostile_comparison(store, story_id)
+        made = compare_story(store, story_id) if story_id == HARBOUR else hostile_comparison(store, story_id)
+        compared[story_id] = made
+        return made
 
     store = open_store(store_path)
     hostile = next(s for s in store.stories() if s.story_id != HARBOUR)
     article = store.story_articles(hostile.story_id)[0][0]
     with TestClient(create_app(store_path, comparer=comparer)) as client:
         assert client.get(f"/stories/{HARBOUR}").status_code == 200  # compares it, once for the module
-        yield Site(client, store, hostile.story_id, article.article_id)
+        found = Site(client, store, hostile.story_id, article.article_id)
+        found.compared = compared
+        yield found
     store.close()
 
 
@@ -188,7 +204,17 @@ def test_story_page_and_its_twin_show_the_same_claims(site: Site) -> None:
     twin = site.client.get(f"/stories/{HARBOUR}.json").json()
     assert site.client.get(f"/stories/{HARBOUR}", headers=JSON).json() == twin
     jsonschema.validate(twin, load_schema())
-    for section in ("digest", "outlets", "coverage", "differences", "framing", "quoted", "claims", "articles"):
+    for section in (
+        "digest",
+        "timeline",
+        "outlets",
+        "coverage",
+        "differences",
+        "framing",
+        "quoted",
+        "claims",
+        "articles",
+    ):
         assert f'<section id="{section}"' in page.text
     sections = set(re.findall(r'<section class="claim" id="claim-([^"]+)"', page.text))
     assert sections == {claim["id"] for claim in twin["claims"]} and sections
@@ -241,8 +267,13 @@ def test_unknown_ids_get_a_helpful_404(site: Site) -> None:
 
 def test_openapi_describes_the_twins(site: Site) -> None:
     schema = site.client.get("/openapi.json").json()
-    assert {"/stories.json", "/stories/{story_id}.json", "/articles/{article_id}.json"} <= set(schema["paths"])
-    assert {"Report", "ReportArticle", "StoryList", "ArticleTwin"} <= set(schema["components"]["schemas"])
+    assert {"/stories.json", "/stories/{story_id}.json", "/articles/{article_id}.json", "/compare.json"} <= set(
+        schema["paths"]
+    )
+    assert {"Report", "ReportArticle", "StoryList", "ArticleTwin", "CompareForm", "CompareResult"} <= set(
+        schema["components"]["schemas"]
+    )
+    assert "multipart" in schema["paths"]["/compare"]["post"]["description"].lower()
     assert "$defs" not in json.dumps(schema)
 
 
@@ -297,7 +328,7 @@ def test_every_page_is_free_of_live_markup_and_every_link_resolves(site: Site) -
         for header, value in (
             ("content-security-policy", CONTENT_SECURITY_POLICY),
             ("x-content-type-options", "nosniff"),
-            ("referrer-policy", "no-referrer"),
+            ("referrer-policy", "same-origin"),
         ):
             assert response.headers[header] == value, url
         kind = response.headers["content-type"]
@@ -430,6 +461,351 @@ def test_serve_runs_uvicorn_on_loopback_with_a_host_check(store_path: Path, monk
         assert client.get("/").status_code == 200
 
 
+# --- the timeline, and compare --html: one rendering -----------------------------------------------------
+
+
+def _section_text(page: str, name: str) -> str:
+    """The words of a top-level section of a story page, without its markup (links differ between the server
+    and the file: /articles/ID#SENTENCE against #SENTENCE)."""
+    body = page.split(f'<section id="{name}"', 1)[1].split('\n<section id="', 1)[0]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)).strip()
+
+
+def test_the_story_page_has_a_timeline_of_what_the_articles_date(site: Site) -> None:
+    page = site.client.get(f"/stories/{HARBOUR}").text
+    twin = site.client.get(f"/stories/{HARBOUR}.json").json()
+    timeline = _section_text(page, "timeline")
+    days = [entry["date"] for entry in twin["timeline"]]
+    assert days == sorted(days) and "2025-03-11" in days  # the blast, "on Tuesday night", published Wednesday
+    assert '<time datetime="2025-03-11">Tuesday 11 March 2025</time>' in page
+    assert "expected" in timeline and "published" in timeline
+    for entry in twin["timeline"]:
+        assert entry["kind"] in ("event", "statement", "expected", "published")
+        for source in entry["sources"]:
+            if source["sentence"] is not None:  # the date is in the text, and the text resolves to that day
+                article = next(a for a in twin["articles"] if a["id"] == source["article"])
+                sentence = next(s for s in article["sentences"] if s["id"] == source["sentence"])
+                assert article["text"][source["start"] : source["end"]] == source["text"]
+                assert {"text": source["text"], "date": entry["date"]}.items() <= next(
+                    d for d in sentence["dates"] if d["start"] == source["start"]
+                ).items()
+                assert f"(<q>{escape(source['text'])}</q>)" in page
+
+
+def test_compare_html_shows_what_the_story_page_shows(site: Site) -> None:
+    """The file of ``counterpoint compare --html`` and the server's story page come from one template: the same
+    digest, timeline, coverage, differences, framing, sources and claims, word for word."""
+    page = site.client.get(f"/stories/{HARBOUR}").text
+    title = next(s.title for s in site.store.stories() if s.story_id == HARBOUR)
+    copies = {a.article_id: c for a, c in site.store.story_articles(HARBOUR)}
+    file = render_html(site.compared[HARBOUR], story_id=HARBOUR, title=title, copies=copies)
+    markup = assert_self_contained(file)
+    for name in ("digest", "timeline", "outlets", "coverage", "differences", "framing", "quoted", "claims"):
+        assert _section_text(file, name) == _section_text(page, name), name
+    claims = re.findall(r'<section class="claim" id="(claim-[^"]+)"', page)
+    assert claims and claims == re.findall(r'<section class="claim" id="(claim-[^"]+)"', file)
+    for article, _ in site.store.story_articles(HARBOUR):  # the articles are in the file, not on the server
+        assert f"article-{article.article_id}" in markup.ids and article.sentences[0].sentence_id in markup.ids
+    # the hostile story: escaped in the file as on the page
+    hostile = render_html(site.compared[site.hostile_story])
+    assert_self_contained(hostile)
+    assert "<script>" not in hostile and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in hostile
+
+
+# --- the compare page: add articles ----------------------------------------------------------------------
+
+
+def quick_comparer(store: SQLStore, story_id: str) -> Comparison:
+    """A comparison made by hand (no model): one claim, every article's first body sentence."""
+    articles = [article for article, _ in store.story_articles(story_id)]
+    units = [ClaimUnit(a.article_id, *_span(a.body()[0])) for a in articles if a.body()]
+    outlets = sorted({a.outlet for a in articles})
+    claim = Claim("c1", "shared", [u.sentence_id for u in units], outlets, units=units)
+    digest = [DigestSentence("The Orno bridge closed.", [u.sentence_id for u in units], "shared", outlets)]
+    return Comparison(articles=articles, claims=[claim], digest=digest)
+
+
+class Writer:
+    """An app with a token over an empty store, and the stories its comparer was asked for."""
+
+    def __init__(self, folder: Path, allow_private: bool = False) -> None:
+        self.path = folder / "news.db"
+        open_store(self.path).close()
+        self.calls: list[str] = []
+
+        def comparer(store: SQLStore, story_id: str) -> Comparison:
+            self.calls.append(story_id)
+            return quick_comparer(store, story_id)
+
+        self.client = TestClient(create_app(self.path, token=TOKEN, comparer=comparer, allow_private=allow_private))
+
+    def form(self) -> dict[str, str]:
+        """The compare form's hidden fields and the token, as a browser would send them (sets the cookie)."""
+        page = self.client.get("/compare")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        assert page.status_code == 200 and csrf is not None
+        return {"csrf": csrf.group(1), "token": TOKEN}
+
+    def stories(self) -> list[StorySummary]:
+        store = open_store(self.path)
+        try:
+            return store.stories()
+        finally:
+            store.close()
+
+
+@pytest.fixture
+def writer(tmp_path: Path) -> Iterator[Writer]:
+    made = Writer(tmp_path)
+    with made.client:
+        yield made
+
+
+BEARER = {"Authorization": f"Bearer {TOKEN}", "Accept": "application/json"}
+PASTED = """Outlet: North Post
+Published: 2025-06-04
+Title: Orno bridge shut after flood
+
+The Orno bridge closed on Monday after the flood, officials said.
+Traffic was sent through the old town for the day.
+---
+Outlet: South Daily
+Published: 2025-06-04
+
+The bridge at Orno closed on Monday because of the flood.
+Engineers will inspect the piers on Friday, the mayor said.
+"""
+
+
+def test_the_compare_page_and_its_twin(writer: Writer, site: Site) -> None:
+    page = writer.client.get("/compare")
+    markup = _check_markup("/compare", page.text)
+    for field in ("text", "files", "urls", "token"):
+        assert f'<label for="{field}">' in page.text and field in markup.ids
+    assert 'enctype="multipart/form-data"' in page.text and CSRF_COOKIE in page.headers["set-cookie"]
+    twin = writer.client.get("/compare.json").json()
+    assert writer.client.get("/compare", headers=JSON).json() == twin
+    assert twin["writes"] and not twin["private_urls"] and twin["separator"] == "---"
+    assert twin["max_files"] == inputs.MAX_FILES and twin["max_request_bytes"] == inputs.MAX_REQUEST_BYTES
+    # a server without a token takes no articles: it says how to start one that does
+    closed = site.client.get("/compare")
+    assert closed.status_code == 200 and "<form" not in closed.text and "COUNTERPOINT_TOKEN" in closed.text
+    assert site.client.get("/compare.json").json()["writes"] is False
+    refused = site.client.post("/compare", data={"text": "Some text."}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert refused.status_code == 403 and "without an access token" in refused.text
+
+
+def test_pasted_articles_become_a_compared_story_with_its_timeline(writer: Writer) -> None:
+    done = writer.client.post("/compare", data={**writer.form(), "text": PASTED}, follow_redirects=False)
+    assert done.status_code == 303, done.text
+    (story,) = writer.stories()
+    assert done.headers["location"] == f"/stories/{story.story_id}" and writer.calls == [story.story_id]
+    assert sorted(story.outlets) == ["North Post", "South Daily"] and story.title == "Orno bridge shut after flood"
+    page = writer.client.get(done.headers["location"])
+    assert page.status_code == 200  # compared by the POST: the token was given there
+    _check_markup("story", page.text)
+    assert '<time datetime="2025-06-02">Monday 2 June 2025</time>' in page.text
+    twin = writer.client.get(f"/stories/{story.story_id}.json").json()
+    assert [(e["date"], e["kind"], len(e["sources"])) for e in twin["timeline"]] == [
+        ("2025-06-02", "event", 2),  # "on Monday", in both outlets' evidence
+        ("2025-06-04", "published", 2),
+    ]
+    assert {a["source"] for a in twin["articles"]} == {"pasted text 1", "pasted text 2"}
+    assert {a["published"] for a in twin["articles"]} == {"2025-06-04"}
+    # the same articles again: stored once, the story unchanged, and the twin says so
+    again = writer.client.post("/compare.json", data={"text": PASTED}, headers=BEARER).json()
+    assert (again["read"], again["stored"], [s["id"] for s in again["stories"]]) == (2, 0, [story.story_id])
+
+
+def test_uploaded_files_are_read_by_the_ingest_readers(writer: Writer) -> None:
+    records = [
+        {"outlet": "West Wire", "published": "2025-06-03", "text": "The Orno bridge closed on Monday after the flood."},
+        {"outlet": "Hill Times", "title": "Flood closes Orno bridge", "text": "Orno's bridge shut on Monday."},
+    ]
+    jsonl = gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode())
+    page = (
+        "<html><head><title>Bridge closed</title></head><body><article><h1>Bridge closed</h1>"
+        "<p>The Orno bridge closed on Monday after the flood waters rose over the road, the police said.</p>"
+        "<p>Drivers were told to use the ring road until the engineers finish.</p></article></body></html>"
+    )
+    files = [
+        ("files", ("east-news-2025-06-03.txt", b"Orno's bridge shut on Monday after the flood.\n", "text/plain")),
+        ("files", ("records.jsonl.gz", jsonl, "application/gzip")),
+        ("files", ("river-gazette.html", page.encode(), "text/html")),
+        ("files", ("links.urls", b"https://example.org/\n", "text/plain")),  # URLs go in the URL box
+        ("files", ("empty.txt", b"", "text/plain")),
+    ]
+    answer = writer.client.post("/compare", files=files, headers=BEARER)
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    sources = {a["source"]: a for a in result["articles"]}
+    assert set(sources) == {
+        "upload:east-news-2025-06-03.txt",
+        "upload:records.jsonl.gz:1",
+        "upload:records.jsonl.gz:2",
+        "upload:river-gazette.html",
+    }
+    assert sources["upload:east-news-2025-06-03.txt"]["outlet"] == "east-news"  # from the file name
+    assert sources["upload:east-news-2025-06-03.txt"]["published"] == "2025-06-03"
+    assert sources["upload:records.jsonl.gz:2"]["title"] == "Flood closes Orno bridge"
+    reasons = {r["source"]: r["reason"] for r in result["rejected"]}
+    assert reasons.keys() == {"upload:links.urls", "upload:empty.txt"}
+    assert reasons["upload:links.urls"].startswith("a list of URLs: paste its lines into the URLs box")
+    assert reasons["upload:empty.txt"] == "empty: the file has 0 bytes"
+    assert [s["id"] for s in result["stories"]] == list(dict.fromkeys(a["story"] for a in result["articles"]))
+    assert all(s["compared"] for s in result["stories"][:3]) and result["read"] == 4
+    # with rejections, a browser sees what was added and what was not, instead of being sent on
+    again = writer.client.post("/compare", data=writer.form(), files=files[3:] + files[:1])
+    assert again.status_code == 200 and "<h1>Articles added</h1>" in again.text
+    assert "upload:links.urls" in again.text and "already there" in again.text
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    """A web server on the loopback address with two invented pages (no internet in tests)."""
+
+    pages = {
+        "/bridge.html": (
+            "text/html; charset=utf-8",
+            "<html><head><title>Orno bridge closed</title><meta property='og:site_name' content='Harbour Ledger'>"
+            "</head><body><article><h1>Orno bridge closed</h1><p>The Orno bridge closed on Monday after the flood "
+            "waters rose over the road, the city said.</p><p>Engineers will inspect the piers before it reopens to "
+            "traffic, the mayor said.</p></article></body></html>",
+        ),
+        "/brief.txt": ("text/plain", "The Orno bridge closed on Monday after the flood.\nShips waited downstream."),
+    }
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        kind, body = self.pages.get(self.path, ("text/plain", ""))
+        data = body.encode()
+        self.send_response(200 if self.path in self.pages else 404)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def loopback_pages() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_urls_are_fetched_by_the_guarded_fetcher(tmp_path: Path) -> None:
+    with loopback_pages() as base:
+        urls = "\n".join([f"{base}/bridge.html", f"{base}/brief.txt", f"{base}/missing.html", "ftp://example.org/a"])
+        (tmp_path / "allowed").mkdir()
+        allowed = Writer(tmp_path / "allowed", allow_private=True)
+        with allowed.client:
+            result = allowed.client.post("/compare", data={"urls": urls}, headers=BEARER).json()
+        assert {a["source"] for a in result["articles"]} == {f"{base}/bridge.html", f"{base}/brief.txt"}
+        assert {a["outlet"] for a in result["articles"]} == {"Harbour Ledger", "127.0.0.1"}
+        reasons = {r["source"]: r["reason"] for r in result["rejected"]}
+        assert "HTTP 404" in reasons[f"{base}/missing.html"] and reasons["ftp://example.org/a"].startswith(
+            "not an http"
+        )
+        # started without --allow-private, the server refuses the loopback address, and says how to allow it
+        (tmp_path / "guarded").mkdir()
+        guarded = Writer(tmp_path / "guarded")
+        with guarded.client:
+            refused = guarded.client.post("/compare", data={"urls": f"{base}/bridge.html"}, headers=BEARER)
+        assert refused.status_code == 400 and refused.json()["articles"] == [] and guarded.stories() == []
+        reason = refused.json()["rejected"][0]["reason"]
+        assert "a loopback address" in reason and "counterpoint serve --allow-private" in reason
+
+
+def test_too_large_or_too_many_inputs_are_refused_saying_what_to_do(
+    writer: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    declared = writer.client.post(
+        "/compare.json", headers={**BEARER, "Content-Length": str(inputs.MAX_REQUEST_BYTES + 1)}, content=b"x"
+    )
+    assert declared.status_code == 413 and "counterpoint ingest" in declared.json()["detail"]
+    monkeypatch.setattr(inputs, "MAX_REQUEST_BYTES", 2000)
+    big = [("files", ("big.txt", b"The bridge closed. " * 200, "text/plain"))]
+    sent = writer.client.post("/compare", data=writer.form(), files=big)
+    assert sent.status_code == 413 and "at most 2,000 bytes" in sent.text and "<h1>Too large</h1>" in sent.text
+    monkeypatch.undo()
+    files = [
+        ("files", (f"f{n}.txt", b"The bridge closed on Monday.", "text/plain")) for n in range(inputs.MAX_FILES + 1)
+    ]
+    many = writer.client.post("/compare", data={**writer.form(), "text": "Kept <b>text</b>"}, files=files)
+    assert many.status_code == 400 and f"at most {inputs.MAX_FILES} at a time" in many.text
+    assert "Kept &lt;b&gt;text&lt;/b&gt;</textarea>" in many.text  # the form comes back with what was typed
+    urls = "\n".join(f"https://example.org/{n}" for n in range(inputs.MAX_URLS + 1))
+    too_many = writer.client.post("/compare.json", data={"urls": urls}, headers=BEARER)
+    assert too_many.status_code == 400 and ".urls file" in too_many.json()["detail"]
+    assert writer.client.post("/compare.json", data={"text": "  "}, headers=BEARER).status_code == 400
+    assert writer.stories() == [] and writer.calls == []
+
+
+def test_adding_articles_needs_the_token_and_the_form_csrf(writer: Writer) -> None:
+    form = {**writer.form(), "text": PASTED}
+    assert writer.client.post("/compare", data={**form, "csrf": ""}).status_code == 403
+    assert writer.client.post("/compare", data={**form, "csrf": "forged"}).status_code == 403
+    other_site = writer.client.post("/compare", data=form, headers={"Origin": "https://evil.example"})
+    assert other_site.status_code == 403
+    wrong = writer.client.post("/compare", data={**form, "token": "wrong-token-of-enough-length"})
+    assert wrong.status_code == 401 and "<h1>Token needed</h1>" in wrong.text
+    assert (
+        writer.client.post("/compare", data={"text": PASTED}, headers={"Authorization": "Bearer no"}).status_code == 401
+    )
+    unsupported = writer.client.post("/compare.json", content=b"{}", headers={**BEARER, "Content-Type": "text/json"})
+    assert unsupported.status_code == 415
+    assert writer.stories() == [] and writer.calls == []
+
+
+def test_hostile_input_on_the_compare_page_stays_text(writer: Writer) -> None:
+    text = "\n".join(
+        [
+            "Outlet: <script>alert('outlet')</script>Evil <b onmouseover=alert(1)>Times</b>",
+            "Title: <img src=x onerror=alert(2)> Orno",
+            "URL: javascript:alert(3)",
+            "Published: 2025-06-04",
+            "<script>alert(4)</script> The Orno bridge closed on Monday <a href=javascript:alert(5)>here</a>.",
+        ]
+    )
+    files = [("files", ("<svg onload=alert(6)>.bin", b"\x00\x01\x02", "application/octet-stream"))]
+    answer = writer.client.post("/compare", data={**writer.form(), "text": text}, files=files)
+    assert answer.status_code == 200  # one input rejected: the page says so instead of redirecting
+    _check_markup("result", answer.text)
+    assert "upload:&lt;svg onload=alert(6)&gt;.bin" in answer.text and "binary file" in answer.text
+    (story,) = writer.stories()
+    for url in (f"/stories/{story.story_id}", *re.findall(r'href="(/articles/[^"#]+)"', answer.text)):
+        page = writer.client.get(url)
+        assert page.status_code == 200, url
+        _check_markup(url, page.text)
+        assert "<script>" not in page.text and "javascript:alert(3)" not in re.findall(r'href="([^"]*)"', page.text)
+    story_page = writer.client.get(f"/stories/{story.story_id}").text
+    assert "&lt;script&gt;alert(&#39;outlet&#39;)&lt;/script&gt;Evil" in story_page
+
+
+def test_when_nothing_can_be_read_the_form_says_why_for_each_input(writer: Writer) -> None:
+    text = "Published: 3 June\nThe bridge closed on Monday.\n---\nOutlet: Only headers\n"
+    files = [("files", ("empty.txt", b"", "text/plain"))]
+    answer = writer.client.post("/compare", data={**writer.form(), "text": text}, files=files)
+    assert answer.status_code == 400
+    _check_markup("nothing read", answer.text)
+    assert "Nothing was added" in answer.text and 'role="alert"' in answer.text
+    for source, reason in (
+        ("pasted text 1", "Published: &#39;3 June&#39; is not a date; write YYYY-MM-DD"),
+        ("pasted text 2", "empty: no text after the header lines"),
+        ("upload:empty.txt", "empty: the file has 0 bytes"),
+    ):
+        assert f'<span class="source">{source}</span>: {reason}' in answer.text
+    assert "The bridge closed on Monday." in answer.text.split("<textarea")[1]  # the text, kept to correct
+    twin = writer.client.post("/compare.json", data={"text": text}, headers=BEARER)
+    assert twin.status_code == 400 and len(twin.json()["rejected"]) == 2 and "detail" in twin.json()
+
+
 # --- units -----------------------------------------------------------------------------------------------
 
 
@@ -492,13 +868,14 @@ def test_every_colour_pair_meets_wcag_aa() -> None:
     for name in pairs:
         assert contrast(colours[f"{name}-fg"], colours[f"{name}-bg"]) >= 4.5, name
     assert contrast(colours["rule"], "#ffffff") >= 3  # borders of controls and boxes
-    assert re.search(r"\sstyle=|<style", "".join(_templates())) is None  # no inline style: the CSP forbids it
+    # no inline style on the server's pages (its CSP forbids it); the file of compare --html inlines the stylesheet
+    assert re.search(r"\sstyle=|<style", "".join(_templates(but="report_base.html"))) is None
 
 
-def _templates() -> Iterator[str]:
+def _templates(but: str) -> Iterator[str]:
     folder = resources.files("counterpoint.web").joinpath("templates")
     for entry in folder.iterdir():
-        if entry.name.endswith(".html"):
+        if entry.name.endswith(".html") and entry.name != but:
             yield entry.read_text("utf-8")
 
 

@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.status import Status
@@ -82,7 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--story", metavar="ID", help="compare a story of the store instead (see: counterpoint stories)")
     comp.add_argument("--db", default=str(DEFAULT_DB), metavar="URL", help=DB_HELP)
     comp.add_argument("--json", type=Path, metavar="OUT", help="write the JSON report here")
-    comp.add_argument("--html", type=Path, metavar="OUT", help="write the HTML side-by-side view here")
+    comp.add_argument(
+        "--html",
+        type=Path,
+        metavar="OUT",
+        help="write the story page as counterpoint serve shows it, every article included, in one self-contained file",
+    )
     comp.add_argument("--outlet", help="outlet name for inputs that do not say (default: the file name)")
     comp.add_argument(
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for inputs that do not say"
@@ -161,12 +167,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve the store's stories as web pages, each with a JSON twin",
         description="Serve the store: a searchable story list, story pages (digest, coverage, differences, framing, "
         "sources, claims with evidence) and cleaned articles, each with a JSON twin. A story is compared when its "
-        "page is first viewed; with COUNTERPOINT_TOKEN set, comparing takes that token. "
-        "Example: counterpoint serve --db news.db",
+        "page is first viewed; with COUNTERPOINT_TOKEN set, comparing takes that token, and the compare page "
+        "adds articles (pasted, uploaded or fetched). Example: counterpoint serve --db news.db",
     )
     srv.add_argument("--db", default=str(DEFAULT_DB), metavar="URL", help=DB_HELP)
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     srv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    srv.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let URLs given on the compare page reach private, loopback and link-local addresses (refused by default)",
+    )
     srv.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="as above")
 
     ev = commands.add_parser(
@@ -260,9 +271,15 @@ def _compare(args: argparse.Namespace) -> int:
     )
     if bool(args.story) == bool(args.inputs):
         raise ConfigError("give either files to compare or --story ID (from: counterpoint stories)")
+    story: dict[str, Any] = {}  # a stored story's id, title and wire copies, for the HTML view
     try:
         if args.story:
-            comparison = compare_story(_existing_store(args.db), args.story, options)
+            store = _existing_store(args.db)
+            comparison = compare_story(store, args.story, options)
+            title = next((s.title for s in store.stories() if s.story_id == args.story), None)
+            copies = {article.article_id: copy_of for article, copy_of in store.story_articles(args.story)}
+            story = {"story_id": args.story, "title": title, "copies": copies}
+            store.close()
         else:
             comparison = compare(args.inputs, options)
     finally:
@@ -276,7 +293,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.json:
         write_json(comparison, args.json)
     if args.html:
-        write_html(comparison, args.html)
+        write_html(comparison, args.html, **story)
     if not args.quiet:
         console = Console()
         print_summary(comparison, console)
@@ -336,7 +353,7 @@ def _serve(args: argparse.Namespace) -> int:
         _error(
             f"warning: serving on {args.host} without COUNTERPOINT_TOKEN: anyone who reaches it can start comparisons"
         )
-    serve(args.db, args.host, args.port, token=token)
+    serve(args.db, args.host, args.port, token=token, allow_private=args.allow_private)
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import Article, Claim, Comparison
+from .timeline import build_timeline, timeline_dicts
 
 SCHEMA_VERSION = "counterpoint-report/2"
 
@@ -101,6 +102,7 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
             for p in comparison.profiles
         ],
         "omissions": [{"outlet": outlet, "claims": list(ids)} for outlet, ids in comparison.omissions.items()],
+        "timeline": timeline_dicts(build_timeline(comparison)),
     }
 
 

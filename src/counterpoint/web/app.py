@@ -8,102 +8,82 @@ page                                   JSON twin (also: the page's URL with Acce
 ``/`` the stories, searchable           ``/stories.json``
 ``/stories/{id}`` a compared story      ``/stories/{id}.json``: the JSON report (counterpoint-report/2)
 ``/articles/{id}`` a cleaned article    ``/articles/{id}.json``
+``/compare`` add articles: paste,        ``/compare.json``: the limits; a POST answers the stories it added
+upload, URLs (needs the token)
 =====================================  ==========================================================
 
 A story is compared (spaCy, sentence embeddings: 5-20 s) the first time its page is viewed and kept in
 memory (:mod:`.cache`). With an access token, viewing never starts a comparison: it takes a POST to
 ``/stories/{id}/compare`` with the token (and, from the page's form, its CSRF token). The OpenAPI document
-is at ``/openapi.json``. Every page is escaped Jinja2 with no script, under a strict Content-Security-Policy.
+is at ``/openapi.json``. Every page is escaped Jinja2 with no script, under a strict Content-Security-Policy
+(:mod:`.guard`); the story page's template also renders ``counterpoint compare --html`` (:mod:`.render`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import hmac
 import logging
 import math
-import secrets
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
-from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import urlencode
 
-import jinja2
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ConfigError
-from ..model import Comparison
 from ..pipeline import CompareOptions
 from ..store import SQLStore, open_store
-from .cache import Compared, Comparer, ComparisonCache
-from .schemas import ArticleTwin, StoryItem, StoryList, report_schemas
+from .cache import Compared, Comparer, ComparisonCache, model_comparer
+from .guard import (
+    CONTENT_SECURITY_POLICY,
+    MIN_TOKEN_CHARS,
+    SECURITY_HEADERS,
+    SecurityHeaders,
+    bearer,
+    check_csrf,
+    check_origin,
+    check_token,
+    csrf_token,
+    no_writes,
+    read_form,
+    set_csrf,
+)
+from .inputs import (
+    FETCH_SECONDS,
+    MAX_REQUEST_BYTES,
+    Submission,
+    check_counts,
+    form_limits,
+    parse_submission,
+    read_body,
+    store_submission,
+    stories_in_order,
+)
+from .render import article_url, environment, story_url, version
+from .schemas import ArticleTwin, CompareForm, CompareResult, StoryItem, StoryList, report_schemas
 from .views import article_twin, matches, story_view, text_lines
 
-log = logging.getLogger(__name__)
+__all__ = ["CONTENT_SECURITY_POLICY", "SECURITY_HEADERS", "create_app", "serve"]
 
-# Every response. No script at all (the pages need none); styles only from our own stylesheet.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; object-src 'none'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",  # links out to outlets do not tell them what was being read
-    "X-Frame-Options": "DENY",  # frame-ancestors for browsers that predate it
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
+log = logging.getLogger(__name__)
 
 # Stories per page of the list: a phone screen or two; a script may ask for up to MAX_PER_PAGE.
 PER_PAGE = 25
 MAX_PER_PAGE = 200
-# A write's form holds a token and a CSRF token: a few hundred bytes. Anything larger is refused unread.
-MAX_FORM_BYTES = 4096
-# An access token shorter than this could be guessed; secrets.token_urlsafe() gives 43 characters.
-MIN_TOKEN_CHARS = 16
-CSRF_COOKIE = "counterpoint_csrf"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-
-
-def _version() -> str:
-    try:
-        return metadata.version("counterpoint")
-    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-        return "unknown"
-
-
-class _SecurityHeaders:
-    """Adds :data:`SECURITY_HEADERS` to every response, static files and errors included."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+# Stories a POST to the compare page compares before it answers (each takes 5-45 s): pasted articles on
+# one event make one story; the page lists the others, each with its compare form.
+COMPARE_AT_ONCE = 3
 
 
 class _Stores:
@@ -155,19 +135,6 @@ def _day(value: str, name: str) -> dt.date | None:
         raise HTTPException(400, f"{name}: '{value}' is not a date; use YYYY-MM-DD, e.g. 2025-03-12") from None
 
 
-def _web_url(url: str | None) -> str | None:
-    """``url`` if it is a web address a link may point to (never ``javascript:``, ``data:`` and the like)."""
-    return url if url and url.lower().startswith(("https://", "http://")) else None
-
-
-def _story_url(story_id: str) -> str:
-    return f"/stories/{quote(story_id, safe='')}"
-
-
-def _article_url(article_id: str) -> str:
-    return f"/articles/{quote(article_id, safe='')}"
-
-
 class StoryQuery:
     """The story list's filters and page, from the query string."""
 
@@ -204,13 +171,15 @@ def create_app(
     options: CompareOptions | None = None,
     comparer: Comparer | None = None,
     allowed_hosts: list[str] | None = None,
+    allow_private: bool = False,
 ) -> FastAPI:
     """The app over the store at ``store_url``.
 
     ``token``: when given, a story is compared only on a POST that carries it (viewing shows the stored
     articles and a form); without it, viewing a story compares it. ``options`` are the comparison's;
     ``comparer`` replaces :func:`counterpoint.pipeline.compare_story` (tests); ``allowed_hosts`` are the
-    Host headers answered (refuses DNS rebinding; :func:`serve` sets it on a loopback address).
+    Host headers answered (refuses DNS rebinding; :func:`serve` sets it on a loopback address);
+    ``allow_private`` lets URLs given on the compare page reach private, loopback and link-local addresses.
 
     >>> app = create_app("news.db")  # doctest: +SKIP
     """
@@ -224,18 +193,11 @@ def create_app(
         )
     stores = _Stores(url)
     if comparer is None:
-        comparer = _model_comparer(options)
+        comparer = model_comparer(options)
 
     cache = ComparisonCache(comparer)
-    version = _version()
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("counterpoint.web", "templates"),
-        autoescape=True,  # every template, whatever its name: all article text is hostile
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(version=version, story_url=_story_url, article_url=_article_url, web_url=_web_url)
+    env = environment()  # autoescape on for every template, whatever its name: all article text is hostile
+    writing = threading.Lock()  # one submission stored at a time: the corpus phase reads the store, then writes
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -244,7 +206,7 @@ def create_app(
 
     app = FastAPI(
         title="Counterpoint",
-        version=version,
+        version=version(),
         summary="One news story through many outlets: stories, compared stories and cleaned articles.",
         docs_url=None,  # the interactive docs load scripts from a CDN, which the page policy forbids
         redoc_url=None,
@@ -252,7 +214,7 @@ def create_app(
     )
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
-    app.add_middleware(_SecurityHeaders)  # added last: outermost, so the host check's refusals carry them too
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so the host check's refusals carry them too
     app.mount("/static", StaticFiles(packages=[("counterpoint.web", "static")]), name="static")
 
     def html(template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -271,7 +233,15 @@ def create_app(
     def error(request: Request, status: int, detail: str, headers: dict[str, str] | None = None) -> Response:
         if _wants_json(request) or request.url.path.endswith(".json"):
             return JSONResponse({"detail": detail}, status_code=status, headers=headers)
-        titles = {400: "Bad request", 401: "Token needed", 403: "Not allowed", 404: "Not found", 409: "Not compared"}
+        titles = {
+            400: "Bad request",
+            401: "Token needed",
+            403: "Not allowed",
+            404: "Not found",
+            409: "Not compared",
+            413: "Too large",
+            415: "Unsupported form",
+        }
         response = html("error.html", status, title=titles.get(status, "Error"), code=status, detail=detail)
         response.headers.update(headers or {})
         return response
@@ -316,7 +286,7 @@ def create_app(
                         outlets=s.outlets,
                         first_published=s.first_published,
                         last_published=s.last_published,
-                        url=_story_url(s.story_id),
+                        url=story_url(s.story_id),
                     )
                     for s in shown
                 ],
@@ -372,7 +342,7 @@ def create_app(
     def not_compared(story_id: str) -> str:
         return (
             f"Story '{story_id}' has not been compared yet. Comparing it takes the access token: "
-            f"POST {_story_url(story_id)}/compare, or use the form on its page."
+            f"POST {story_url(story_id)}/compare, or use the form on its page."
         )
 
     @app.get(
@@ -401,12 +371,12 @@ def create_app(
     )
     def story_page(request: Request, story_id: str) -> Response:
         rows, entry = compared_story(story_id, compare=token is None)
-        json_url = _story_url(story_id) + ".json"
+        json_url = story_url(story_id) + ".json"
         title = next((s.title for s in stores.get().stories() if s.story_id == story_id), None)
         if entry is None:
             if _wants_json(request):
                 raise HTTPException(409, not_compared(story_id))
-            csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+            csrf = csrf_token(request)
             response = html(
                 "story_pending.html",
                 409,
@@ -416,9 +386,7 @@ def create_app(
                 csrf=csrf,
                 json_url=json_url,
             )
-            response.set_cookie(
-                CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=request.url.scheme == "https"
-            )
+            set_csrf(request, response, csrf)
             return response
         copies = {article.article_id: copy_of for article, copy_of in rows}
         view = story_view(entry.report, story_id, title, copies)
@@ -433,24 +401,19 @@ def create_app(
     )
     async def compare_now(request: Request, story_id: str) -> Response:
         if token is None:
-            raise HTTPException(
-                403,
-                "This server takes no writes: it was started without an access token, and compares a story "
-                "when its page is viewed.",
-            )
-        given = _bearer(request)
+            raise no_writes()
+        given = bearer(request)
         if given is None:  # a browser's form: the token is typed in, and the form must be one we served
-            form = await _read_form(request)
-            _check_csrf(request, form)
+            form = await read_form(request)
+            check_csrf(request, form)
             given = form.get("token", "")
-        if not hmac.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "The access token is missing or wrong.", {"WWW-Authenticate": "Bearer"})
+        check_token(given, token)
 
         def run() -> None:
             compared_story(story_id, compare=True)
 
         await run_in_threadpool(run)
-        return RedirectResponse(_story_url(story_id), status_code=303)
+        return RedirectResponse(story_url(story_id), status_code=303)
 
     # --- an article ------------------------------------------------------------------------------------
 
@@ -484,8 +447,112 @@ def create_app(
             title=twin.article["title"] or "Untitled article",
             twin=twin,
             lines=text_lines(twin.article),
-            json_url=_article_url(article_id) + ".json",
+            json_url=article_url(article_id) + ".json",
         )
+
+    # --- the compare page: add articles ---------------------------------------------------------------------
+
+    limits = form_limits(writes=token is not None, allow_private=allow_private)
+
+    def compare_form(
+        request: Request, status: int = 200, submission: Submission | None = None, problem: str = "", **context: Any
+    ) -> Response:
+        csrf = csrf_token(request)
+        submission = submission or Submission()
+        response = html(
+            "compare.html",
+            status,
+            title="Compare articles",
+            limits=limits,
+            fetch_seconds=FETCH_SECONDS,
+            csrf=csrf,
+            text=submission.text,
+            urls="\n".join(submission.urls),
+            problem=problem,
+            json_url="/compare.json",
+            **{"result": None, **context},
+        )
+        set_csrf(request, response, csrf)
+        return response
+
+    @app.get("/compare.json", tags=["compare"], summary="What the compare page takes: its limits")
+    def compare_limits() -> CompareForm:
+        return limits
+
+    @app.get(
+        "/compare",
+        tags=["pages"],
+        summary="The compare page: paste articles, upload files or give URLs (JSON: its limits)",
+        response_class=HTMLResponse,
+        responses={200: {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/CompareForm"}}}}},
+    )
+    def compare_page(request: Request) -> Response:
+        if _wants_json(request):
+            return JSONResponse(limits.model_dump(mode="json"), headers={"Vary": "Accept"})
+        return compare_form(request)
+
+    def add(submission: Submission) -> CompareResult:
+        store = stores.get()
+        with writing:
+            outcome = store_submission(store, submission, allow_private)
+        compared = stories_in_order(outcome)[:COMPARE_AT_ONCE]
+        for story_id in compared:
+            compared_story(story_id, compare=True)
+        return outcome.result(store.stories(), set(compared))
+
+    @app.post(
+        "/compare",
+        tags=["compare"],
+        summary="Add articles (pasted text, files, URLs) and compare their stories; needs the access token",
+        status_code=200,
+        response_model=CompareResult,
+        responses={
+            303: {"description": "one story, every input read: see its page (a browser's form)"},
+            400: {"description": "too many files or URLs, or nothing could be read"},
+            401: {},
+            403: {},
+            413: {"description": f"the request is over {MAX_REQUEST_BYTES:,} bytes"},
+            415: {},
+        },
+    )
+    @app.post("/compare.json", include_in_schema=False)
+    async def compare_submit(request: Request) -> Response:
+        """Multipart (or URL-encoded) fields: ``text`` (articles separated by a line ``---``), ``urls`` (one per
+        line), ``files`` (any number of file parts), and ``token`` with ``csrf`` from the page's form, or an
+        ``Authorization: Bearer TOKEN`` header from a script. Answers the stories the articles are in (JSON
+        with ``Accept: application/json`` or at ``/compare.json``); a browser goes to the story page."""
+        as_json = _wants_json(request) or request.url.path.endswith(".json")
+        if token is None:
+            raise no_writes()
+        given = bearer(request)
+        if given is not None:
+            check_token(given, token)  # before a byte of the body is read
+        else:
+            check_origin(request)
+        body = await read_body(request)
+        submission = await run_in_threadpool(parse_submission, request.headers.get("content-type", ""), body)
+        if given is None:  # a browser's form: the token is typed in, and the form must be one we served
+            check_csrf(request, submission.fields)
+            check_token(submission.fields.get("token", ""), token)
+        try:
+            check_counts(submission)
+        except HTTPException as exc:
+            if as_json:
+                raise
+            return compare_form(request, exc.status_code, submission, str(exc.detail))
+        result = await run_in_threadpool(add, submission)
+        status = 200 if result.articles else 400
+        if as_json:
+            data = result.model_dump(mode="json")
+            if not result.articles:
+                data["detail"] = "No article could be read; rejected[] says why for each input."
+            return JSONResponse(data, status_code=status)
+        if not result.articles:
+            problem = "Nothing was added: no input could be read. Each one and why is listed below."
+            return compare_form(request, 400, submission, problem, result=result)
+        if len(result.stories) == 1 and not result.rejected:
+            return RedirectResponse(result.stories[0].url, status_code=303)
+        return html("compare_result.html", title="Articles added", result=result, compare_at_once=COMPARE_AT_ONCE)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -499,64 +566,19 @@ def create_app(
     return app
 
 
-def _model_comparer(options: CompareOptions | None) -> Comparer:
-    """:func:`counterpoint.pipeline.compare_story`, and once the models are loaded, their objects frozen.
-
-    spaCy and MiniLM leave ~500,000 objects that live as long as the process; every full pass of Python's
-    garbage collector walks them all (~600 ms on this 2-core machine), and would land on some page view
-    (a 40-outlet story page: 140 ms at the median, 1.1 s at its worst). Frozen after the first comparison,
-    the collector skips them.
-    """
-    from ..pipeline import compare_story
-
-    frozen = threading.Event()
-
-    def compare(store: SQLStore, story_id: str) -> Comparison:
-        comparison = compare_story(store, story_id, options)
-        if not frozen.is_set():
-            gc.collect()
-            gc.freeze()
-            frozen.set()
-        return comparison
-
-    return compare
-
-
-def _bearer(request: Request) -> str | None:
-    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
-    return credentials.strip() if scheme.lower() == "bearer" and credentials.strip() else None
-
-
-async def _read_form(request: Request) -> dict[str, str]:
-    """A small URL-encoded form (refused unread beyond MAX_FORM_BYTES)."""
-    if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
-        raise HTTPException(413, f"A form here is under {MAX_FORM_BYTES} bytes.")
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM_BYTES:
-            raise HTTPException(413, f"A form here is under {MAX_FORM_BYTES} bytes.")
-    if body and not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-        raise HTTPException(415, "Send the form as application/x-www-form-urlencoded.")
-    return {key: values[0] for key, values in parse_qs(body.decode("utf-8", "replace")).items()}
-
-
-def _check_csrf(request: Request, form: dict[str, str]) -> None:
-    """The form must come from a page of this site: same origin, and the CSRF token of the cookie we set."""
-    origin = request.headers.get("origin")
-    if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
-        raise HTTPException(403, "This form was sent from another site.")
-    cookie, field = request.cookies.get(CSRF_COOKIE, ""), form.get("csrf", "")
-    if not cookie or not hmac.compare_digest(cookie.encode(), field.encode()):
-        raise HTTPException(403, "The form has expired or did not come from this site: reload the page and try again.")
-
-
-def serve(store_url: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+def serve(
+    store_url: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    allow_private: bool = False,
+) -> None:
     """Serve the store's pages with uvicorn until interrupted.
 
     On 127.0.0.1 or localhost only those host names are answered (a page elsewhere cannot reach the
     server through DNS rebinding). On any other address without a token, anyone who reaches it can start
-    comparisons: a warning is logged.
+    comparisons: a warning is logged. ``allow_private`` lets URLs given on the compare page reach private,
+    loopback and link-local addresses.
 
     >>> serve("news.db", port=8000)  # doctest: +SKIP
     """
@@ -565,5 +587,5 @@ def serve(store_url: str | Path, host: str = "127.0.0.1", port: int = 8000, toke
     if host not in LOOPBACK_HOSTS and token is None:
         log.warning("serving on %s without an access token: anyone who reaches it can start comparisons", host)
     hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
-    app = create_app(store_url, token, allowed_hosts=hosts)
+    app = create_app(store_url, token, allowed_hosts=hosts, allow_private=allow_private)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

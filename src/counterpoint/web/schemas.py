@@ -84,3 +84,54 @@ def report_schemas() -> dict[str, Any]:
     components = {"Report" + name.title(): relink(body) for name, body in definitions.items()}
     components["Report"] = relink(schema)
     return components
+
+
+class CompareForm(BaseModel):
+    """What the compare page takes (its twin): whether this server takes articles, and the limits."""
+
+    writes: bool = Field(description="false when the server was started without an access token: no POST")
+    private_urls: bool = Field(description="whether URLs may reach private, loopback and link-local addresses")
+    separator: str = Field(description="a line holding only this separates pasted articles")
+    header_lines: list[str] = Field(description="header lines a pasted article may start with")
+    max_request_bytes: int
+    max_files: int
+    max_urls: int
+    max_items: int = Field(description="articles and rejections read from one request")
+    max_fetch_bytes: int = Field(description="all pages fetched for one request")
+    max_url_bytes: int = Field(description="one page fetched")
+
+
+class AddedArticle(BaseModel):
+    id: str
+    source: str
+    outlet: str
+    title: str | None
+    published: dt.date | None
+    story: str | None
+    url: str = Field(description="the article page")
+
+
+class AddedStory(BaseModel):
+    id: str
+    title: str | None
+    size: int = Field(description="articles of the story in the store, this request's included")
+    outlets: list[str]
+    articles: list[str] = Field(description="ids of this request's articles in the story")
+    compared: bool = Field(description="compared by this request; otherwise its page compares it or offers to")
+    url: str = Field(description="the story page")
+
+
+class Rejected(BaseModel):
+    source: str
+    reason: str
+
+
+class CompareResult(BaseModel):
+    """What a POST to the compare page added: the stories (ids first), the articles, the inputs rejected."""
+
+    stories: list[AddedStory]
+    articles: list[AddedArticle]
+    rejected: list[Rejected]
+    read: int = Field(description="articles read from the inputs")
+    stored: int = Field(description="articles new to the store (the others were there already)")
+    copies: int = Field(description="new articles that are wire copies of a stored article")

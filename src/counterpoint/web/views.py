@@ -51,6 +51,13 @@ EVIDENCE_SHOWN = 4
 # A compact story page lists this many claims in its coverage, the most widely carried; the rest are folded.
 COVERAGE_SHOWN = 20
 
+# A timeline entry shows its first dating sentence with this many characters either side of the date (a
+# line or two on a phone), cut at a word.
+TIMELINE_CONTEXT_CHARS = 90
+
+# How the timeline labels an entry that is not an event (report/timeline.py says what each kind means).
+TIMELINE_BADGES = {"statement": "said that day", "expected": "expected", "published": "published"}
+
 # How a story's differences are headed, by claim kind (a conflicting claim of any kind is "disputed").
 DIFFERENCE_HEADINGS = {"revision": "revised figure", "other-source": "figures from different sources"}
 
@@ -185,6 +192,37 @@ class ArticleRef:
     copy_of: str | None = None  # the outlet of the article it copies
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineCite:
+    """An outlet dating a timeline entry: the date as written, in its sentence (a publication: the title)."""
+
+    outlet: str
+    article_id: str
+    sentence_id: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class TimelineItem:
+    kind: str  # event, statement, expected, published
+    text: str  # the claim's evidence, cut to a line
+    claim: ClaimView | None
+    sources: list[TimelineCite]
+    excerpt: Excerpt | None = None  # the first dating sentence around its date, the date picked out
+
+    @property
+    def badge(self) -> str:
+        """What kind of entry it is, as a reader says it ("" for an event: most entries are)."""
+        return TIMELINE_BADGES.get(self.kind, "")
+
+
+@dataclass(slots=True)
+class TimelineDay:
+    date: str  # YYYY-MM-DD
+    label: str  # "Tuesday 11 March 2025"
+    items: list[TimelineItem]
+
+
 @dataclass(slots=True)
 class StoryView:
     story_id: str
@@ -196,6 +234,7 @@ class StoryView:
     differences: list[Difference]
     wording: list[tuple[str, list[tuple[str, str]]]]  # referent, (outlet, words)
     claims: list[ClaimView]
+    timeline: list[TimelineDay]
     shared_claims: int
     rejected: list[tuple[str, str]]
     generated_by: dict[str, Any]
@@ -325,11 +364,54 @@ def story_view(
         differences=differences,
         wording=[(w["referent"], [(v["outlet"], v["text"]) for v in w["variants"]]) for w in report["wording"]],
         claims=claims,
+        timeline=_timeline(report.get("timeline", []), claim_of, look),
         shared_claims=len(coverage),
         rejected=[(r["source"], r["reason"]) for r in report["rejected"]],
         generated_by=report["generated_by"],
         compact=len(outlets) >= COMPACT_OUTLETS,
     )
+
+
+def _timeline(entries: list[dict[str, Any]], claim_of: dict[str, ClaimView], look: _Lookup) -> list[TimelineDay]:
+    """The report's timeline grouped by day, in its order."""
+    days: dict[str, TimelineDay] = {}
+    for entry in entries:
+        day = days.get(entry["date"])
+        if day is None:
+            date = dt.date.fromisoformat(entry["date"])
+            day = days[entry["date"]] = TimelineDay(entry["date"], f"{date:%A} {date.day} {date:%B %Y}", [])
+        text = entry["text"]
+        dating = next((s for s in entry["sources"] if s["sentence"] in look.sentences), None)
+        excerpt = None
+        if dating is not None:
+            whole = look.excerpt(dating["sentence"], dating["start"], dating["end"])
+            excerpt = Excerpt(_tail(whole.before), whole.marked, _head(whole.after))
+        day.items.append(
+            TimelineItem(
+                entry["kind"],
+                text if len(text) <= CLAIM_LABEL_CHARS else text[: CLAIM_LABEL_CHARS - 3].rstrip() + "...",
+                claim_of.get(entry["claim"]) if entry["claim"] else None,
+                [TimelineCite(s["outlet"], s["article"], s["sentence"], s["text"]) for s in entry["sources"]],
+                excerpt,
+            )
+        )
+    return list(days.values())
+
+
+def _tail(text: str) -> str:
+    """The last TIMELINE_CONTEXT_CHARS of ``text``, from a word on."""
+    if len(text) <= TIMELINE_CONTEXT_CHARS:
+        return text
+    cut = text[-TIMELINE_CONTEXT_CHARS:]
+    return "..." + cut[cut.find(" ") + 1 :] if " " in cut else "..." + cut
+
+
+def _head(text: str) -> str:
+    """The first TIMELINE_CONTEXT_CHARS of ``text``, to a word."""
+    if len(text) <= TIMELINE_CONTEXT_CHARS:
+        return text
+    cut = text[:TIMELINE_CONTEXT_CHARS]
+    return (cut[: cut.rfind(" ")] if " " in cut else cut) + "..."
 
 
 def _claim_view(claim: dict[str, Any], look: _Lookup, outlets: list[str]) -> ClaimView:
@@ -412,7 +494,13 @@ class TextLine:
 def article_twin(article: Article, story_id: str, copy_of: str | None, report: dict[str, Any] | None) -> dict[str, Any]:
     """The article page's data: the article as the JSON report shows it, its story, and, if the story has
     been compared (``report``), the entities, quotes, numbers, framing and claims found in it."""
-    shape = report_dict_article(article)
+    return twin_from_report(report_dict_article(article), story_id, copy_of, report)
+
+
+def twin_from_report(
+    shape: dict[str, Any], story_id: str, copy_of: str | None, report: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The article twin of an article in the report's shape (``articles[]``); see :func:`article_twin`."""
     twin: dict[str, Any] = {
         "article": shape,
         "story": story_id,
@@ -436,7 +524,7 @@ def article_twin(article: Article, story_id: str, copy_of: str | None, report: d
     twin["claims"] = [
         {"id": c["id"], "label": claim_label(c), "status": c["status"], "kind": c["kind"]}
         for c in report["claims"]
-        if any(u["article"] == article.article_id for u in c["units"])
+        if any(u["article"] == shape["id"] for u in c["units"])
     ]
     return twin
 

@@ -251,3 +251,28 @@ def test_a_short_article_is_never_thinned_by_the_line_model() -> None:
     lines = ["Orno harbour reopens", "The harbour of Orno reopened on Monday.", '"At last," one captain said.']
     page = make_article("\n".join(lines))
     assert not [r for r in page.removed if r.reason == "boilerplate"]
+
+
+def test_an_extractors_main_text_saved_as_text_is_not_thinned() -> None:
+    # 30+ lines, most of them prose: an article's paragraphs (as an extractor gives them), not a whole page
+    paragraphs = [
+        f"The harbour of Orno reopened on Monday after the storm, and ship number {n} entered the port before noon."
+        for n in range(24)
+    ]
+    lines = paragraphs[:12] + ['"At last," one captain said.', "Repairs"] * 4 + paragraphs[12:]
+    page = make_article("\n".join(lines))
+    assert not [r for r in page.removed if r.reason == "boilerplate"]
+
+
+def test_in_a_whole_page_the_articles_copy_of_a_repeated_paragraph_is_kept() -> None:
+    article, text = _page()
+    page = make_article(article[0] + "\n" + text)  # a teaser at the top of the page repeats the lead
+    removed = {r.line: r for r in page.removed}
+    assert removed[0].reason == "duplicate" and removed[0].detail == "copy of line 9, which is kept"
+    assert article[0] in texts(page, "body")
+
+
+def test_menu_lines_of_a_whole_page_are_not_taken_for_subheads() -> None:
+    _, text = _page()
+    page = make_article(text)
+    assert not {"World", "Politics", "Sign In"} & set(texts(page, "subhead"))

@@ -68,6 +68,14 @@ def _own(line: str) -> list[float]:
     ]
 
 
+def prose_share(lines: list[str]) -> float:
+    """The share of lines that are prose (at least PROSE_MIN_WORDS words and a sentence's end)."""
+    if not lines:
+        return 0.0
+    prose = sum(len(_WORD.findall(line)) >= PROSE_MIN_WORDS and line.rstrip().endswith(_ENDS) for line in lines)
+    return prose / len(lines)
+
+
 def line_features(lines: list[str]) -> NDArray[np.float64]:
     """One row of :data:`FEATURES` per line of a text (its non-empty lines, in order)."""
     n = len(lines)

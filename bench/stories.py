@@ -79,7 +79,7 @@ STORIES = {
         ),
         StorySpec(
             "ecbplus-sudan-camp-bombing",
-            "test",
+            "dev",
             "ecbplus",
             tuple(f"41_{i}ecbplus" for i in range(1, 12)),
             "a refugee camp in South Sudan is bombed",

@@ -69,6 +69,27 @@ def test_different_figures_without_explanation_conflict() -> None:
     assert claim.values["Outlet 0"].startswith("40") and claim.values["Outlet 1"].startswith("25")
 
 
+def test_undated_tolls_that_differ_may_be_revisions() -> None:
+    comparison = compare_texts(
+        "The earthquake killed 40 people in the valley.",
+        "The earthquake killed 25 people in the valley.",
+        published=None,
+    )
+    [claim] = [c for c in comparison.claims if c.kind]
+    assert claim.kind == "revision" and claim.status == "shared"
+    assert "day is unknown" in (claim.note or "")
+
+
+def test_an_earlier_events_toll_is_background_not_a_figure_to_compare() -> None:
+    comparison = compare_texts(
+        "The earthquake killed 40 people in the valley. In 2004 a tsunami killed 230,000 people.",
+        "The earthquake killed 40 people in the valley, officials said.",
+        "The earthquake killed 40 people. In 2009 an earthquake near the coast killed more than 1,000 people.",
+    )
+    [claim] = [c for c in comparison.claims if c.kind]
+    assert claim.kind == "number" and claim.status == "shared" and "all outlets give 40" in (claim.note or "")
+
+
 def test_figures_from_different_authorities_are_other_source() -> None:
     comparison = compare_texts(
         "According to the Health Ministry, the clashes killed 30 people.",
@@ -334,3 +355,12 @@ def test_a_relayed_quote_is_not_an_attribution_conflict() -> None:
         f"{words}, the Daily Courier wrote on Monday.",
     )
     assert not [c for c in comparison.claims if c.kind == "attribution"]
+
+
+def test_a_partys_denial_against_anothers_accusation_is_their_dispute_not_the_outlets() -> None:
+    from counterpoint.stages.conflicts import _parties_dispute
+
+    accusation = "The governor accused the army of carrying out the attack on the camp."
+    assert _parties_dispute("The army denied carrying out the attack on the camp.", accusation)
+    assert not _parties_dispute("The army did not carry out the attack on the camp.", accusation)
+    assert not _parties_dispute("The army denied carrying out the attack.", "The army carried out the attack.")

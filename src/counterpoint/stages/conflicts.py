@@ -67,6 +67,13 @@ NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b
 # contradicts the other unit only if that one says that word too ("No one was injured" does not contradict
 # "The fire started while people were inside").
 _NOT_THE_DENIED = frozenset({"one", "body", "longer"})
+_DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|refuted|refutes)\b", re.I)
+# A statement the outlet reports as someone's: a reporting verb or "according to".
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|accused|accuses|accusing|claimed|claims|claim|alleged|alleges|reported|reports|"
+    r"according to|insisted|insists|blamed|blames)\b",
+    re.I,
+)
 _SCOPE_END = re.compile(r"[,;:.!?\u2013\u2014]|\s(?:but|and|while|whereas|although|though)\s", re.I)
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
@@ -202,7 +209,10 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     text_of = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
     units = scored.units if scored else []
     figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
+    current = _story_year(comparison)
     for quantity in comparison.quantities:
+        if current and _earlier_year(text_of[quantity.sentence_id], current):
+            continue  # "the 2004 tsunami killed 230,000": background, another event's figure
         figure = _Figure(
             quantity, outlet_of[quantity.article_id], measure_of(quantity.counts), _period_kind(quantity.as_of)
         )
@@ -214,6 +224,22 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     for (measure, period), measured in figures.items():
         for group in _same_frame(measured, by_sentence, comparison, scored):
             _add_figure_claim(comparison, group, measure, period, outlet_of, text_of, by_sentence)
+
+
+def _story_year(comparison: Comparison) -> int | None:
+    """The year the story happens in: its latest publication year; without dates, the latest year an article
+    names (a story without dates that names no year has no background to set apart)."""
+    published = [a.published.year for a in comparison.articles if a.published]
+    if published:
+        return max(published)
+    named = [int(y) for a in comparison.articles for y in _YEAR.findall(a.text)]
+    return max(named) if named else None
+
+
+def _earlier_year(text: str, current: int) -> bool:
+    """Whether ``text`` names years, all of them before ``current``: it tells of an earlier event."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    return bool(years) and max(years) < current
 
 
 def _same_frame(
@@ -261,7 +287,8 @@ def _add_figure_claim(
         claim.kind = "number"
         claim.note = f"{measure} ({period}): all outlets give {values.pop():,.10g}"
     else:
-        claim.kind, claim.note = _classify(group, chosen, text_of, measure, period)
+        dated = {a.article_id for a in comparison.articles if a.published}
+        claim.kind, claim.note = _classify(group, chosen, text_of, measure, period, dated)
         claim.status = "conflicting" if claim.kind == "number" else "shared"
     comparison.claims.append(claim)
 
@@ -299,7 +326,12 @@ def _describe(figure: _Figure) -> str:
 
 
 def _classify(
-    group: list[_Figure], chosen: list[_Figure], text_of: dict[str, str], measure: str, period: str
+    group: list[_Figure],
+    chosen: list[_Figure],
+    text_of: dict[str, str],
+    measure: str,
+    period: str,
+    dated: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[str, str]:
     values = sorted({f.quantity.value for f in chosen})
     low, high = values[0], values[-1]
@@ -321,6 +353,9 @@ def _classify(
         story = ", ".join(f"{f.outlet}: {f.quantity.value:,.10g}" for f in chosen)
         return "revision", f"{measure} ({period}): lower figures are floors or early counts ({story})"
     story = ", ".join(f"{f.outlet}: {f.quantity.value:,.10g}" for f in chosen)
+    if any(f.quantity.article_id not in dated and not _latest_day(f.quantity.as_of) for f in chosen):
+        # a toll grows as an event unfolds: without the day of each figure, a difference is not a contradiction
+        return "revision", f"{measure} ({period}) differs where the day is unknown; it may have been revised ({story})"
     return "number", f"{measure} ({period}) differs: {story}"
 
 
@@ -443,6 +478,13 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     return False
 
 
+def _parties_dispute(negated: str, plain: str) -> bool:
+    """Whether the two units report what two parties say: one party's denial ("the army denied it carried out
+    the strike") against another's accusation ("the governor accused Sudan of the attack"). The outlets
+    agree on what was said; the dispute is the parties', not theirs."""
+    return bool(_DENIAL_VERB.search(negated)) and bool(_REPORTED.search(plain))
+
+
 def _as_duration(days: float) -> str:
     for unit, size in (("year", 365), ("month", 30), ("week", 7)):
         if days >= size and days % size == 0:
@@ -456,7 +498,7 @@ def _difference(
     """(kind, value of a, value of b) when the two units give one slot different values."""
     if slots_a.negated != slots_b.negated:
         negated, plain = (a.text, b.text) if slots_a.negated else (b.text, a.text)
-        if _denies_what_the_other_states(negated, plain):
+        if _denies_what_the_other_states(negated, plain) and not _parties_dispute(negated, plain):
             return (
                 "negation",
                 ("denies" if slots_a.negated else "affirms"),

@@ -98,6 +98,13 @@ STORIES = {
             tuple("38 174 245 284 319 457 519 602 605 784 1151 1193 1445 1557 1561 1691 1887".split()),
             "reports that Saudi Arabia's airline will seat men and women apart, and its denial",
         ),
+        StorySpec(
+            "ecbplus-troy-office-shooting",
+            "test",
+            "ecbplus",
+            tuple(f"18_{i}ecbplus" for i in range(1, 12)),
+            "a fired accountant shoots three people at his former office in Troy, Michigan",
+        ),
     )
 }
 

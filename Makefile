@@ -52,6 +52,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/claimdiff.py
 	$(BIN)/python bench/fnc1.py
 	$(BIN)/python bench/babe.py
+	$(BIN)/python bench/basil.py
+	$(BIN)/python bench/newswcl50.py
 	$(BIN)/python bench/neus_arousal.py
 	$(BIN)/python bench/story_clustering.py
 	$(BIN)/python bench/corpus_speed.py

@@ -13,39 +13,21 @@ few borderline links; floors rise from there as scores do.
 from __future__ import annotations
 
 import json
-import sys
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from counterpoint.evaluate import Score, evaluate, load_gold
-from counterpoint.pipeline import compare, compare_articles
-from counterpoint.report.json_report import report_dict
+from counterpoint.evaluate import Score, evaluate
 
-from .conftest import EXAMPLES, ROOT, SHARED
-
-sys.path.insert(0, str(ROOT / "bench"))
-import stories as bench_stories  # noqa: E402
+from .gold_stories import gold_report
 
 FLOORS = json.loads(Path(__file__).with_name("eval_floors.json").read_text("utf-8"))
-STORIES = {
-    "seeds": (SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.gold.json"),
-    "harbour-fire": (EXAMPLES, ROOT / "examples" / "harbour-fire.gold.json"),
-}
 
 
 @cache
 def scores(story: str) -> dict[str, Score]:
-    if story in bench_stories.STORIES:
-        if not bench_stories.available():
-            pytest.skip(f"{bench_stories.BENCH} is not there (the stories' texts live in ../shared/bench)")
-        articles = bench_stories.articles(story)
-        return evaluate(report_dict(compare_articles(articles)), load_gold(bench_stories.gold_path(story)))
-    source, gold = STORIES[story]
-    if not gold.is_file():
-        pytest.skip(f"{gold} is not there (the seed story lives in ../shared)")
-    return evaluate(report_dict(compare([source])), load_gold(gold))
+    return evaluate(*gold_report(story))
 
 
 @pytest.mark.parametrize("story", sorted(FLOORS))

@@ -13,8 +13,9 @@ from numpy.typing import NDArray
 
 from counterpoint.bias import EMBEDDING_DIMENSIONS, LEXICAL_FEATURES, BiasModel, load_bias_model
 from counterpoint.embed import load_embedder
-from counterpoint.model import Comparison
+from counterpoint.model import Comparison, Quote
 from counterpoint.stages import framing
+from counterpoint.stages.entities import load_gazetteer
 
 from .conftest import compare_texts, make_article
 
@@ -96,6 +97,59 @@ def test_profiles_count_who_is_quoted() -> None:
     assert [q.speaker for q in profile["Outlet 1"].quoted] == ["Idris Malo"]
 
 
+def test_profiles_count_a_source_once_under_all_its_names() -> None:
+    lines = [
+        ("Dana Kovac", "Dana Kovac said the port would reopen."),
+        ("Kovac", "Kovac said the cranes were safe."),
+        ("President Kovac", "President Kovac said the fire was out."),
+        ("the State Department", "The State Department said it was watching."),
+        ("U.S. State Department", "The U.S. State Department said aid was coming."),
+        ("US Department of State", "The US Department of State said aid had left."),
+        ("Egyptian Foreign Ministry", "The Egyptian Foreign Ministry said talks would go on."),
+        ("Jordanian Foreign Ministry", "The Jordanian Foreign Ministry said talks had stalled."),
+        ("a port official", "A port official said the night shift had left."),
+    ]
+    article = make_article("\n".join(text for _, text in lines))
+    comparison = Comparison(articles=[article])
+    for (speaker, _), sentence in zip(lines, article.sentences, strict=True):
+        comparison.quotes.append(
+            Quote(
+                f"q{sentence.start}",
+                article.article_id,
+                sentence.sentence_id,
+                sentence.start,
+                sentence.end,
+                "",
+                speaker,
+            )
+        )
+    [profile] = framing.profiles(comparison, load_gazetteer())
+    counted = {(q.speaker, q.affiliation): q.count for q in profile.quoted}
+    assert counted[("Dana Kovac", None)] == 3
+    [(state, country)] = [key for key, count in counted.items() if "State" in key[0]]
+    assert counted[(state, country)] == 3 and country == "United States"
+    assert {key for key in counted if "Foreign Ministry" in key[0]} == {
+        ("Egyptian Foreign Ministry", "Egypt"),
+        ("Jordanian Foreign Ministry", "Jordan"),
+    }
+    assert counted[("a port official", None)] == 1 and sum(counted.values()) == len(lines)
+
+
+def test_wording_leaves_out_acronyms_spellings_and_names_cut_from_a_phrase() -> None:
+    comparison = compare_texts(
+        "Rescue crews from the United States Navy reached the Kessa Strip on Monday after the storm.\n"
+        "The crews freed the hostages held in the harbour of southern Merav on Tuesday.\n"
+        "The council made it clear Veltria would pay for the repairs to the harbour.\n"
+        "The VDF said that the harbour was safe again.",
+        "Rescue crews from the U.S. Navy reached Kessa on Monday after the storm.\n"
+        "The crews freed the captives held in the harbour of northern Merav on Tuesday.\n"
+        "The council said Veltria would pay for the repairs to the harbour.\n"
+        "The Veltria Defence Forces said that the harbour was safe again.",
+    )
+    pairs = {frozenset(text for _, text, _ in w.variants) for w in comparison.wording}
+    assert pairs == {frozenset({"hostages", "captives"})}  # not "clear Veltria" / "Veltria", nor "VDF"
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP and len(w) > 2]
 
@@ -140,6 +194,24 @@ def test_the_digest_keeps_voices_and_never_tells_a_question() -> None:
     [quoted] = [t for t in told if "rebuild every school" in t]
     assert "Dorn said" in quoted and quoted.count('"') % 2 == 0  # the speaker named, the marks kept
     assert "she said" not in quoted
+
+
+def test_the_digest_tells_no_quotation_without_its_speaker_and_keeps_curly_marks() -> None:
+    comparison = compare_texts(
+        "Minister Lena Dorn visited the flooded town of Kessa on Tuesday.\n"
+        "\u201cWe will rebuild every school in the valley before the winter comes.\u201d\n"
+        "Dorn said: \u201cThe bridge over the river will reopen to traffic within a month.\u201d\n"
+        "Why did the dam on the river fail in the first week of the storm, the mayor asked.",
+        "Minister Lena Dorn toured Kessa on Tuesday after the floods.\n"
+        "\u201cWe will rebuild every school in the valley before the winter comes.\u201d\n"
+        "Dorn said: \u201cThe bridge over the river will reopen to traffic within a month.\u201d\n"
+        "Why did the dam on the river fail in the first week of the storm, the mayor asked.",
+    )
+    told = [d.text for d in comparison.digest]
+    assert not any("rebuild every school" in t and "Dorn" not in t for t in told), told
+    assert not any("?" in t or "dam on the river" in t for t in told), told
+    [bridge] = [t for t in told if "bridge over the river" in t]
+    assert bridge.count("\u201c") == bridge.count("\u201d") == 1 and "Dorn" in bridge
 
 
 def test_judging_verbs_are_flagged_only_as_verbs() -> None:

@@ -11,12 +11,14 @@ Extractive by design, so that no sentence can say what its sources do not:
    ``single-source``.
 
 Each claim is told by one of its sentences, chosen for the fewest framing notes, a subject that is not a
-bare pronoun, and, for revised figures, the latest figure; never a question, and never a piece of a
-quotation that runs over several sentences. Contested wording in it is replaced by the plainer term from
-its framing notes, scare quotes are dropped, and opening connectives ("Meanwhile,", "On another note,")
-are trimmed. Voices are kept: a direct quotation whose speaker the sentence does not name, and a
-first-person line, are told as "Speaker said: ..." with their marks, and are left out when no speaker is
-known. Every digest sentence cites all the sentences of its claim.
+bare pronoun, and, for revised figures, the latest figure; never a question (a sentence with a question
+mark, quoted or not, or one that opens as a question: "Why did the dam fail, the mayor asked"), and never
+a piece of a quotation that runs over several sentences (an unpaired quotation mark). Contested wording in
+it is replaced by the plainer term from its framing notes, scare quotes are dropped, and opening
+connectives ("Meanwhile,", "On another note,") are trimmed. Voices are kept: a sentence with a quotation
+or a first-person line is told as it stands when it names who speaks ("..., Halm said"), as "Speaker said:
+..." with its marks when the quotes stage knows the speaker, and is left out otherwise (a pronoun names
+nobody without the sentence before it). Every digest sentence cites all the sentences of its claim.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..bias import quoted_spans
 from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 
 NAME = "digest"
-VERSION = "1"
+VERSION = "2"  # 2: voices kept for every quotation, no sentence with a question mark
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -47,7 +50,29 @@ _PRONOUN_SAID = (
     re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=\s+(?:said|says|told|added|stressed|insisted)\b)"),
     re.compile(r"(?<=\bsaid\s)(?:he|she|they)\b|(?<=\bsays\s)(?:he|she|they)\b"),
 )
-_FIRST_PERSON = re.compile(r"(?:^|[\s,;])(?:I|we|We|our|Our|my|My|me|us)(?=[\s,;.!?'\u2019])")
+_FIRST_PERSON = re.compile(r"(?:^|[\s,;\u201c\u2018\"'])(?:I|we|We|our|Our|my|My|me|us)(?=[\s,;.!?'\u2019])")
+# A speaker the digest cannot name: a pronoun says who only after the sentence before it, which the digest lacks.
+_PRONOUNS = frozenset("i we you he she it they him her them us".split())
+# Quoted words from this many are a quotation, someone's voice (as the quotes stage counts); fewer are a term.
+QUOTATION_MIN_WORDS = 4
+# A sentence that itself says who speaks: a speech verb after or before a subject that is not a pronoun
+# ("the Florida woman told", "said Fauzi", "according to the ministry").
+_VERB = r"(?:said|says|told|tells|added|adds|wrote|writes|stated|explained|insisted|stressed|warned|recalled)"
+_NOT_PRONOUN = r"(?!(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[Hh]im|[Hh]er|[Tt]hem)\b)"
+_ATTRIBUTED = re.compile(
+    rf"(?<![\w'\u2019]){_NOT_PRONOUN}[A-Za-z][\w'\u2019.-]*\s+(?:\w+ly\s+)?{_VERB}\b"
+    rf"|[,:\"\u201d]\s*{_VERB}\s+(?:{_NOT_PRONOUN}[A-Z]|(?:the|an?)\s+\w)|\baccording to\s+{_NOT_PRONOUN}\w"
+)
+# A question without its mark: a wh-word and an auxiliary, or an auxiliary, opening the sentence ("Why did the
+# dam fail, the mayor asked", "Is the town safe"); conditional inversions ("Should talks fail, ...") are not.
+_QUESTION = re.compile(
+    r"^\W*(?:(?:why|how|what|who|when|where|which)\s+(?:did|does|do|is|are|was|were|can|could|will|would|should|"
+    r"has|have|had|must|might)|(?:is|are|did|does|do|can|will|would|could))\b",
+    re.I,
+)
+# Opening and closing single quotation marks (apostrophes inside words are neither).
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:\u2014-]))[\u2018'](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:\u2026])[\u2019'](?=[\s.,;:!?)\]\u2014]|$)")
 
 
 def write_digest(comparison: Comparison) -> list[DigestSentence]:
@@ -71,15 +96,18 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
         return sum(ranks) / len(ranks) if ranks else 1.0
 
     quoted_share = _quoted_share(comparison)
+    for sentence_id, text in text_of.items():  # quotations without a known speaker count too
+        marked = sum(end - start for start, end in quoted_spans(text)) / max(1, len(text))
+        quoted_share[sentence_id] = max(quoted_share.get(sentence_id, 0.0), marked)
     speaker_of: dict[str, str] = {}
     for quote in comparison.quotes:
-        speaker_of.setdefault(quote.sentence_id, quote.speaker)
+        if quote.speaker.strip().lower() not in _PRONOUNS:  # "he" names nobody without the sentence before
+            speaker_of.setdefault(quote.sentence_id, quote.speaker)
 
     def voiced(sentence_id: str) -> bool:
         """Whether the sentence can be told with its voice: its speaker known wherever it is not the outlet's."""
         text = text_of[sentence_id]
-        speaks = quoted_share.get(sentence_id, 0.0) > 0.5 or _FIRST_PERSON.search(_outside_quotes(text))
-        return not speaks or sentence_id in speaker_of
+        return not _speaks(text) or sentence_id in speaker_of or _attributes(text)
 
     def pick(claim: Claim) -> str | None:
         candidates = [
@@ -88,7 +116,8 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             if s in sentences
             and len(text_of[s].split()) >= MIN_WORDS
             and _whole_quotes(text_of[s])
-            and not text_of[s].rstrip("\"'\u201d\u2019 ").endswith("?")  # a question supports nothing
+            and "?" not in text_of[s]  # a question, even a quoted one, supports nothing
+            and not _QUESTION.match(text_of[s])
             and voiced(s)
         ]
         if not candidates:
@@ -123,14 +152,12 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             text = text[:a] + replacement + text[b:]
         text = _CONNECTIVE.sub("", text)
         text = re.sub(r"\s{2,}", " ", text).strip()
-        for mark in ('"', "\u201c", "\u201d"):
-            if text.count(mark) % 2 and (text.startswith(mark) or text.rstrip(".,").endswith(mark)):
-                text = text.replace(mark, "", 1) if text.startswith(mark) else "".join(text.rsplit(mark, 1))
+        if text.count('"') % 2 and (text.startswith('"') or text.rstrip(".,").endswith('"')):
+            text = text.replace('"', "", 1) if text.startswith('"') else "".join(text.rsplit('"', 1))
         text = _balance_curly(text)
         text = text[:1].upper() + text[1:]
         speaker = speaker_of.get(sentence_id)
-        speaks = quoted_share.get(sentence_id, 0.0) > 0.5 or _FIRST_PERSON.search(_outside_quotes(text))
-        if speaker and speaks and not _names(text, speaker):
+        if speaker and _speaks(text) and not _names(text, speaker) and not _attributes(text):
             # "..., she said." -> "..., Lena Dorn said.": the digest has no earlier sentence to say who she is
             named = text
             for pattern in _PRONOUN_SAID:
@@ -176,6 +203,19 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
     return digest
 
 
+def _speaks(text: str) -> bool:
+    """Whether ``text`` holds someone's voice: a quotation, or a first-person line outside quotation marks."""
+    quotations = [text[a:b] for a, b in quoted_spans(text)]
+    return any(len(q.split()) >= QUOTATION_MIN_WORDS for q in quotations) or bool(
+        _FIRST_PERSON.search(_outside_quotes(text))
+    )
+
+
+def _attributes(text: str) -> bool:
+    """Whether ``text`` itself names who speaks, outside its quotations ("the Florida woman told ...")."""
+    return bool(_ATTRIBUTED.search(re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", '""', text)))
+
+
 def _outside_quotes(text: str) -> str:
     """``text`` without what stands between quotation marks."""
     return re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)
@@ -188,7 +228,8 @@ def _names(text: str, speaker: str) -> bool:
 
 def _whole_quotes(text: str) -> bool:
     """False for a piece of a quotation that runs over several sentences (its other mark is elsewhere)."""
-    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+    singles = len(_SINGLE_OPEN.findall(text)) <= len(_SINGLE_CLOSE.findall(text))
+    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d") and singles
 
 
 def _quoted_share(comparison: Comparison) -> dict[str, float]:

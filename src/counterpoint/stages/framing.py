@@ -18,7 +18,10 @@ Notes (``FramingNote``), each with its span and a plainer alternative:
 Divergent wording (:func:`divergent_wording`) is discovered, not looked up: in every pair of aligned claim
 units, the same entity named differently ("Jerusalem" / "occupied al-Quds") or two different nouns in the
 same grammatical slot ("a deal on captives" / "a deal on hostages") are the outlets' competing words for one
-referent.
+referent; one name written two ways (case, spelling, an acronym, a short form) or forms of different
+referents ("southern" / "northern Gaza") are not (:func:`counterpoint.names.wording_choice`).
+
+Profiles count each source once under all the forms that name it (:func:`counterpoint.names.speaker_groups`).
 
 Nothing here reads an outlet's name or reputation: swap two outlets' texts and their notes swap with them.
 """
@@ -35,8 +38,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
+from .. import names
 from ..bias import BiasModel, load_bias_model, quoted_spans
 from ..embed import Embedder
 from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
@@ -46,12 +48,10 @@ from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "2"  # 2: loaded-sentence notes from the BABE bias model
+VERSION = "3"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
-# Names this close (normalised OSA) are one spelling slipping ("Issac"/"Isaac"), not a choice of words.
-SPELLING_SIMILARITY = 0.85
 # Two aligned sentences whose content words differ in more than this many are saying different things in
 # different words; only near-identical sentences reveal a swapped term ("hostages" / "captives").
 SLOT_MAX_DIFFERENT_WORDS = 6
@@ -401,50 +401,67 @@ def _entity_variants(
 ) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
     per_side: list[dict[str, tuple[str, str]]] = []
     for article, sentence, line in sides:
-        names: dict[str, tuple[str, str]] = {}
+        forms: dict[str, tuple[str, str]] = {}
         for entity_id, name, start, end in mentions.get(sentence.sentence_id, []):
             start = _with_modifiers(line, start, end)
-            names[entity_id] = (name, article.text[start:end])
-        per_side.append(names)
+            forms[entity_id] = (name, article.text[start:end])
+        per_side.append(forms)
     variants = []
     for entity_id in per_side[0].keys() & per_side[1].keys():
         (name, a), (_, b) = per_side[0][entity_id], per_side[1][entity_id]
-        if _different_wording(_plain(a), _plain(b)):
+        if names.wording_choice(_plain(a), _plain(b)):
             variants.append((name, (sides[0][1].sentence_id, a), (sides[1][1].sentence_id, b)))
     return variants
-
-
-def _different_wording(a: str, b: str) -> bool:
-    """Two names for one entity that are a choice of words, not a short form or a spelling slip."""
-    if a == b or OSA.normalized_similarity(a, b) >= SPELLING_SIMILARITY:
-        return False
-    short, long = sorted((a, b), key=len)
-    if short in long:
-        extra = long.replace(short, " ").split()
-        return any(word[:1].islower() for word in extra)  # "occupied al-Quds", not "Antony Blinken"
-    return True
 
 
 def _plain(text: str) -> str:
     return re.sub(r"^(?:the)\s+|['\u2019]s$", "", text.strip("\"'\u201c\u201d ")).strip()
 
 
+# Tags of the word before a modifier that opens a noun phrase ("the occupied", "in southern", "(occupied");
+# a main verb opens one too ("entered occupied al-Quds"). After a noun, a pronoun or an auxiliary the word
+# is not the name's modifier but a predicate ("a boy named Yair", "made it clear Israel", "have fled South
+# Kordofan").
+_PHRASE_OPENERS = frozenset({"DT", "PDT", "IN", "TO", "CC", "PRP$", "WP$", "POS", ",", ":", "-LRB-", "``"})
+
+
+_AUXILIARIES = frozenset({"be", "have", "do"})
+
+
+def _main_verb(token: Any) -> bool:
+    """A verb that is not an auxiliary: "entered" in "entered occupied al-Quds", not "have" in "have fled"."""
+    return bool(
+        token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass") and token.lemma_ not in _AUXILIARIES
+    )
+
+
 def _with_modifiers(line: ParsedLine, start: int, end: int) -> int:
     """Extend a mention to the left over descriptive words right before it ("occupied al-Quds").
 
     The word is taken by its tag (an adjective or participle), not its attachment: the small parser often
-    reads "occupied al-Quds" as a verb and its object.
+    reads "occupied al-Quds" as a verb and its object. The modifiers are kept only when they open the noun
+    phrase: at the start of the sentence or after a determiner, preposition, conjunction, possessive,
+    punctuation or main verb; never glued to the word before ("Gaza-based Hamas", "16-year-old Kimani
+    Gray"), and never when the name itself modifies a noun after it (the adjective is that noun's).
     """
     span = line.doc.char_span(start - line.start, end - line.start, alignment_mode="expand")
-    first = span.start if span is not None and len(span) else None
-    while first is not None and first > 0:
+    if span is None or not len(span):
+        return start
+    if span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end:
+        return start  # the name modifies a noun after it: "a possible Moscow summit" is a possible summit
+    first = span.start
+    while first > 0:
         before = line.doc[first - 1]
         if before.tag_ in ("JJ", "VBN") and before.text.islower() and before.text not in STOPWORDS:
             first -= 1
-            start = line.start + before.idx
         else:
             break
-    return start
+    if first == span.start:
+        return start
+    opener = line.doc[first - 1] if first > 0 else None
+    if opener is not None and opener.tag_ not in _PHRASE_OPENERS and not _main_verb(opener):
+        return start
+    return int(line.start + line.doc[first].idx)
 
 
 def sentence_slots(tokens: list[Any]) -> tuple[frozenset[str], dict[tuple[str, str], Any]]:
@@ -471,15 +488,17 @@ def _slot_variants(
         return []
     slots = [views[0][1], views[1][1]]
     variants = []
-    words_b = {stem(t.text.lower()) for t in slots[1].values()}
-    words_a = {stem(t.text.lower()) for t in slots[0].values()}
     for slot in slots[0].keys() & slots[1].keys():
         a, b = slots[0][slot], slots[1][slot]
         stem_a, stem_b = stem(a.text.lower()), stem(b.text.lower())
-        if stem_a == stem_b or stem_a in words_b or stem_b in words_a or slot[1] in (stem_a, stem_b):
+        # a word the other sentence also has, anywhere, was not replaced: the two say different things
+        # ("a doctor at a clinic in X" / "a doctor at a clinic, X district")
+        if stem_a in views[1][0] or stem_b in views[0][0] or slot[1] in (stem_a, stem_b):
             continue
         if slot[1] in STOPWORDS or len(slot[1]) < 3:
             continue
+        if not names.wording_choice(a.text, b.text):
+            continue  # "centre" / "center", "IMF" / "Fund": one word spelled or shortened two ways
         referent = f"{b.text.lower()} / {a.text.lower()}"
         variants.append((referent, (sides[0][1].sentence_id, a.text), (sides[1][1].sentence_id, b.text)))
     return variants
@@ -488,11 +507,16 @@ def _slot_variants(
 def profiles(comparison: Comparison, gazetteer: Gazetteer | None = None) -> list[OutletProfile]:
     """Per outlet: who it quotes (with affiliation), its framing notes by kind, and what it leaves out.
 
-    A speaker's affiliation is its entity's (a title, a description, an organisation's country), else a
-    country its description names ("a US official", "Israeli officials") when a gazetteer is given.
+    A source is counted once under all the forms that name it across the comparison ("Joe Biden" /
+    "Biden" / "President Biden", "the State Department" / "U.S. State Department":
+    :func:`counterpoint.names.speaker_groups`), under the group's fullest name. A speaker's affiliation is
+    its entity's (a title, a description, an organisation's country), else a country its description names
+    ("a US official", "Israeli officials") when a gazetteer is given.
     """
     outlet_of = {a.article_id: a.outlet for a in comparison.articles}
     affiliation = {e.entity_id: e.affiliation for e in comparison.entities}
+    qualifier = gazetteer.is_qualifier if gazetteer is not None else None
+    group_of = names.speaker_groups((q.speaker for q in comparison.quotes), qualifier)
 
     def affiliation_of(speaker: str, entity_id: str | None) -> str | None:
         known = affiliation.get(entity_id or "")
@@ -501,19 +525,27 @@ def profiles(comparison: Comparison, gazetteer: Gazetteer | None = None) -> list
         countries = {c for word in speaker.split() if (c := gazetteer.is_qualifier(word.strip(",.")))}
         return countries.pop() if len(countries) == 1 else None
 
+    group_affiliation: dict[str, Counter[str]] = {}
+    for quote in comparison.quotes:
+        found = affiliation_of(quote.speaker, quote.speaker_entity_id)
+        if found:
+            group_affiliation.setdefault(group_of[quote.speaker], Counter())[found] += 1
     result = []
     for outlet in sorted(set(outlet_of.values())):
-        quoted: Counter[tuple[str, str | None]] = Counter()
+        quoted: Counter[str] = Counter()
         for quote in comparison.quotes:
             if outlet_of[quote.article_id] == outlet:
-                quoted[(quote.speaker, affiliation_of(quote.speaker, quote.speaker_entity_id))] += 1
+                quoted[group_of[quote.speaker]] += 1
         kinds = Counter(n.kind for n in comparison.framing if outlet_of[n.article_id] == outlet)
+        sources = [
+            QuotedSource(speaker, _most_common(group_affiliation.get(speaker)), count)
+            for speaker, count in quoted.most_common()
+        ]
         result.append(
-            OutletProfile(
-                outlet,
-                [QuotedSource(speaker, aff, count) for (speaker, aff), count in quoted.most_common()],
-                dict(sorted(kinds.items())),
-                list(comparison.omissions.get(outlet, [])),
-            )
+            OutletProfile(outlet, sources, dict(sorted(kinds.items())), list(comparison.omissions.get(outlet, [])))
         )
     return result
+
+
+def _most_common(counts: Counter[str] | None) -> str | None:
+    return counts.most_common(1)[0][0] if counts else None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from counterpoint.model import Comparison
+from counterpoint.pipeline import compare_articles
 from counterpoint.stages.quantities import parse_value
+from counterpoint.stages.reading import article_from_text
 
 from .conftest import compare_texts
 
@@ -200,3 +202,13 @@ def test_a_description_resolves_to_the_titled_person() -> None:
         "The top Veltrian diplomat said the talks would resume within a week."
     )
     assert any(q.speaker == "Dana Kovac" and "talks would resume" in q.text for q in comparison.quotes)
+
+
+def test_outlet_names_are_found_as_capitalised_whole_words() -> None:
+    articles = [
+        article_from_text("Prices rose three times this year, the Times reported.", source="a.txt", outlet="Times"),
+        article_from_text("Officials called the plan a bold move, as the Times noted.", source="b.txt", outlet="L"),
+    ]
+    mentions = [m.text for e in compare_articles(articles).entities for m in e.mentions]
+    assert mentions.count("Times") == 2
+    assert "times" not in mentions and not [m for m in mentions if m.lower() == "l"]

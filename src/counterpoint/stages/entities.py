@@ -34,7 +34,7 @@ from ..model import Article, Entity, Mention
 from ..nlp import ParsedLine
 
 NAME = "entities"
-VERSION = "1"
+VERSION = "2"
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Normalised OSA similarity of first names for a misspelling to merge two full names with the same surname:
@@ -43,6 +43,8 @@ FIRST_NAME_SIMILARITY = 0.75
 # Surnames of 6+ letters may differ by one edit ("Sejourne"/"Sejurne" 0.875); shorter ones must be equal.
 SURNAME_SIMILARITY = 0.85
 SURNAME_FUZZY_MIN_LENGTH = 6
+# An outlet's name is looked for in the texts only from this length (and as a whole, capitalised word).
+MIN_OUTLET_NAME = 2
 
 _ROLE = (
     r"(?:(?:Prime|Foreign|Defen[cs]e|Interior|Finance|Health|Justice|Deputy|Vice|Acting|Former|Chief|Supreme|"
@@ -273,7 +275,11 @@ def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str
         spans = [s for s in spans if s not in overlapping]
         spans.append(_Span(g_start, g_end, entry.type, canonical=entry.name, outlet=entry.outlet))
     for outlet in outlet_names:
-        for match in re.finditer(re.escape(outlet), text, re.I):
+        if len(outlet) < MIN_OUTLET_NAME:
+            continue  # an outlet called "L" is not named by every "l" in the text
+        for match in re.finditer(rf"(?<!\w){re.escape(outlet)}(?!\w)", text, re.I):
+            if not match.group()[0].isupper() and not match.group()[0].isdigit():
+                continue  # "three times" does not name The Times
             if not any(s.overlaps(match.start(), match.end()) for s in spans):
                 spans.append(_Span(match.start(), match.end(), "ORG", canonical=match.group(), outlet=True))
     for match in _ROLE_OFFICE.finditer(text):

@@ -28,7 +28,6 @@ Sentence vectors (MiniLM, float32) take 3-6 minutes on 2 cores; ``--embeddings``
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import re
@@ -49,6 +48,9 @@ from counterpoint.pipeline import prepare_article
 from counterpoint.stages import framing
 from counterpoint.stages.ingest import article_from_text
 from counterpoint.text import STOPWORDS, stem
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from biasmodel import embed  # noqa: E402  (one cache format for MiniLM vectors of a benchmark's texts)
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "basil"
 SEED = 13
@@ -140,20 +142,6 @@ class Lookup:
 
     def encode(self, texts: Sequence[str]) -> Array:
         return np.asarray(self.vectors[[self.rows[t] for t in texts]], dtype=np.float32)
-
-
-def embed(texts: list[str], cache: Path | None) -> Array:
-    key = hashlib.sha256("\n".join(texts).encode()).hexdigest()
-    if cache is not None and cache.is_file():
-        stored = np.load(cache)
-        if str(stored["key"]) == key:
-            return np.asarray(stored["vectors"])
-    from counterpoint.embed import load_embedder
-
-    vectors = load_embedder("float32").encode(texts)
-    if cache is not None:
-        np.savez(cache, key=key, vectors=vectors)
-    return np.asarray(vectors)
 
 
 def trim(text: str, start: int, end: int) -> Span:

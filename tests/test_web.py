@@ -16,7 +16,7 @@ import http.server
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -75,6 +75,16 @@ HOSTILE_RECORD = {
         ]
     ),
 }
+
+
+def recording(calls: list[str]) -> Callable[[SQLStore, str], Comparison]:
+    """A comparer that records the stories it is asked for and answers with the hostile comparison."""
+
+    def comparer(store: SQLStore, story_id: str) -> Comparison:
+        calls.append(story_id)
+        return hostile_comparison(store, story_id)
+
+    return comparer
 
 
 def hostile_comparison(store: SQLStore, story_id: str) -> Comparison:
@@ -400,11 +410,7 @@ def test_a_story_of_many_outlets_folds_what_each_outlet_says(tmp_path: Path) -> 
 
 def test_with_a_token_only_an_authorised_form_or_bearer_starts_a_comparison(store_path: Path) -> None:
     calls: list[str] = []
-
-    def comparer(store: SQLStore, story_id: str) -> Comparison:
-        calls.append(story_id)
-        return hostile_comparison(store, story_id)
-
+    comparer = recording(calls)
     store = open_store(store_path)
     story = next(s.story_id for s in store.stories() if s.story_id != HARBOUR)
     store.close()
@@ -811,11 +817,7 @@ def test_when_nothing_can_be_read_the_form_says_why_for_each_input(writer: Write
 
 def test_the_cache_keeps_a_comparison_per_set_of_articles(store_path: Path) -> None:
     calls: list[str] = []
-
-    def comparer(store: SQLStore, story_id: str) -> Comparison:
-        calls.append(story_id)
-        return hostile_comparison(store, story_id)
-
+    comparer = recording(calls)
     store = open_store(store_path)
     story = next(s.story_id for s in store.stories() if s.story_id != HARBOUR)
     ids = frozenset(a.article_id for a, _ in store.story_articles(story))

@@ -331,7 +331,7 @@ def _classify(
     text_of: dict[str, str],
     measure: str,
     period: str,
-    dated: frozenset[str] | set[str] = frozenset(),
+    dated: set[str],
 ) -> tuple[str, str]:
     values = sorted({f.quantity.value for f in chosen})
     low, high = values[0], values[-1]
@@ -369,15 +369,15 @@ def _mentions_value(text: str, value: float) -> bool:
 
 def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
     """The same words, quoted verbatim, put in different mouths by different outlets."""
-    named_in = {(m.sentence_id, e.entity_id) for e in comparison.entities for m in e.mentions}
     names_in: dict[str, set[str | None]] = defaultdict(set)
-    for sentence_id, entity_id in named_in:
-        names_in[sentence_id].add(entity_id)
+    for entity in comparison.entities:
+        for mention in entity.mentions:
+            names_in[mention.sentence_id].add(entity.entity_id)
     sentence_of = {s.sentence_id: (a, s) for a in comparison.articles for s in a.sentences}
     by_statement: dict[str, list[Quote]] = defaultdict(list)
     for quote in comparison.quotes:
         # only speakers named in the quote's own sentence: "he said" resolved by context is too weak to dispute
-        if quote.statement_id and (quote.sentence_id, quote.speaker_entity_id) in named_in:
+        if quote.statement_id and quote.speaker_entity_id in names_in[quote.sentence_id]:
             by_statement[quote.statement_id].append(quote)
     for quotes in by_statement.values():
         if len({q.speaker_entity_id for q in quotes}) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:

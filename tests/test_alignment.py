@@ -347,6 +347,34 @@ def test_a_denial_ends_with_its_clause() -> None:
     assert _denies_what_the_other_states("The president never agreed to the request.", stated)
 
 
+def test_a_denial_is_about_the_word_it_governs() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    denial = "The airline does not employ local women as cabin crew."
+    assert not _denies_what_the_other_states(denial, "The airline employs women from other countries.")
+    assert _denies_what_the_other_states(denial, "The airline employs local women on its long flights.")
+
+
+def test_the_frame_probability_ignores_the_differing_value() -> None:
+    import numpy as np
+
+    from counterpoint.linking import FEATURES, Candidates, load_link_model
+
+    row = np.zeros((1, len(FEATURES)), dtype=np.float32)
+    row[0, FEATURES.index("cosine")] = 0.8
+    row[0, FEATURES.index("overlap")] = 0.6
+    differing = row.copy()
+    differing[0, FEATURES.index("number_differs")] = 1.0
+    differing[0, FEATURES.index("day_differs")] = 1.0
+    model = load_link_model()
+    pair = Candidates(np.zeros(1, np.int64), np.ones(1, np.int64), differing)
+    agreeing = row.copy()
+    agreeing[0, FEATURES.index("number_shared")] = 1.0
+    same = model.probability(Candidates(pair.a, pair.b, agreeing))
+    assert model.frame_probability(pair) == pytest.approx(same)
+    assert model.frame_probability(pair) > model.probability(pair)
+
+
 def test_a_relayed_quote_is_not_an_attribution_conflict() -> None:
     words = '"The custom has nothing to do with wolves and everything to do with charity"'
     comparison = compare_texts(

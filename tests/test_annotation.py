@@ -41,6 +41,14 @@ def test_aliases_short_forms_and_misspellings_resolve_across_articles() -> None:
     assert entity_of(comparison, "Petrova") != entity_of(comparison, "Anton Reyes")
 
 
+def test_a_hyphen_in_a_name_is_a_space() -> None:
+    comparison = compare_texts(
+        "Airline manager Abdul Karim Al-Sayegh said new rules would come soon.",
+        "Abdul Karim Al Sayegh, a manager at the airline, said the rules were ready.",
+    )
+    assert entity_of(comparison, "Abdul Karim Al-Sayegh") == entity_of(comparison, "Abdul Karim Al Sayegh")
+
+
 def test_people_sharing_a_surname_stay_apart() -> None:
     comparison = compare_texts(
         "Senator Maria Okafor met her brother Daniel Okafor, the central bank governor, on Friday. "
@@ -86,6 +94,16 @@ def test_direct_quotes_with_attribution_after_and_before() -> None:
     assert any(text.startswith("The city has never been stronger") for text, _, _ in quotes["Anton Reyes"])
     marsh = [text for text, _, direct in quotes["Lena Marsh"] if direct]
     assert marsh == ["Help is coming. It will be here within days,"]  # a quote of two sentences stays whole
+
+
+def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> None:
+    comparison = compare_texts(
+        'Marta Olsen, deputy director at Nordic Rail, commented: "The new timetable starts in May."\n'
+        '"Fares will not rise," said Marta Olsen, deputy director at Nordic Rail.'
+    )
+    quotes = quotes_by_speaker(comparison)
+    assert "Nordic Rail" not in quotes
+    assert len(quotes["Marta Olsen"]) == 2
 
 
 def test_reported_speech_and_according_to() -> None:

@@ -62,6 +62,8 @@ FEATURES = (
     "strong_link",
     "strong_link_few",
 )
+# Features that see a value differ between the two units (not the frame they state it in).
+VALUE_FEATURES = ("number_differs", "day_differs", "negation_differs")
 # Pairs below this cosine that share no content word are never candidates: on the dev stories no pair
 # stating the same fact scored below it (see docs/decisions/0010-link-model.md).
 CANDIDATE_MIN_COSINE = 0.35
@@ -342,6 +344,17 @@ class LinkModel:
                 "retrain it with bench/linkmodel.py"
             )
         return logistic.probability(candidates.features, self.mean, self.scale, self.weights, self.intercept)
+
+    def frame_probability(self, candidates: Candidates) -> NDArray[np.float64]:
+        """The probability that two units state the same claim *if their values agreed*: the judge with the
+        features that see a differing number, day or negation set as for a pair that agrees. Conflicts are
+        the pairs this rates high that differ in a slot."""
+        features = candidates.features.copy()
+        differs = features[:, FEATURES.index("number_differs")] > 0
+        features[differs, FEATURES.index("number_shared")] = 1.0
+        for name in VALUE_FEATURES:
+            features[:, FEATURES.index(name)] = 0.0
+        return self.probability(Candidates(candidates.a, candidates.b, features))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkModel:

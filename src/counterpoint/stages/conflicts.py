@@ -34,13 +34,14 @@ from typing import Any
 import numpy as np
 
 from ..ids import content_id
+from ..linking import load_link_model
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
 from ..text import DAY_WORDS, STOPWORDS, TIME_WORDS, content_words, stem
 from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "3"
+VERSION = "4"
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -84,6 +85,9 @@ FRAME_MIN_OVERLAP = 0.5
 FRAME_MIN_COSINE = 0.6
 # A unit this much shorter than the other (in words) states less than it: its silence on a slot is not a value.
 FRAME_MIN_LENGTH_RATIO = 0.5
+# Or: the pair judge, told to ignore the differing value (``LinkModel.frame_probability``), rates the two
+# units the same claim at least this probably.
+FRAME_MIN_PROBABILITY = 0.8
 
 _DIRECTIONS = {
     w: w.replace("-", "")
@@ -382,9 +386,18 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
     for quotes in by_statement.values():
         if len({q.speaker_entity_id for q in quotes}) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
             continue
+        # an outlet that names the other's speaker beside its own tells a relay ("The Guardian reported X
+        # said") or an affiliation ("X, a manager at Y, said"): not two claimed speakers
         speakers = {q.speaker_entity_id for q in quotes}
-        if any(speakers <= names_in[q.sentence_id] for q in quotes):
-            continue  # one outlet names both: a relay ("The Guardian reported X said"), not two claimed speakers
+        if any(speakers <= names_in[q.sentence_id] for q in quotes) or not any(
+            q.speaker_entity_id != r.speaker_entity_id
+            and outlet_of[q.article_id] != outlet_of[r.article_id]
+            and r.speaker_entity_id not in names_in[q.sentence_id]
+            and q.speaker_entity_id not in names_in[r.sentence_id]
+            for q in quotes
+            for r in quotes
+        ):
+            continue
         evidence = []
         for quote in {outlet_of[q.article_id]: q for q in quotes}.values():
             article, sentence = sentence_of[quote.sentence_id]
@@ -469,11 +482,16 @@ def _number_difference(a: _Slots, b: _Slots) -> tuple[str, str] | None:
 
 def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     """Whether the word a denial in ``negated`` is about is also in ``plain``."""
-    stated = {stem(w) for w in content_words(plain)}
+    stated = [stem(w) for w in content_words(plain)]
     for match in NEGATION.finditer(negated):
         scope = _SCOPE_END.split(negated[match.end() :], maxsplit=1)[0]  # a denial ends with its clause
-        denied = [w for w in content_words(scope) if w not in _NOT_THE_DENIED][:1]
-        if denied and stem(denied[0]) in stated:
+        denied = [stem(w) for w in content_words(scope) if w not in _NOT_THE_DENIED][:2]
+        if not denied or denied[0] not in stated:
+            continue
+        # the word after the denied one is what it is about: "does not employ Saudi women" is not denied by
+        # "employs women from other countries", "never agreed to the request" is by "agreed"
+        after = stated[stated.index(denied[0]) + 1 : stated.index(denied[0]) + 2]
+        if len(denied) < 2 or not after or after[0] == denied[1] or denied[1] in stated:
             return True
     return False
 
@@ -547,6 +565,20 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
     together = {frozenset((x, y)) for ids in places.values() for x in ids for y in ids if x != y}
     dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
+    # the article offsets each denial in a sentence reaches, to the end of its clause
+    denials: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for article in comparison.articles:
+        for sentence in article.sentences:
+            text = article.sentence_text(sentence)
+            for match in NEGATION.finditer(text):
+                scope = _SCOPE_END.split(text[match.end() :], maxsplit=1)[0]
+                denials[sentence.sentence_id].append(
+                    (sentence.start + match.start(), sentence.start + match.end() + len(scope))
+                )
+
+    def denied_by_its_sentence(unit: Unit) -> bool:
+        return any(start < unit.start < end for start, end in denials.get(unit.sentence_id, ()))
+
     cache: dict[int, _Slots] = {}
     unit_places: dict[int, dict[str, str]] = {}
 
@@ -568,21 +600,30 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         return any(unit.start <= s and e <= unit.end for s, e in figures.get(unit.sentence_id, []))
 
     cosine = scored.candidates.column("cosine")
+    frame = load_link_model().frame_probability(scored.candidates) if len(cosine) else np.zeros(0)
     edges: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
-    for k in np.flatnonzero(cosine >= FRAME_MIN_COSINE):
+    for k in np.flatnonzero((cosine >= FRAME_MIN_COSINE) | (frame >= FRAME_MIN_PROBABILITY)):
         x, y = int(scored.candidates.a[k]), int(scored.candidates.b[k])
         a, b = judged[x], judged[y]
         lengths = sorted((len(a.text.split()), len(b.text.split())))
         if lengths[0] < FRAME_MIN_LENGTH_RATIO * lengths[1]:
             continue
         slots_a, slots_b = slots_of(x), slots_of(y)
-        if _dice(slots_a.frame, slots_b.frame) < FRAME_MIN_OVERLAP:
+        worded = cosine[k] >= FRAME_MIN_COSINE and _dice(slots_a.frame, slots_b.frame) >= FRAME_MIN_OVERLAP
+        if not worded and frame[k] < FRAME_MIN_PROBABILITY:
             continue
         found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together)
         if found is None:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
                 found = ("date", min(days_a).isoformat(), min(days_b).isoformat())
+        if found is not None and found[0] == "negation":
+            plain = b if slots_a.negated else a
+            # the judge's frame alone does not vouch for a denial ("one bomb did not explode" / "four
+            # exploded" are one frame to it, two bombs to a reader); and a clause cut from inside a denial
+            # ("there is no alcohol, nor pork dishes are served") affirms nothing
+            if not worded or denied_by_its_sentence(plain):
+                found = None
         if found is not None and not (found[0] == "number" and (has_figure(a) or has_figure(b))):
             kind, value_a, value_b = found
             edges[kind].append((x, y, value_a, value_b))

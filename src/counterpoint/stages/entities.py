@@ -34,7 +34,7 @@ from ..model import Article, Entity, Mention
 from ..nlp import ParsedLine
 
 NAME = "entities"
-VERSION = "2"
+VERSION = "3"
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Normalised OSA similarity of first names for a misspelling to merge two full names with the same surname:
@@ -420,7 +420,8 @@ class Resolution:
 
 
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s]+", fold(strip_name(name))) if t]
+    """The words of a name; a hyphen separates words as a space does ("Al-Fahd" is "Al Fahd")."""
+    return [t for t in re.split(r"[\s\-\u2010\u2011]+", fold(strip_name(name))) if t]
 
 
 def _similar_surname(a: str, b: str) -> bool:

@@ -29,7 +29,7 @@ from ..nlp import ParsedLine
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
-VERSION = "1"
+VERSION = "2"
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -134,10 +134,17 @@ def _source_np(text: str) -> str:
     return possessive["np"] if possessive else text
 
 
+_NAME = re.compile(r"(?:[A-Z][\w'.-]+\s+){1,4}[A-Z][\w'-]+")
+
+
 def _clean_np(text: str) -> str:
     text = text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
     if "," in text:
-        text = text.rsplit(",", 1)[1]
+        before, after = text.rsplit(",", 1)
+        name = before.rsplit(",", 1)[-1].strip()
+        # "Abdul Rahman Al Fahd, assistant manager at Saudia Airlines": the speaker is the name, not the
+        # organisation named in the role that follows it
+        text = name if _NAME.fullmatch(name) and after.strip()[:1].islower() else after
     text = re.sub(
         r"^(?:and|but|while|as|so|then|meanwhile|however|for (?:his|her|their|its) part)\b[\s,]*",
         "",

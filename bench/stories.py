@@ -93,7 +93,7 @@ STORIES = {
         ),
         StorySpec(
             "fnc1-saudia-segregation",
-            "test",
+            "dev",
             "fnc1",
             tuple("38 174 245 284 319 457 519 602 605 784 1151 1193 1445 1557 1561 1691 1887".split()),
             "reports that Saudi Arabia's airline will seat men and women apart, and its denial",
@@ -104,6 +104,13 @@ STORIES = {
             "ecbplus",
             tuple(f"18_{i}ecbplus" for i in range(1, 12)),
             "a fired accountant shoots three people at his former office in Troy, Michigan",
+        ),
+        StorySpec(
+            "ecbplus-queens-hit-and-run",
+            "test",
+            "ecbplus",
+            tuple(f"21_{i}ecbplus" for i in range(1, 15)),
+            "a woman is killed by a hit-and-run driver in Queens; the driver is charged",
         ),
     )
 }

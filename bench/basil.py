@@ -187,6 +187,14 @@ class Score:
                 self.own_voice_found += any(s < b and a < e for s, e in predicted)
         self.informational += sum(any(s < b and a < e for s, e in document.informational) for a, b in predicted)
 
+    def token_f1(self) -> float:
+        p, r = self.shared_tokens / max(1, self.predicted_tokens), self.shared_tokens / max(1, self.gold_tokens)
+        return 2 * p * r / max(1e-9, p + r)
+
+    def exact_f1(self) -> float:
+        p, r = self.exact / max(1, self.predicted_spans), self.exact / max(1, self.gold_spans)
+        return 2 * p * r / max(1e-9, p + r)
+
     def row(self, name: str) -> str:
         def prf(found: int, predicted: int, gold: int) -> str:
             p, r = found / max(1, predicted), found / max(1, gold)
@@ -348,6 +356,53 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
     return joined
 
 
+@dataclass(slots=True)
+class Prepared:
+    documents: list[Document]
+    hand_notes: list[list[Span]]  # the hand lexicon's notes, per document
+    shipped: list[list[Span]]  # the shipped framing notes (hand lexicon + BABE sentence model)
+    probability: dict[str, float]  # the sentence model's probability, per sentence id
+
+
+def prepare(data: Path, embeddings: Path | None = None, events: int | None = None) -> Prepared:
+    """Every article read as a one-article story: its hand-lexicon notes, its shipped notes and the
+    sentence model's probability of each sentence."""
+    documents = load(data)
+    if events:
+        kept = sorted({d.event for d in documents})[:events]
+        documents = [d for d in documents if d.event in kept]
+    parsed = parse_articles([d.article for d in documents])
+    for document in documents:
+        document.lines = parsed.get(document.article.article_id, [])
+    texts = sorted({d.article.sentence_text(s) for d in documents for s in d.article.sentences})
+    embedder = Lookup(texts, embed(texts, embeddings))
+    lexicon = framing.load_lexicon()
+    model = load_bias_model()
+    prepared = Prepared(documents, [], [], {})
+    for document in documents:
+        article, lines = document.article, document.lines
+        names = [(p.start + e.start_char, p.start + e.end_char) for p in lines for e in p.doc.ents]
+        hand = framing.find_framing(article, lines, lexicon, names)
+        notes = framing.find_framing(article, lines, lexicon, names, embedder=embedder)
+        prepared.hand_notes.append([(n.start, n.end) for n in hand])
+        prepared.shipped.append([(n.start, n.end) for n in notes])
+        sentences = [s for s in article.sentences if s.role != "dateline"]
+        sentence_texts = [article.sentence_text(s) for s in sentences]
+        if sentences:
+            hits = [framing.lexicon_hits(t, lexicon) for t in sentence_texts]
+            scores = model.probability(sentence_texts, embedder.encode(sentence_texts), hits)
+            for s, p in zip(sentences, scores, strict=True):
+                prepared.probability[s.sentence_id] = float(p)
+    return prepared
+
+
+def scored(documents: list[Document], predicted: list[list[Span]]) -> Score:
+    score = Score()
+    for document, spans in zip(documents, predicted, strict=True):
+        score.add(document, spans)
+    return score
+
+
 def main() -> int:
     from threadpoolctl import threadpool_limits
 
@@ -365,34 +420,14 @@ def run() -> int:
         print(f"skipped: no BASIL data at {args.data}")
         return 0
     started = time.perf_counter()
-    documents = load(args.data)
-    if args.events:
-        kept = sorted({d.event for d in documents})[: args.events]
-        documents = [d for d in documents if d.event in kept]
-    parsed = parse_articles([d.article for d in documents])
-    for document in documents:
-        document.lines = parsed.get(document.article.article_id, [])
-    texts = sorted({d.article.sentence_text(s) for d in documents for s in d.article.sentences})
-    embedder = Lookup(texts, embed(texts, args.embeddings))
-    lexicon = framing.load_lexicon()
+    prepared = prepare(args.data, args.embeddings, args.events)
+    documents, hand_notes, shipped, probability = (
+        prepared.documents,
+        prepared.hand_notes,
+        prepared.shipped,
+        prepared.probability,
+    )
     model = load_bias_model()
-    hand_notes: list[list[Span]] = []
-    shipped: list[list[Span]] = []
-    probability: dict[str, float] = {}
-    for document in documents:
-        article, lines = document.article, document.lines
-        names = [(p.start + e.start_char, p.start + e.end_char) for p in lines for e in p.doc.ents]
-        hand = framing.find_framing(article, lines, lexicon, names)
-        notes = framing.find_framing(article, lines, lexicon, names, embedder=embedder)
-        hand_notes.append([(n.start, n.end) for n in hand])
-        shipped.append([(n.start, n.end) for n in notes])
-        sentences = [s for s in article.sentences if s.role != "dateline"]
-        sentence_texts = [article.sentence_text(s) for s in sentences]
-        if sentences:
-            hits = [framing.lexicon_hits(t, lexicon) for t in sentence_texts]
-            scores = model.probability(sentence_texts, embedder.encode(sentence_texts), hits)
-            for s, p in zip(sentences, scores, strict=True):
-                probability[s.sentence_id] = float(p)
     print(f"prepared {len(documents)} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     words = word_table(documents, probability, hand_notes)
     outer = folds(documents, FOLDS, SEED)
@@ -444,10 +479,7 @@ def run() -> int:
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name, predicted in systems.items():
-        score = Score()
-        for document, spans in zip(documents, predicted, strict=True):
-            score.add(document, spans)
-        print(score.row(name))
+        print(scored(documents, predicted).row(name))
     chosen = sorted(set(thresholds.tolist()))
     print(f"\nTagger thresholds chosen per fold (inner CV by event): {', '.join(f'{t:g}' for t in chosen)}")
     y = np.array(words.label, dtype=bool)

@@ -272,25 +272,28 @@ def _ratio(found: int, total: int) -> str:
     return f"{found / total:.3f} ({found}/{total})" if total else "-"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT)
-    parser.add_argument("--events", help="comma-separated event ids (default: all 10)")
-    args = parser.parse_args()
-    if not (args.data / "NewsWCL50.conll").is_file():
-        print(f"skipped: no NewsWCL50 data at {args.data}")
-        return 0
-    events = load(args.data)
-    chosen = args.events.split(",") if args.events else sorted(events, key=int)
+SHIPPED = "wording section (aligned sentences, shipped)"
+
+
+@dataclass(slots=True)
+class Measured:
+    systems: dict[str, Tally]
+    gold: set[tuple[str, str, str, str]]  # (event, concept, label, label): divergent label pairs
+    different: set[tuple[str, str, str, str]]  # ... whose labels are different words
+    aligned_different: set[tuple[str, str, str, str]]  # ... standing in sentences the alignment linked
+
+
+def measure(data: Path, chosen: list[str] | None = None, progress: bool = False) -> Measured:
+    """Compare each event's five articles as one story and tally the pairs every system proposes."""
+    events = load(data)
     systems = {
         "baseline: resolved entities, every form pair": Tally(),
         "baseline: resolved entities + wording filter": Tally(),
-        "wording section (aligned sentences, shipped)": Tally(),
+        SHIPPED: Tally(),
     }
     gold: set[tuple[str, str, str, str]] = set()
     aligned: set[tuple[str, str, str, str]] = set()
-    started = time.perf_counter()
-    for event in chosen:
+    for event in chosen or sorted(events, key=int):
         documents = {d.outlet: d for d in events[event]}
         articles = [
             article_from_text(documents[o].text, source=o, outlet=OUTLET_NAME.format(o))
@@ -305,12 +308,27 @@ def main() -> int:
         tallies[0].add(event, entity_forms(comparison, meaningful=False), documents)
         tallies[1].add(event, entity_forms(comparison, meaningful=True), documents)
         tallies[2].add(event, wording_forms(comparison), documents)
-        print(f"event {event}: {len(articles)} articles, {len(comparison.wording)} wording entries", flush=True)
+        if progress:
+            print(f"event {event}: {len(articles)} articles, {len(comparison.wording)} wording entries", flush=True)
     different = {g for g in gold if different_words(g[2], g[3])}
-    aligned_different = aligned & different
+    return Measured(systems, gold, different, aligned & different)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT)
+    parser.add_argument("--events", help="comma-separated event ids (default: all 10)")
+    args = parser.parse_args()
+    if not (args.data / "NewsWCL50.conll").is_file():
+        print(f"skipped: no NewsWCL50 data at {args.data}")
+        return 0
+    started = time.perf_counter()
+    chosen = args.events.split(",") if args.events else None
+    m = measure(args.data, chosen, progress=True)
+    events = len({g[0] for g in m.gold})
     print(
-        f"\nNewsWCL50: {len(chosen)} events x 5 outlets; divergent label pairs {len(gold)}, {len(different)} of "
-        f"them different words ({len(aligned_different)} in sentences the alignment linked); "
+        f"\nNewsWCL50: {events} events x 5 outlets; divergent label pairs {len(m.gold)}, {len(m.different)} of "
+        f"them different words ({len(m.aligned_different)} in sentences the alignment linked); "
         f"{time.perf_counter() - started:.0f} s\n"
     )
     print(
@@ -318,13 +336,13 @@ def main() -> int:
         "| recall | recall, different words | recall, different words in aligned sentences |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    for name, tally in systems.items():
+    for name, tally in m.systems.items():
         judged = len(tally.judged)
         print(
             f"| {name} | {len(tally.proposed)} | {judged} | {_ratio(len(tally.correct), judged)} "
-            f"| {_ratio(len(tally.different), judged)} | {_ratio(len(tally.found & gold), len(gold))} "
-            f"| {_ratio(len(tally.found & different), len(different))} "
-            f"| {_ratio(len(tally.found & aligned_different), len(aligned_different))} |"
+            f"| {_ratio(len(tally.different), judged)} | {_ratio(len(tally.found & m.gold), len(m.gold))} "
+            f"| {_ratio(len(tally.found & m.different), len(m.different))} "
+            f"| {_ratio(len(tally.found & m.aligned_different), len(m.aligned_different))} |"
         )
     return 0
 

@@ -32,3 +32,37 @@ def test_babe_sentence_bias_macro_f1_stays_at_or_above_its_floor() -> None:
         scores, _, _ = biasmodel.cross_validate(data, biasmodel.VARIANTS[biasmodel.SHIPPED])
     floor = FLOORS["babe"]["framing.sentence_bias_macro_f1"]
     assert float(np.mean(scores)) >= floor, f"BABE macro-F1 {np.mean(scores):.3f} < floor {floor}"
+
+
+def test_newswcl50_word_choice_stays_at_or_above_its_floor() -> None:
+    """Of the pairs of forms the wording section shows on NewsWCL50's ten events (bench/newswcl50.py), the
+    share that are one annotated concept, and the share that are one concept in different words."""
+    data_dir = SHARED / "bench" / "newswcl50"
+    if not (data_dir / "NewsWCL50.conll").is_file():
+        pytest.skip(f"no NewsWCL50 data at {data_dir}")
+    import newswcl50
+
+    tally = newswcl50.measure(data_dir).systems[newswcl50.SHIPPED]
+    judged = len(tally.judged)
+    floors = FLOORS["newswcl50"]
+    assert judged >= floors["wording.judged_pairs"], f"{judged} judged pairs"
+    assert len(tally.correct) / judged >= floors["wording.one_concept"], f"{len(tally.correct)}/{judged}"
+    assert len(tally.different) / judged >= floors["wording.different_words"], f"{len(tally.different)}/{judged}"
+
+
+def test_basil_lexical_bias_notes_stay_at_or_above_their_floor() -> None:
+    """Token and exact-span F1 of the shipped framing notes against BASIL's lexical-bias spans, every
+    article read as a one-article story (bench/basil.py)."""
+    data_dir = SHARED / "bench" / "basil"
+    if not (data_dir / "articles").is_dir():
+        pytest.skip(f"no BASIL data at {data_dir}")
+    from threadpoolctl import threadpool_limits
+
+    import basil
+
+    with threadpool_limits(1):
+        prepared = basil.prepare(data_dir)
+    score = basil.scored(prepared.documents, prepared.shipped)
+    floors = FLOORS["basil"]
+    assert score.token_f1() >= floors["framing.token_f1"], f"token F1 {score.token_f1():.3f}"
+    assert score.exact_f1() >= floors["framing.exact_f1"], f"exact F1 {score.exact_f1():.3f}"

@@ -347,6 +347,18 @@ def test_a_denial_ends_with_its_clause() -> None:
     assert _denies_what_the_other_states("The president never agreed to the request.", stated)
 
 
+def test_the_minutes_of_a_clock_time_are_no_figure() -> None:
+    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.units import Unit
+
+    def numbers(text: str) -> set[tuple[str, float]]:
+        return set(_slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers)
+
+    assert numbers("They set off from the vigil around 8:30 p.m.") == set()
+    assert numbers("They set off from the vigil around 8 : 30 p.m.") == set()
+    assert numbers("They set off from the vigil at about 8 p.m.") == {("p", 8.0)}
+
+
 def test_a_denial_is_about_the_word_it_governs() -> None:
     from counterpoint.stages.conflicts import _denies_what_the_other_states
 

@@ -417,6 +417,8 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     lowered = text.lower()
     numbers = set()
     for match in _NUMBER_WITH_UNIT.finditer(text):
+        if text[: match.start()].rstrip().endswith(":"):
+            continue  # the minutes of a clock time ("8:30 p.m."), not a figure of their own
         word = match.group(2).lower()
         if (word in STOPWORDS and word not in ("am", "pm")) or word in _SCALE_WORDS:
             continue  # "110 billion": the currency may differ (euros, dollars), conversions are not conflicts

@@ -188,17 +188,15 @@ class Score:
         self.informational += sum(any(s < b and a < e for s, e in document.informational) for a, b in predicted)
 
     def token_f1(self) -> float:
-        p, r = self.shared_tokens / max(1, self.predicted_tokens), self.shared_tokens / max(1, self.gold_tokens)
-        return 2 * p * r / max(1e-9, p + r)
+        return _f1(self.shared_tokens, self.predicted_tokens, self.gold_tokens)
 
     def exact_f1(self) -> float:
-        p, r = self.exact / max(1, self.predicted_spans), self.exact / max(1, self.gold_spans)
-        return 2 * p * r / max(1e-9, p + r)
+        return _f1(self.exact, self.predicted_spans, self.gold_spans)
 
     def row(self, name: str) -> str:
         def prf(found: int, predicted: int, gold: int) -> str:
             p, r = found / max(1, predicted), found / max(1, gold)
-            return f"{p:.3f} | {r:.3f} | {2 * p * r / max(1e-9, p + r):.3f}"
+            return f"{p:.3f} | {r:.3f} | {_f1(found, predicted, gold):.3f}"
 
         return (
             f"| {name} | {self.predicted_spans} | {prf(self.shared_tokens, self.predicted_tokens, self.gold_tokens)} "
@@ -206,6 +204,11 @@ class Score:
             f"| {self.own_voice_found / max(1, self.own_voice_gold):.3f} "
             f"| {self.informational / max(1, self.predicted_spans):.2f} |"
         )
+
+
+def _f1(found: int, predicted: int, gold: int) -> float:
+    p, r = found / max(1, predicted), found / max(1, gold)
+    return 2 * p * r / max(1e-9, p + r)
 
 
 @dataclass(slots=True)

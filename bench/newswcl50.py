@@ -281,6 +281,7 @@ class Measured:
     gold: set[tuple[str, str, str, str]]  # (event, concept, label, label): divergent label pairs
     different: set[tuple[str, str, str, str]]  # ... whose labels are different words
     aligned_different: set[tuple[str, str, str, str]]  # ... standing in sentences the alignment linked
+    events: list[str]  # the events compared
 
 
 def measure(data: Path, chosen: list[str] | None = None, progress: bool = False) -> Measured:
@@ -293,7 +294,8 @@ def measure(data: Path, chosen: list[str] | None = None, progress: bool = False)
     }
     gold: set[tuple[str, str, str, str]] = set()
     aligned: set[tuple[str, str, str, str]] = set()
-    for event in chosen or sorted(events, key=int):
+    chosen = chosen or sorted(events, key=int)
+    for event in chosen:
         documents = {d.outlet: d for d in events[event]}
         articles = [
             article_from_text(documents[o].text, source=o, outlet=OUTLET_NAME.format(o))
@@ -311,7 +313,7 @@ def measure(data: Path, chosen: list[str] | None = None, progress: bool = False)
         if progress:
             print(f"event {event}: {len(articles)} articles, {len(comparison.wording)} wording entries", flush=True)
     different = {g for g in gold if different_words(g[2], g[3])}
-    return Measured(systems, gold, different, aligned & different)
+    return Measured(systems, gold, different, aligned & different, chosen)
 
 
 def main() -> int:
@@ -325,9 +327,8 @@ def main() -> int:
     started = time.perf_counter()
     chosen = args.events.split(",") if args.events else None
     m = measure(args.data, chosen, progress=True)
-    events = len({g[0] for g in m.gold})
     print(
-        f"\nNewsWCL50: {events} events x 5 outlets; divergent label pairs {len(m.gold)}, {len(m.different)} of "
+        f"\nNewsWCL50: {len(m.events)} events x 5 outlets; divergent label pairs {len(m.gold)}, {len(m.different)} of "
         f"them different words ({len(m.aligned_different)} in sentences the alignment linked); "
         f"{time.perf_counter() - started:.0f} s\n"
     )

@@ -363,8 +363,18 @@ def test_a_denial_is_about_the_word_it_governs() -> None:
     from counterpoint.stages.conflicts import _denies_what_the_other_states
 
     denial = "The airline does not employ local women as cabin crew."
+    assert _denies_what_the_other_states(denial, "The airline employs local women.")
     assert not _denies_what_the_other_states(denial, "The airline employs women from other countries.")
     assert _denies_what_the_other_states(denial, "The airline employs local women on its long flights.")
+    assert _denies_what_the_other_states("The president never signed the bill.", "The president signed it on Monday.")
+
+
+def test_a_denial_ends_at_a_subordinate_clause() -> None:
+    from counterpoint.stages.conflicts import denial_scopes
+
+    text = "Witnesses said no ambulance arrived before the driver left the scene."
+    [(start, _, end)] = denial_scopes(text)
+    assert text[start:end] == "no ambulance arrived"
 
 
 def test_the_frame_probability_ignores_the_differing_value() -> None:
@@ -378,6 +388,7 @@ def test_the_frame_probability_ignores_the_differing_value() -> None:
     differing = row.copy()
     differing[0, FEATURES.index("number_differs")] = 1.0
     differing[0, FEATURES.index("day_differs")] = 1.0
+    differing[0, FEATURES.index("negation_differs")] = 1.0
     model = load_link_model()
     pair = Candidates(np.zeros(1, np.int64), np.ones(1, np.int64), differing)
     agreeing = row.copy()

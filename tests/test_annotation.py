@@ -49,6 +49,16 @@ def test_a_hyphen_in_a_name_is_a_space() -> None:
     assert entity_of(comparison, "Abdul Karim Al-Sayegh") == entity_of(comparison, "Abdul Karim Al Sayegh")
 
 
+def test_a_hyphenated_name_stays_one_name() -> None:
+    comparison = compare_texts(
+        "Mayor Hans-Peter Weber met the farmer Hans Weber on Monday. Weber-Lang, a lawyer, joined them.",
+        "Hans-Peter Weber said the farm would stay open.",
+    )
+    [mayor] = [e for e in comparison.entities if e.name == "Hans-Peter Weber"]
+    assert len({m.article_id for m in mayor.mentions}) == 2  # one person in both articles
+    assert entity_of(comparison, "Hans-Peter Weber") != entity_of(comparison, "Hans Weber")
+
+
 def test_people_sharing_a_surname_stay_apart() -> None:
     comparison = compare_texts(
         "Senator Maria Okafor met her brother Daniel Okafor, the central bank governor, on Friday. "
@@ -104,6 +114,15 @@ def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> N
     quotes = quotes_by_speaker(comparison)
     assert "Nordic Rail" not in quotes
     assert len(quotes["Marta Olsen"]) == 2
+
+
+def test_a_phrase_of_place_or_time_before_the_speaker_is_not_the_speaker() -> None:
+    from counterpoint.stages.quotes import _clean_np
+
+    assert _clean_np("In Washington, the State Department") == "the State Department"
+    assert _clean_np("Last Tuesday, the ministry") == "the ministry"
+    assert _clean_np("Abdul Rahman al-Fahd, assistant manager at Saudia Airlines") == "Abdul Rahman al-Fahd"
+    assert _clean_np("\u00c9mile Durand, a spokesman for the ministry") == "\u00c9mile Durand"
 
 
 def test_reported_speech_and_according_to() -> None:

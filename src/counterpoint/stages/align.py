@@ -81,6 +81,7 @@ class Scored:
     probability: NDArray[np.float64]
     context: UnitContext
     vectors: NDArray[np.float32]  # embeddings of the judged units
+    model: LinkModel  # the pair judge that gave ``probability``
 
 
 def score_units(
@@ -93,8 +94,9 @@ def score_units(
     judged_units = [units[i] for i in judged]
     vectors = embedder.encode([u.text for u in judged_units])  # a CachingEmbedder embeds repeated texts once
     candidates = candidate_pairs(judged_units, vectors, idf_of(judged_units), context.statements)
-    probability = (model or load_link_model()).probability(candidates) if len(candidates.a) else np.zeros(0)
-    return Scored(units, judged, copies, candidates, probability, context, vectors)
+    model = model or load_link_model()
+    probability = model.probability(candidates) if len(candidates.a) else np.zeros(0)
+    return Scored(units, judged, copies, candidates, probability, context, vectors, model)
 
 
 def align(

@@ -34,7 +34,6 @@ from typing import Any
 import numpy as np
 
 from ..ids import content_id
-from ..linking import load_link_model
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
 from ..text import DAY_WORDS, STOPWORDS, TIME_WORDS, content_words, stem
 from .align import Scored
@@ -64,9 +63,9 @@ _PROVISIONAL = re.compile(
     re.I,
 )
 NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I)
-# A denial is about the first content word after it ("no one was *injured*", "did not *capsize*"): it
-# contradicts the other unit only if that one says that word too ("No one was injured" does not contradict
-# "The fire started while people were inside").
+# A denial is about the first content word after it ("no one was *injured*", "did not *capsize*") and the
+# word that follows: it contradicts the other unit only if that one says them too ("No one was injured"
+# does not contradict "The fire started while people were inside"; see _denies_what_the_other_states).
 _NOT_THE_DENIED = frozenset({"one", "body", "longer"})
 _DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|refuted|refutes)\b", re.I)
 # A statement the outlet reports as someone's: a reporting verb or "according to".
@@ -75,7 +74,13 @@ _REPORTED = re.compile(
     r"according to|insisted|insists|blamed|blames)\b",
     re.I,
 )
-_SCOPE_END = re.compile(r"[,;:.!?\u2013\u2014]|\s(?:but|and|while|whereas|although|though)\s", re.I)
+# A denial's scope ends with its clause: at punctuation, a conjunction or a subordinator ("no ambulance
+# arrived *before* the driver left" denies nothing about the driver).
+_SCOPE_END = re.compile(
+    r"[,;:.!?\u2013\u2014]|\s(?:but|and|while|whereas|although|though|before|after|because|when|until|since|"
+    r"unless|once)\s",
+    re.I,
+)
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -86,7 +91,8 @@ FRAME_MIN_COSINE = 0.6
 # A unit this much shorter than the other (in words) states less than it: its silence on a slot is not a value.
 FRAME_MIN_LENGTH_RATIO = 0.5
 # Or: the pair judge, told to ignore the differing value (``LinkModel.frame_probability``), rates the two
-# units the same claim at least this probably.
+# units the same claim at least this probably. Best on the dev stories at 0.6; 0.8 keeps every test story's
+# soft differences apart (docs/decisions/0011-conflicts.md, third round).
 FRAME_MIN_PROBABILITY = 0.8
 
 _DIRECTIONS = {
@@ -386,18 +392,9 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
     for quotes in by_statement.values():
         if len({q.speaker_entity_id for q in quotes}) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
             continue
-        # an outlet that names the other's speaker beside its own tells a relay ("The Guardian reported X
-        # said") or an affiliation ("X, a manager at Y, said"): not two claimed speakers
         speakers = {q.speaker_entity_id for q in quotes}
-        if any(speakers <= names_in[q.sentence_id] for q in quotes) or not any(
-            q.speaker_entity_id != r.speaker_entity_id
-            and outlet_of[q.article_id] != outlet_of[r.article_id]
-            and r.speaker_entity_id not in names_in[q.sentence_id]
-            and q.speaker_entity_id not in names_in[r.sentence_id]
-            for q in quotes
-            for r in quotes
-        ):
-            continue
+        if any(speakers <= names_in[q.sentence_id] for q in quotes):
+            continue  # one outlet names both: a relay ("The Guardian reported X said"), not two claimed speakers
         evidence = []
         for quote in {outlet_of[q.article_id]: q for q in quotes}.values():
             article, sentence = sentence_of[quote.sentence_id]
@@ -482,18 +479,29 @@ def _number_difference(a: _Slots, b: _Slots) -> tuple[str, str] | None:
     return None
 
 
+def denial_scopes(text: str) -> list[tuple[int, int, int]]:
+    """For each denial in ``text``: where its word starts and ends, and where its clause ends."""
+    scopes = []
+    for match in NEGATION.finditer(text):
+        scope = _SCOPE_END.split(text[match.end() :], maxsplit=1)[0]
+        scopes.append((match.start(), match.end(), match.end() + len(scope)))
+    return scopes
+
+
 def _denies_what_the_other_states(negated: str, plain: str) -> bool:
-    """Whether the word a denial in ``negated`` is about is also in ``plain``."""
+    """Whether what a denial in ``negated`` is about is stated in ``plain``: the first content word in the
+    denial's scope, and the word after it too where ``plain`` goes on after the first ("does not employ
+    local women" is not denied by "employs women from other countries"; "never agreed to the request" is by
+    "agreed", and by "agreed to the request")."""
     stated = [stem(w) for w in content_words(plain)]
-    for match in NEGATION.finditer(negated):
-        scope = _SCOPE_END.split(negated[match.end() :], maxsplit=1)[0]  # a denial ends with its clause
+    for _, word_end, end in denial_scopes(negated):
+        scope = negated[word_end:end]
         denied = [stem(w) for w in content_words(scope) if w not in _NOT_THE_DENIED][:2]
         if not denied or denied[0] not in stated:
             continue
-        # the word after the denied one is what it is about: "does not employ Saudi women" is not denied by
-        # "employs women from other countries", "never agreed to the request" is by "agreed"
-        after = stated[stated.index(denied[0]) + 1 : stated.index(denied[0]) + 2]
-        if len(denied) < 2 or not after or after[0] == denied[1] or denied[1] in stated:
+        following = stated[stated.index(denied[0]) + 1 :]
+        after = [w for w in following if w not in TIME_WORDS and w not in DAY_WORDS][:1]
+        if len(denied) < 2 or not after or denied[1] in stated:
             return True
     return False
 
@@ -513,10 +521,17 @@ def _as_duration(days: float) -> str:
 
 
 def _difference(
-    a: Unit, b: Unit, slots_a: _Slots, slots_b: _Slots, places: tuple[dict[str, str], dict[str, str]], together: Any
+    a: Unit,
+    b: Unit,
+    slots_a: _Slots,
+    slots_b: _Slots,
+    places: tuple[dict[str, str], dict[str, str]],
+    together: Any,
+    denial: bool = True,
 ) -> tuple[str, str, str] | None:
-    """(kind, value of a, value of b) when the two units give one slot different values."""
-    if slots_a.negated != slots_b.negated:
+    """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
+    statement only where ``denial`` allows it."""
+    if denial and slots_a.negated != slots_b.negated:
         negated, plain = (a.text, b.text) if slots_a.negated else (b.text, a.text)
         if _denies_what_the_other_states(negated, plain) and not _parties_dispute(negated, plain):
             return (
@@ -568,15 +583,11 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     together = {frozenset((x, y)) for ids in places.values() for x in ids for y in ids if x != y}
     dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
     # the article offsets each denial in a sentence reaches, to the end of its clause
-    denials: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for article in comparison.articles:
-        for sentence in article.sentences:
-            text = article.sentence_text(sentence)
-            for match in NEGATION.finditer(text):
-                scope = _SCOPE_END.split(text[match.end() :], maxsplit=1)[0]
-                denials[sentence.sentence_id].append(
-                    (sentence.start + match.start(), sentence.start + match.end() + len(scope))
-                )
+    denials = {
+        s.sentence_id: [(s.start + start, s.start + end) for start, _, end in denial_scopes(a.sentence_text(s))]
+        for a in comparison.articles
+        for s in a.sentences
+    }
 
     def denied_by_its_sentence(unit: Unit) -> bool:
         return any(start < unit.start < end for start, end in denials.get(unit.sentence_id, ()))
@@ -602,7 +613,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         return any(unit.start <= s and e <= unit.end for s, e in figures.get(unit.sentence_id, []))
 
     cosine = scored.candidates.column("cosine")
-    frame = load_link_model().frame_probability(scored.candidates) if len(cosine) else np.zeros(0)
+    frame = scored.model.frame_probability(scored.candidates) if len(cosine) else np.zeros(0)
     edges: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for k in np.flatnonzero((cosine >= FRAME_MIN_COSINE) | (frame >= FRAME_MIN_PROBABILITY)):
         x, y = int(scored.candidates.a[k]), int(scored.candidates.b[k])
@@ -614,18 +625,16 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         worded = cosine[k] >= FRAME_MIN_COSINE and _dice(slots_a.frame, slots_b.frame) >= FRAME_MIN_OVERLAP
         if not worded and frame[k] < FRAME_MIN_PROBABILITY:
             continue
-        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together)
+        # the judge's frame alone does not vouch for a denial ("one bomb did not explode" / "four exploded"
+        # are one frame to it, two bombs to a reader); and a clause cut from inside a denial ("there are no
+        # alcoholic drinks or pork dishes are served") affirms nothing
+        plain = b if slots_a.negated else a
+        denial = worded and not denied_by_its_sentence(plain)
+        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, denial)
         if found is None:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
                 found = ("date", min(days_a).isoformat(), min(days_b).isoformat())
-        if found is not None and found[0] == "negation":
-            plain = b if slots_a.negated else a
-            # the judge's frame alone does not vouch for a denial ("one bomb did not explode" / "four
-            # exploded" are one frame to it, two bombs to a reader); and a clause cut from inside a denial
-            # ("there is no alcohol, nor pork dishes are served") affirms nothing
-            if not worded or denied_by_its_sentence(plain):
-                found = None
         if found is not None and not (found[0] == "number" and (has_figure(a) or has_figure(b))):
             kind, value_a, value_b = found
             edges[kind].append((x, y, value_a, value_b))

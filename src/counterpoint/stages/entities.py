@@ -420,8 +420,13 @@ class Resolution:
 
 
 def _tokens(name: str) -> list[str]:
-    """The words of a name; a hyphen separates words as a space does ("Al-Fahd" is "Al Fahd")."""
-    return [t for t in re.split(r"[\s\-\u2010\u2011]+", fold(strip_name(name))) if t]
+    return [t for t in re.split(r"[\s]+", fold(strip_name(name))) if t]
+
+
+def _letters(tokens: tuple[str, ...]) -> str:
+    """A full name's letters without spaces and hyphens: "Abdul Rahman Al-Fahd" and "Abdul Rahman Al Fahd"
+    are one name written two ways."""
+    return re.sub(r"[\s\-\u2010\u2011]+", "", "".join(tokens))
 
 
 def _similar_surname(a: str, b: str) -> bool:
@@ -494,8 +499,11 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
         key_of[position] = key
         uf.find(key)
 
-    # people: misspelt first names with the same surname
+    # people: misspelt first names with the same surname, and names that differ only by a hyphen or a space
     full: list[tuple[str, ...]] = sorted(person_keys)
+    by_letters: dict[str, tuple[str, ...]] = {}
+    for written in full:
+        uf.union(("person", by_letters.setdefault(_letters(written), written)), ("person", written))
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
             if _same_person(list(a), list(b)):

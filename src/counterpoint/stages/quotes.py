@@ -26,6 +26,7 @@ from typing import Any
 from ..ids import content_id
 from ..model import Article, Quote, Sentence
 from ..nlp import ParsedLine
+from ..text import DAY_WORDS, STOPWORDS, stem
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
@@ -134,7 +135,26 @@ def _source_np(text: str) -> str:
     return possessive["np"] if possessive else text
 
 
-_NAME = re.compile(r"(?:[A-Z][\w'.-]+\s+){1,4}[A-Z][\w'-]+")
+# A name before the role that follows it ("Marta Olsen, deputy director at Nordic Rail, said"): two to five
+# capitalised words (particles such as "al" or "de" allowed), not a phrase of place or time ("In Washington",
+# "Last Tuesday").
+_NAME_WORDS = (2, 5)
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le"})
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or words[0].lower() in STOPWORDS:
+        return False
+    if any(stem(w.lower().strip(".,")) in DAY_WORDS for w in words):
+        return False
+    return (
+        all(
+            re.fullmatch(r"[\w'.\-\u2019]+", w) and (w[0].isupper() or w.split("-")[0].lower() in _NAME_PARTICLES)
+            for w in words
+        )
+        and words[-1].split("-")[-1][:1].isupper()
+    )
 
 
 def _clean_np(text: str) -> str:
@@ -144,7 +164,7 @@ def _clean_np(text: str) -> str:
         name = before.rsplit(",", 1)[-1].strip()
         # "Abdul Rahman Al Fahd, assistant manager at Saudia Airlines": the speaker is the name, not the
         # organisation named in the role that follows it
-        text = name if _NAME.fullmatch(name) and after.strip()[:1].islower() else after
+        text = name if _is_name(name) and after.strip()[:1].islower() else after
     text = re.sub(
         r"^(?:and|but|while|as|so|then|meanwhile|however|for (?:his|her|their|its) part)\b[\s,]*",
         "",

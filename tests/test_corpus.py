@@ -344,3 +344,17 @@ def test_progress_is_told_after_each_batch(tmp_path: Path, monkeypatch: pytest.M
     ingest_corpus(_generated(tmp_path / "in", 12), open_store(tmp_path / "news.db"), options)
     assert [m.split(" (")[0] for m in told] == ["read 5 articles", "read 10 articles"]
     assert "10 stored, 0 wire copies" in told[-1]
+
+
+def test_an_articles_terms_hold_its_figures() -> None:
+    article = prepare_article(
+        article_from_text(
+            "Quake shakes the coast\n\nA 6.1-magnitude quake struck in 2012, killing 249 people and injuring 5.\n",
+            source="quake.txt",
+            outlet="Example",
+        )
+    )
+    terms = corpus.terms_of(article)
+    assert {"#6.1", "#2012", "#249"} <= set(terms)
+    assert "#5" not in terms  # one digit: too common to tell incidents apart
+    assert terms["#2012"] == 1 and terms[next(t for t in terms if t.startswith("quak"))] >= 2  # title twice

@@ -130,9 +130,9 @@ class _Story:
 
 
 def terms_of(article: Article) -> Counter[str]:
-    """Content-word stems of an article's title and body. The title counts twice (it names the story), and
-    so do names (a capitalised word not opening a sentence: the places and people that tell one incident
-    from another of the same kind)."""
+    """Content-word stems and figures of an article's title and body. The title counts twice (it names the
+    story), and names count :data:`NAME_WEIGHT` times (a capitalised word not opening a sentence: the
+    places and people that tell one incident from another of the same kind)."""
     title = next((article.sentence_text(s) for s in article.sentences if s.role == "title"), article.title or "")
     body = [article.sentence_text(s) for s in article.sentences if s.role in ("body", "dek")]
     return _terms([(title, 2)] + [(sentence, 1) for sentence in body])
@@ -145,6 +145,12 @@ def _terms(texts: list[tuple[str, int]]) -> Counter[str]:
             lower = word.lower()
             if lower not in STOPWORDS:
                 words[stem(lower)] += weight * (NAME_WEIGHT if position and word[0].isupper() else 1)
+        # figures of two digits or more and decimals ("6.1", "2012", "249"): two incidents of one kind
+        # differ in them; IDF weighs down the common ones
+        for number in _NUMBER.findall(text):
+            value = number.replace(",", "")
+            if len(value) >= 2:
+                words[NUMBER_MARK + value] += weight
     return words
 
 
@@ -171,6 +177,10 @@ def sections_of(article: Article) -> list[Section]:
         for heading, sentences, body in long_enough
     ]
 
+
+# A figure in an article's terms, marked apart from words.
+NUMBER_MARK = "#"
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 _PERMUTATIONS: dict[int, object] = {}
 

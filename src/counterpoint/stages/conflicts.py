@@ -390,9 +390,9 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
         if quote.statement_id and quote.speaker_entity_id in names_in[quote.sentence_id]:
             by_statement[quote.statement_id].append(quote)
     for quotes in by_statement.values():
-        if len({q.speaker_entity_id for q in quotes}) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
-            continue
         speakers = {q.speaker_entity_id for q in quotes}
+        if len(speakers) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
+            continue
         if any(speakers <= names_in[q.sentence_id] for q in quotes):
             continue  # one outlet names both: a relay ("The Guardian reported X said"), not two claimed speakers
         evidence = []

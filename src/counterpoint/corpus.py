@@ -21,8 +21,11 @@ Articles arrive cleaned and segmented (the per-article phase). Each batch is the
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import logging
 import math
+import operator
 import re
 import time
 from collections import Counter, defaultdict
@@ -127,6 +130,8 @@ class Features:
 class _Story:
     summary: StorySummary
     vector: dict[str, float] = field(default_factory=dict)  # the sum of its originals' unit vectors
+    # ``vector`` as term ids and weights, for scoring; None when ``vector`` has changed since
+    arrays: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def terms_of(article: Article) -> Counter[str]:
@@ -152,6 +157,12 @@ def _terms(texts: list[tuple[str, int]]) -> Counter[str]:
             if len(value) >= 2:
                 words[NUMBER_MARK + value] += weight
     return words
+
+
+def _ranked(vector: dict[str, float], limit: int | None = None) -> dict[str, float]:
+    """``vector`` heaviest term first (ties in their order), its first ``limit`` terms only if given."""
+    items = sorted(vector.items(), key=operator.itemgetter(1), reverse=True)
+    return dict(items[:limit] if limit is not None else items)
 
 
 def sections_of(article: Article) -> list[Section]:
@@ -222,8 +233,13 @@ class Corpus:
             self._index(article_id, values)
         self.df: Counter[str] = Counter(store.term_frequencies())
         self.documents = store.count_articles()
+        self.idf: dict[str, float] = {}  # the terms' IDF as of this batch (see _vector)
         self.stories: dict[str, _Story] = {}
         self.by_term: dict[str, set[str]] = defaultdict(set)
+        # every term's number, and a dense array that holds one vector's weights by term number while stories
+        # are scored against it (zero elsewhere): a story's score is then one gather and one dot product
+        self.term_ids: dict[str, int] = {}
+        self.scratch = np.zeros(1 << 16)
         for summary in store.stories():
             self._remember(_Story(summary, dict(summary.centroid)))
 
@@ -290,6 +306,7 @@ class Corpus:
             new_terms.update(found.terms.keys())
         self.df.update(new_terms)
         self.documents += len(new)
+        self.idf.clear()
         stored: list[StoredArticle] = []
         touched: dict[str, _Story] = {}
         for article, found in new.values():
@@ -338,7 +355,8 @@ class Corpus:
                 item.sections = [(start, end, kept if story == gone else story) for start, end, story in item.sections]
         stats.stories_merged += len(merged)
         for story in touched.values():
-            story.summary.centroid = {t: round(w, 4) for t, w in story.vector.items()}
+            _, weights = self._story_arrays(story)
+            story.summary.centroid = dict(zip(story.vector, np.round(weights, 4).tolist(), strict=True))
         self.store.write_batch(stored, [s.summary for s in touched.values()], dict(new_terms), rejections, merged)
         stats.stored += len(stored)
 
@@ -355,7 +373,7 @@ class Corpus:
 
     def _place(self, article: Article, vector: dict[str, float], stats: IngestStats, key: str) -> _Story:
         """The story a text joins (the closest), or a new one."""
-        closest = self._closest(vector, article.published)
+        closest = self._closest(itertools.islice(vector, PROBE_TERMS), self._arrays(vector), article.published)
         if closest is not None:
             stats.stories_joined += 1
             return closest
@@ -369,14 +387,20 @@ class Corpus:
             if story_id in merged or story_id not in self.stories:
                 continue
             story = self.stories[story_id]
-            mean = {t: w / max(1, story.summary.originals) for t, w in story.vector.items()}
-            closest = self._closest(mean, story.summary.last_published, exclude=story_id, minimum=STORY_MERGE_COSINE)
+            # the story's mean vector: the sum of its originals' vectors over their number
+            probes = heapq.nlargest(PROBE_TERMS, story.vector, key=story.vector.__getitem__)
+            ids, weights = self._story_arrays(story)
+            mean = ids, weights / max(1, story.summary.originals)
+            closest = self._closest(
+                probes, mean, story.summary.last_published, exclude=story_id, minimum=STORY_MERGE_COSINE
+            )
             if closest is None:
                 continue
             keep, gone = sorted((closest, story), key=lambda s: -s.summary.size)
             for term, weight in gone.vector.items():
                 keep.vector[term] = keep.vector.get(term, 0.0) + weight
-            keep.vector = dict(sorted(keep.vector.items(), key=lambda item: -item[1])[:CENTROID_TERMS])
+            keep.vector = _ranked(keep.vector, CENTROID_TERMS)
+            keep.arrays = None
             keep.summary.size += gone.summary.size
             keep.summary.originals += gone.summary.originals
             for day in (gone.summary.first_published, gone.summary.last_published):
@@ -411,53 +435,85 @@ class Corpus:
         return row
 
     def _vector(self, terms: Counter[str]) -> dict[str, float]:
-        documents = self.documents + 1
-        weights = {
-            t: (1 + math.log(n)) * (math.log(documents / (self.df.get(t, 0) + 1)) + IDF_FLOOR) for t, n in terms.items()
-        }
+        """The unit TF-IDF vector of ``terms``, heaviest term first (as :meth:`_closest` expects)."""
+        idf = self.idf
+        weights = {t: (1 + math.log(n)) * (idf[t] if t in idf else self._idf(t)) for t, n in terms.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items() if w > 0}
+        return _ranked({t: w / norm for t, w in weights.items() if w > 0})
+
+    def _idf(self, term: str) -> float:
+        """A term's IDF, smoothed, kept until the batch's document frequencies change."""
+        value = self.idf[term] = math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + IDF_FLOOR
+        return value
 
     def _closest(
         self,
-        vector: dict[str, float],
+        probes: Iterable[str],
+        vector: tuple[np.ndarray, np.ndarray],
         published: dt.date | None,
         exclude: str | None = None,
         minimum: float | None = None,
     ) -> _Story | None:
-        probes = sorted(vector, key=lambda t: -vector[t])[:PROBE_TERMS]
+        """The story closest to ``vector`` (term numbers and weights, see :meth:`_arrays`) at ``minimum`` or
+        above, among those that share the most of its heaviest terms (``probes``), or None."""
         shared_probes: Counter[str] = Counter()
         for term in probes:
             shared_probes.update(self.by_term.get(term, ()))
         shared_probes.pop(exclude or "", None)
         best, best_score = None, STORY_MIN_COSINE if minimum is None else minimum
-        for story_id, _ in shared_probes.most_common(MAX_CANDIDATES):
-            if story_id not in self.stories:  # the index may still name stories merged away
-                continue
-            story = self.stories[story_id]
-            if published and story.summary.last_published:
-                gap = abs((published - story.summary.last_published).days)
-                first_gap = abs((published - (story.summary.first_published or published)).days)
-                if min(gap, first_gap) > STORY_WINDOW_DAYS:
+        ids, weights = vector
+        self.scratch[ids] = weights
+        try:
+            for story_id, _ in shared_probes.most_common(MAX_CANDIDATES):
+                if story_id not in self.stories:  # the index may still name stories merged away
                     continue
-            # average link: the mean cosine with the story's originals (their unit vectors' sum / their number)
-            centroid = story.vector
-            shared = vector.keys() & centroid.keys()
-            score = sum(vector[t] * centroid[t] for t in shared) / max(1, story.summary.originals)
-            if score >= best_score:
-                best, best_score = story, score
+                story = self.stories[story_id]
+                if published and story.summary.last_published:
+                    gap = abs((published - story.summary.last_published).days)
+                    first_gap = abs((published - (story.summary.first_published or published)).days)
+                    if min(gap, first_gap) > STORY_WINDOW_DAYS:
+                        continue
+                # average link: the mean cosine with the story's originals (their unit vectors' sum / their number)
+                story_ids, story_weights = self._story_arrays(story)
+                score = float(self.scratch[story_ids] @ story_weights) / max(1, story.summary.originals)
+                if score >= best_score:
+                    best, best_score = story, score
+        finally:
+            self.scratch[ids] = 0.0
         return best
 
+    def _story_arrays(self, story: _Story) -> tuple[np.ndarray, np.ndarray]:
+        if story.arrays is None:
+            story.arrays = self._arrays(story.vector)
+        return story.arrays
+
+    def _arrays(self, vector: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """``vector`` as an array of term numbers and one of weights (new terms numbered here)."""
+        term_ids = self.term_ids
+        try:
+            ids = np.fromiter(map(term_ids.__getitem__, vector), dtype=np.intp, count=len(vector))
+        except KeyError:  # a term not numbered yet
+            for term in vector:
+                term_ids.setdefault(term, len(term_ids))
+            ids = np.fromiter(map(term_ids.__getitem__, vector), dtype=np.intp, count=len(vector))
+        if len(term_ids) > len(self.scratch):
+            self.scratch = np.concatenate([self.scratch, np.zeros(max(len(term_ids), len(self.scratch)))])
+        return ids, np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+
     def _join(self, story: _Story, vector: dict[str, float], published: dt.date | None) -> None:
+        centroid = story.vector
         for term, weight in vector.items():
-            story.vector[term] = story.vector.get(term, 0.0) + weight
-        if len(story.vector) > CENTROID_TERMS:
-            kept = sorted(story.vector.items(), key=lambda item: -item[1])[:CENTROID_TERMS]
-            story.vector = dict(kept)
+            centroid[term] = centroid.get(term, 0.0) + weight
+        if len(centroid) > CENTROID_TERMS:
+            centroid = story.vector = _ranked(centroid, CENTROID_TERMS)
+        story.arrays = None
         story.summary.size += 1
         story.summary.originals += 1
         self._extend_dates(story.summary, published)
-        self._remember(story)
+        self.stories[story.summary.story_id] = story
+        for term in vector:  # the story's other terms are indexed already
+            if term in centroid:
+                self.by_term[term].add(story.summary.story_id)
 
     @staticmethod
     def _extend_dates(summary: StorySummary, published: dt.date | None) -> None:

@@ -143,20 +143,38 @@ def terms_of(article: Article) -> Counter[str]:
     return _terms([(title, 2)] + [(sentence, 1) for sentence in body])
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# Each word's term ("" for a stop word), as it is met; emptied when it holds this many words.
+_TERM_OF: dict[str, str] = {}
+_TERM_CACHE_SIZE = 1 << 18
+
+
+def _term(word: str) -> str:
+    lower = word.lower()
+    term = "" if lower in STOPWORDS else stem(lower)
+    if len(_TERM_OF) >= _TERM_CACHE_SIZE:
+        _TERM_OF.clear()
+    _TERM_OF[word] = term
+    return term
+
+
 def _terms(texts: list[tuple[str, int]]) -> Counter[str]:
-    words: Counter[str] = Counter()
+    words: dict[str, int] = {}
     for text, weight in texts:
-        for position, word in enumerate(re.findall(r"[^\W\d_]{3,}", text)):
-            lower = word.lower()
-            if lower not in STOPWORDS:
-                words[stem(lower)] += weight * (NAME_WEIGHT if position and word[0].isupper() else 1)
+        for position, word in enumerate(_WORD.findall(text)):
+            term = _TERM_OF.get(word)
+            if term is None:
+                term = _term(word)
+            if term:
+                words[term] = words.get(term, 0) + weight * (NAME_WEIGHT if position and word[0].isupper() else 1)
         # figures of two digits or more and decimals ("6.1", "2012", "249"): two incidents of one kind
         # differ in them; IDF weighs down the common ones
         for number in _NUMBER.findall(text):
             value = number.replace(",", "")
             if len(value) >= 2:
-                words[NUMBER_MARK + value] += weight
-    return words
+                key = NUMBER_MARK + value
+                words[key] = words.get(key, 0) + weight
+    return Counter(words)
 
 
 def _ranked(vector: dict[str, float], limit: int | None = None) -> dict[str, float]:

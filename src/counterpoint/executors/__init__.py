@@ -77,6 +77,15 @@ def _ordered(submit: Callable[[T], Any], chunks: Iterable[T], in_flight: int) ->
         yield result
 
 
+# Workers run at this much lower priority than the process that feeds them: the per-corpus phase runs there,
+# one process for the whole corpus, and when workers take its core the whole ingest waits on it.
+WORKER_NICENESS = 5
+
+
+def _yield_to_caller() -> None:
+    os.nice(WORKER_NICENESS)
+
+
 class ProcessExecutor(_Base):
     """A pool of local worker processes (spawned: no state of this process is inherited)."""
 
@@ -87,7 +96,9 @@ class ProcessExecutor(_Base):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers or os.cpu_count() or 1
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_yield_to_caller
+        )
 
     def map(self, function: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
         return _ordered(

@@ -106,6 +106,19 @@ _TEASER_ALONE = re.compile(rf"^{_BULLET}{_TEASER_LABEL}\s*[:|\u00bb>\-\u2013\u20
 # "Read also Israeli PM vows ..." with no mark: only the unambiguous labels, and only on an unpunctuated line.
 _TEASER_NO_MARK = re.compile(r"^(?:read\s+(?:more|also)|also\s+read|see\s+also)\s+\S", re.I)
 
+
+class _Gated:
+    """A pattern searched only in lines that hold one of ``needs`` (lower-cased), a string every match of it
+    holds: Python's re tries a pattern at every position of a line, and most lines hold none of them."""
+
+    def __init__(self, pattern: str, needs: tuple[str, ...], flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags)
+        self.needs = needs
+
+    def search(self, line: str, lower: str) -> re.Match[str] | None:
+        return self.pattern.search(line) if any(need in lower for need in self.needs) else None
+
+
 _AGENCIES = (
     r"(?:AP|AFP|Reuters|Xinhua|Anadolu(?:\s+Agency)?|AA|EPA|EPA-EFE|Getty\s+Images|Bloomberg|dpa|DPA|ANSA"
     r"|IRNA|TASS|RIA\s+Novosti|WAFA|Kyodo|Yonhap|PTI|IANS|UPI|Shutterstock|Sputnik|CNN|BBC|Al\s+Jazeera"
@@ -124,9 +137,10 @@ _PHOTO_CREDIT = re.compile(
     r"(?:\s+by)?\s*[:/\u00a9]",
     re.I,
 )
-_CAPTION_CREDIT = re.compile(
+_CAPTION_CREDIT = _Gated(
     rf"(?:[\(\[]\s*(?:photo|image|picture|credit|file)\s*:[^)\]]*[\)\]]|\b[A-Z]{{2,}}/[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
-    rf"|[\(\[][^()\[\]]{{0,60}}/\s*{_AGENCIES}[\)\]]|\(\s*{_AGENCIES}\s*photo[^)]*\))\s*\.?$"
+    rf"|[\(\[][^()\[\]]{{0,60}}/\s*{_AGENCIES}[\)\]]|\(\s*{_AGENCIES}\s*photo[^)]*\))\s*\.?$",
+    needs=("(", "[", "/"),
 )
 _SHARE = re.compile(
     r"^(?:share(?:\s+(?:this|on|via|the|article|story|post)\b.*|\s*:.*)?|tweet(?:\s+this)?|e-?mail(?:\s+this)?"
@@ -136,10 +150,11 @@ _SHARE = re.compile(
     r"|(?:get|download)\s+the\s+\w+\s+app\b.*)\s*[.!]?$",
     re.I,
 )
-_NEWSLETTER = re.compile(
+_NEWSLETTER = _Gated(
     r"^(?:sign\s+up|subscribe)\b|\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox|free|here)\b"
     r"|^(?:get|receive|want)\b.*\bnewsletters?\b|\b(?:in|to|into)\s+your\s+inbox\b",
-    re.I,
+    needs=("sign", "subscribe", "newsletter", "inbox"),
+    flags=re.I,
 )
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted"
@@ -148,7 +163,11 @@ _ADVERT = re.compile(
     r"|article\s+continues\s+(?:below|after)(?:\s+(?:this\s+|the\s+)?ad(?:vert(?:isement)?)?)?)\s*[.:]?$",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b", re.I)
+_COPYRIGHT = _Gated(
+    r"^(?:\u00a9|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b",
+    needs=("\u00a9", "(c)", "copyright", "reserved"),
+    flags=re.I,
+)
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -281,7 +300,8 @@ def _words(text: str) -> int:
 def furniture_reason(line: str) -> RemovalReason | None:
     """Why ``line`` is page furniture rather than article text, or ``None`` if it is article text."""
     words = _words(line)
-    structural = _structural_reason(line, words)
+    lower = line.lower()
+    structural = _structural_reason(line, lower, words)
     if structural:
         return structural
     if _TEASER_WITH_MARK.match(line) or _TEASER_ALONE.match(line):
@@ -294,13 +314,13 @@ def furniture_reason(line: str) -> RemovalReason | None:
         return "advertisement"
     if _SHARE.match(line):
         return "share-prompt"
-    if _NEWSLETTER.search(line) and words <= 20 and not _QUOTE_RE.search(line):
+    if _NEWSLETTER.search(line, lower) and words <= 20 and not _QUOTE_RE.search(line):
         return "newsletter"
-    if _COPYRIGHT.search(line):
+    if _COPYRIGHT.search(line, lower):
         return "copyright"
     if _CREDIT_LINE.match(line) or _AGENCY_SIGNOFF.match(line) or (_BYLINE.match(line) and words <= 12):
         return "byline"
-    if _PHOTO_CREDIT.match(line) or (_CAPTION_CREDIT.search(line) and words <= FURNITURE_MAX_WORDS):
+    if _PHOTO_CREDIT.match(line) or (_CAPTION_CREDIT.search(line, lower) and words <= FURNITURE_MAX_WORDS):
         return "photo-credit"
     if words <= 12 and _TIMESTAMP.match(line):
         return "timestamp"
@@ -309,45 +329,61 @@ def furniture_reason(line: str) -> RemovalReason | None:
 
 _QUOTE_RE = re.compile('["\u201c\u201d]')
 # An embedded social post: its status link, picture link or sign-off ("— Name (@handle) May 1, 2024").
-_EMBEDDED_POST = re.compile(
+_EMBEDDED_POST = _Gated(
     r"pic\.twitter\.com/|(?:twitter|x)\.com/\w+/status/\d|instagram\.com/p/|"
-    rf"[\u2014\u2013-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}\s*$"
+    rf"[\u2014\u2013-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}\s*$",
+    needs=("/", "(@"),
 )
 _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _EMBED_LABEL = re.compile(r"^#[A-Z]{3,}\s*[|:]")  # "#WATCH | ...": an agency's embedded video
 # Template code a page leaked: mustache, Jinja or ERB tags, or a line of script.
-_TEMPLATE = re.compile(r"\{\{[#^/]?\s*[\w.]*\s*\}\}|\{%.*%\}|<%.*%>|^\s*(?:var|let|const)\s+\w+\s*=|\}\)\s*;?\s*$")
+_TEMPLATE = _Gated(
+    r"\{\{[#^/]?\s*[\w.]*\s*\}\}|\{%.*%\}|<%.*%>|^\s*(?:var|let|const)\s+\w+\s*=|\}\)\s*;?\s*$",
+    needs=("{", "<%", "=", "})"),
+)
 # A video teaser: a short title that ends with its running time ("Minister rejects plan 02:10").
-_RUNNING_TIME = re.compile(r"\s\d{1,2}:\d{2}(?::\d{2})?\s*$")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_RUNNING_TIME = _Gated(r"\s\d{1,2}:\d{2}(?::\d{2})?\s*$", needs=(":",))
+_EMAIL = _Gated(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", needs=("@",))
 # Prompts addressed to the reader: a line that asks for news tips or clicks, with an address or a link.
-_PROMPT = re.compile(r"\b(?:news\s*tips?|tip\s+us|contact\s+(?:us|the\s+author)|click\s+here|email\s+us)\b", re.I)
+_PROMPT = _Gated(
+    r"\b(?:news\s*tips?|tip\s+us|contact\s+(?:us|the\s+author)|click\s+here|email\s+us)\b",
+    needs=("tip", "contact", "click", "email"),
+    flags=re.I,
+)
 
 
-def _structural_reason(line: str, words: int) -> RemovalReason | None:
+def _structural_reason(line: str, lower: str, words: int) -> RemovalReason | None:
     """Furniture recognised by its form: links, handles, tags, code, running times, addresses."""
-    if words <= FURNITURE_MAX_WORDS and (_EMBEDDED_POST.search(line) or _EMBED_LABEL.match(line)):
+    if words <= FURNITURE_MAX_WORDS and (_EMBEDDED_POST.search(line, lower) or _EMBED_LABEL.match(line)):
         return "embedded-post"
-    tags = len(_HASHTAG.findall(line))
+    tags = len(_HASHTAG.findall(line)) if "#" in line else 0
     if tags >= 2 and tags >= HASHTAG_SHARE * words:
         return "hashtags"
-    if _TEMPLATE.search(line) and not _QUOTE_RE.search(line):
+    if _TEMPLATE.search(line, lower) and not _QUOTE_RE.search(line):
         return "template-code"
-    if words <= VIDEO_MAX_WORDS and _RUNNING_TIME.search(line) and not re.search(r"\b(?:at|by|until|from)\s+\d", line):
+    if (
+        words <= VIDEO_MAX_WORDS
+        and _RUNNING_TIME.search(line, lower)
+        and not re.search(r"\b(?:at|by|until|from)\s+\d", line)
+    ):
         return "video"
     if (
         words <= FURNITURE_MAX_WORDS
-        and _PROMPT.search(line)
-        and (_EMAIL.search(line) or "http" in line or "here" in line.lower())
+        and _PROMPT.search(line, lower)
+        and (_EMAIL.search(line, lower) or "http" in line or "here" in lower)
     ):
         return "prompt"
     return None
 
 
+_QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(f"[{_QUOTE_CHARS}]", "'", text)
-    text = re.sub(r"\s+", " ", text)
+    text = _QUOTE_MARK.sub("'", text)
+    text = _SPACES.sub(" ", text)
     return text.strip(" .!?,;:'\u2026-\u2013\u2014")
 
 

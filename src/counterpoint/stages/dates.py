@@ -75,10 +75,18 @@ _FUTURE = re.compile(
 )
 
 
+# Every date expression holds a digit or one of these (weekdays and "yesterday"/"today" end in "day"): a
+# sentence without any is skipped, as the full pattern is slow to try at every word.
+_ANCHOR = re.compile(r"\d|day|night|morning|afternoon|evening", re.I)
+
+
 def resolve_dates(article: Article) -> None:
     """Fill ``sentence.dates`` of every sentence of ``article``."""
     for sentence in article.sentences:
         text = article.sentence_text(sentence)
+        if not _ANCHOR.search(text):
+            sentence.dates = []
+            continue
         sentence.dates = [
             mention
             for match in _PATTERN.finditer(text)

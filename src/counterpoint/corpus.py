@@ -265,7 +265,7 @@ class Corpus:
         minhash = _minhash(values)
         self.signatures[article_id] = values
         if article_id not in self.lsh:
-            self.lsh.insert(article_id, minhash)
+            self.lsh.insert(article_id, minhash, check_duplication=False)  # just checked
 
     def _remember(self, story: _Story) -> None:
         self.stories[story.summary.story_id] = story
@@ -319,12 +319,13 @@ class Corpus:
             else:
                 new[article.article_id] = (article, found)
         # document frequencies from the whole batch first: the first articles of a corpus get a usable IDF
-        new_terms: Counter[str] = Counter()
-        for _, found in new.values():
-            new_terms.update(found.terms.keys())
+        new_terms = Counter(itertools.chain.from_iterable(found.terms for _, found in new.values()))
         self.df.update(new_terms)
         self.documents += len(new)
         self.idf.clear()
+        for term in new_terms:  # numbered here, not one by one in _arrays
+            if term not in self.term_ids:
+                self.term_ids[term] = len(self.term_ids)
         stored: list[StoredArticle] = []
         touched: dict[str, _Story] = {}
         for article, found in new.values():
@@ -474,9 +475,8 @@ class Corpus:
     ) -> _Story | None:
         """The story closest to ``vector`` (term numbers and weights, see :meth:`_arrays`) at ``minimum`` or
         above, among those that share the most of its heaviest terms (``probes``), or None."""
-        shared_probes: Counter[str] = Counter()
-        for term in probes:
-            shared_probes.update(self.by_term.get(term, ()))
+        by_term = self.by_term
+        shared_probes = Counter(itertools.chain.from_iterable(by_term[t] for t in probes if t in by_term))
         shared_probes.pop(exclude or "", None)
         best, best_score = None, STORY_MIN_COSINE if minimum is None else minimum
         ids, weights = vector

@@ -38,7 +38,7 @@ import numpy as np
 from .ids import content_id
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
+    from datasketch import LeanMinHash, MinHash
 from .model import Article, Rejection, Sentence
 from .store import SQLStore, StoredArticle, StorySummary
 from .text import STOPWORDS, stem
@@ -214,15 +214,20 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _PERMUTATIONS: dict[int, object] = {}
 
 
-def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
-    """A MinHash of this store's scheme; the permutations are drawn once per process, not per article."""
+def _minhash() -> MinHash:
+    """An empty MinHash of this store's scheme; the permutations are drawn once per process, not per article."""
     from datasketch import MinHash
 
     if NUM_PERM not in _PERMUTATIONS:
         _PERMUTATIONS[NUM_PERM] = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
-    return MinHash(
-        num_perm=NUM_PERM, hashvalues=hashvalues, permutations=_PERMUTATIONS[NUM_PERM], scheme=MINHASH_SCHEME
-    )
+    return MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS[NUM_PERM], scheme=MINHASH_SCHEME)
+
+
+def _signature(hashvalues: np.ndarray) -> LeanMinHash:
+    """A stored signature as the LSH index takes it (a lean MinHash: no permutations to check, 3x faster)."""
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=1, hashvalues=hashvalues, scheme=MINHASH_SCHEME)
 
 
 def features(article: Article) -> Features:
@@ -262,7 +267,7 @@ class Corpus:
             self._remember(_Story(summary, dict(summary.centroid)))
 
     def _index(self, article_id: str, values: np.ndarray) -> None:
-        minhash = _minhash(values)
+        minhash = _signature(values)
         self.signatures[article_id] = values
         if article_id not in self.lsh:
             self.lsh.insert(article_id, minhash, check_duplication=False)  # just checked
@@ -435,7 +440,7 @@ class Corpus:
         return merged
 
     def _original(self, signature: np.ndarray, minimum: float | None = None) -> str | None:
-        candidates = self.lsh.query(_minhash(signature))
+        candidates = self.lsh.query(_signature(signature))
         best, best_similarity = None, COPY_MIN_JACCARD if minimum is None else minimum
         for candidate in sorted(candidates):  # ties go to the same original on every run
             other = self.signatures[candidate]

@@ -358,3 +358,19 @@ def test_an_articles_terms_hold_its_figures() -> None:
     assert {"#6.1", "#2012", "#249"} <= set(terms)
     assert "#5" not in terms  # one digit: too common to tell incidents apart
     assert terms["#2012"] == 1 and terms[next(t for t in terms if t.startswith("quak"))] >= 2  # title twice
+
+
+def test_stories_tied_on_shared_terms_are_taken_in_the_order_they_formed(tmp_path: Path) -> None:
+    """More stories share an article's heaviest terms than are scored: the ones scored are the first formed,
+    on every run (not in the order of a set of ids, which changes with Python's hash seed)."""
+    store = open_store(tmp_path / "ties.db")
+    index = corpus.Corpus(store)
+    count = corpus.MAX_CANDIDATES * 2
+    for number in range(count):
+        vector = {"harbour": 0.3 + number / 200, "fire": 0.5, f"other{number}": 0.1}
+        index._remember(corpus._Story(corpus.StorySummary(f"story-{number:03d}", None, 1, 1), vector))
+    article = {"harbour": 0.7, "fire": 0.7}
+    best = index._closest(iter(article), index._arrays(article), None)
+    # the best scored of the first MAX_CANDIDATES formed, not the best of all (story-059)
+    assert best is not None and best.summary.story_id == f"story-{corpus.MAX_CANDIDATES - 1:03d}"
+    store.close()

@@ -258,7 +258,9 @@ class Corpus:
         self.documents = store.count_articles()
         self.idf: dict[str, float] = {}  # the terms' IDF as of this batch (see _vector)
         self.stories: dict[str, _Story] = {}
-        self.by_term: dict[str, set[str]] = defaultdict(set)
+        # the stories each term is (or was) in the centroid of, in the order they took it: a dict, not a set,
+        # so that stories tied on shared terms are taken in the same order on every run
+        self.by_term: dict[str, dict[str, None]] = defaultdict(dict)
         # every term's number, and a dense array that holds one vector's weights by term number while stories
         # are scored against it (zero elsewhere): a story's score is then one gather and one dot product
         self.term_ids: dict[str, int] = {}
@@ -275,7 +277,7 @@ class Corpus:
     def _remember(self, story: _Story) -> None:
         self.stories[story.summary.story_id] = story
         for term in story.vector:
-            self.by_term[term].add(story.summary.story_id)
+            self.by_term[term][story.summary.story_id] = None
 
     def add(
         self,
@@ -379,7 +381,7 @@ class Corpus:
                 item.sections = [(start, end, kept if story == gone else story) for start, end, story in item.sections]
         stats.stories_merged += len(merged)
         for story in touched.values():
-            _, weights = self._story_arrays(story)
+            weights = np.fromiter(story.vector.values(), dtype=np.float64, count=len(story.vector))
             story.summary.centroid = dict(zip(story.vector, np.round(weights, 4).tolist(), strict=True))
         self.store.write_batch(stored, [s.summary for s in touched.values()], dict(new_terms), rejections, merged)
         stats.stored += len(stored)
@@ -396,7 +398,8 @@ class Corpus:
         return list(zip(sections, vectors, strict=True))
 
     def _place(self, article: Article, vector: dict[str, float], stats: IngestStats, key: str) -> _Story:
-        """The story a text joins (the closest), or a new one."""
+        """The story a text joins (the closest), or a new one. ``vector`` is as :meth:`_vector` gives it,
+        heaviest term first (its first terms are the probes)."""
         closest = self._closest(itertools.islice(vector, PROBE_TERMS), self._arrays(vector), article.published)
         if closest is not None:
             stats.stories_joined += 1
@@ -432,7 +435,7 @@ class Corpus:
             self._remember(keep)
             del self.stories[gone.summary.story_id]
             for term in gone.vector:
-                self.by_term[term].discard(gone.summary.story_id)
+                self.by_term[term].pop(gone.summary.story_id, None)
             merged[gone.summary.story_id] = keep.summary.story_id
             for old, new in list(merged.items()):  # stories merged earlier into the one now gone
                 if new == gone.summary.story_id:
@@ -485,8 +488,8 @@ class Corpus:
         shared_probes.pop(exclude or "", None)
         best, best_score = None, STORY_MIN_COSINE if minimum is None else minimum
         ids, weights = vector
-        self.scratch[ids] = weights
         try:
+            self.scratch[ids] = weights
             for story_id, _ in shared_probes.most_common(MAX_CANDIDATES):
                 if story_id not in self.stories:  # the index may still name stories merged away
                     continue
@@ -536,7 +539,7 @@ class Corpus:
         self.stories[story.summary.story_id] = story
         for term in vector:  # the story's other terms are indexed already
             if term in centroid:
-                self.by_term[term].add(story.summary.story_id)
+                self.by_term[term][story.summary.story_id] = None
 
     @staticmethod
     def _extend_dates(summary: StorySummary, published: dt.date | None) -> None:

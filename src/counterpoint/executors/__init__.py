@@ -12,6 +12,7 @@ and articles are shipped, never live state: a worker rebuilds what it needs.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections import deque
@@ -87,7 +88,9 @@ WORKER_NICENESS = 15
 
 
 def _yield_to_caller() -> None:
-    os.nice(WORKER_NICENESS)
+    if hasattr(os, "nice"):  # not on Windows
+        with contextlib.suppress(OSError):  # not allowed here: run at the caller's priority
+            os.nice(WORKER_NICENESS)
 
 
 class ProcessExecutor(_Base):
@@ -136,9 +139,10 @@ class DaskExecutor(_Base):
                     dashboard_address=None,
                 )
                 self._client = Client(self._cluster)
-                self._client.run(_yield_to_caller)  # workers on this machine: as a local pool's
         except OSError as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        if self._cluster is not None:  # workers on this machine: as a local pool's
+            self._client.run(_yield_to_caller)
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def map(self, function: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:

@@ -116,7 +116,10 @@ class _Gated:
         self.needs = needs
 
     def search(self, line: str, lower: str) -> re.Match[str] | None:
-        return self.pattern.search(line) if any(need in lower for need in self.needs) else None
+        # re.I folds some non-ASCII letters ("\u017f" is "s") that str.lower() keeps: such lines are searched
+        if lower.isascii() and not any(need in lower for need in self.needs):
+            return None
+        return self.pattern.search(line)
 
 
 _AGENCIES = (

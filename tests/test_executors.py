@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from concurrent.futures import Future
 from pathlib import Path
@@ -73,3 +74,18 @@ def test_cli_executor_options_are_checked(tmp_path: Path, capsys: pytest.Capture
     assert main(["ingest", str(EXAMPLES), "--db", db, "--executor", "process", "--workers", "0"]) == EXIT_USAGE
     assert "--workers must be 1 or more" in capsys.readouterr().err
     assert not Path(db).exists()
+
+
+def _niceness(chunk: list[int]) -> list[int]:
+    return [os.nice(0) for _ in chunk]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_local_workers_yield_to_the_process_that_runs_the_corpus_phase() -> None:
+    from counterpoint.executors import WORKER_NICENESS
+
+    own = os.nice(0)
+    with open_executor("process", workers=2) as executor:
+        seen = {n for chunk in executor.map(_niceness, [[1], [2], [3], [4]]) for n in chunk}
+    assert seen == {min(19, own + WORKER_NICENESS)}
+    assert os.nice(0) == own  # this process keeps its priority

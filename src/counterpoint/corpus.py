@@ -275,6 +275,7 @@ class Corpus:
             self.lsh.insert(article_id, minhash, check_duplication=False)  # just checked
 
     def _remember(self, story: _Story) -> None:
+        self._number(story.vector)
         self.stories[story.summary.story_id] = story
         for term in story.vector:
             self.by_term[term][story.summary.story_id] = None
@@ -330,9 +331,8 @@ class Corpus:
         self.df.update(new_terms)
         self.documents += len(new)
         self.idf.clear()
-        for term in new_terms:  # numbered here, not one by one in _arrays
-            if term not in self.term_ids:
-                self.term_ids[term] = len(self.term_ids)
+        self._number(new_terms)
+        self._number(t for _, found in new.values() for section in found.sections for t in section.terms)
         stored: list[StoredArticle] = []
         touched: dict[str, _Story] = {}
         for article, found in new.values():
@@ -513,17 +513,19 @@ class Corpus:
             story.arrays = self._arrays(story.vector)
         return story.arrays
 
-    def _arrays(self, vector: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
-        """``vector`` as an array of term numbers and one of weights (new terms numbered here)."""
+    def _number(self, terms: Iterable[str]) -> None:
+        """Give each new term its number (and room in the scratch array): a stored story's terms as it is
+        loaded, a batch's terms before its articles are placed."""
         term_ids = self.term_ids
-        try:
-            ids = np.fromiter(map(term_ids.__getitem__, vector), dtype=np.intp, count=len(vector))
-        except KeyError:  # a term not numbered yet
-            for term in vector:
-                term_ids.setdefault(term, len(term_ids))
-            ids = np.fromiter(map(term_ids.__getitem__, vector), dtype=np.intp, count=len(vector))
+        for term in terms:
+            if term not in term_ids:
+                term_ids[term] = len(term_ids)
         if len(term_ids) > len(self.scratch):
-            self.scratch = np.concatenate([self.scratch, np.zeros(max(len(term_ids), len(self.scratch)))])
+            self.scratch = np.zeros(2 * len(term_ids))  # all zero between scorings
+
+    def _arrays(self, vector: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """``vector`` (of numbered terms) as an array of term numbers and one of weights."""
+        ids = np.fromiter(map(self.term_ids.__getitem__, vector), dtype=np.intp, count=len(vector))
         return ids, np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
 
     def _join(self, story: _Story, vector: dict[str, float], published: dt.date | None) -> None:

@@ -420,13 +420,13 @@ class Resolution:
 
 
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s]+", fold(strip_name(name))) if t]
+    return fold(strip_name(name)).split()
 
 
 def _letters(tokens: tuple[str, ...]) -> str:
     """A full name's letters without spaces and hyphens: "Abdul Rahman Al-Fahd" and "Abdul Rahman Al Fahd"
     are one name written two ways."""
-    return re.sub(r"[\s\-\u2010\u2011]+", "", "".join(tokens))
+    return re.sub(r"[\-\u2010\u2011]+", "", "".join(tokens))
 
 
 def _similar_surname(a: str, b: str) -> bool:

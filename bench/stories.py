@@ -86,7 +86,7 @@ STORIES = {
         ),
         StorySpec(
             "fnc1-third-breast",
-            "test",
+            "dev",
             "fnc1",
             tuple("64 122 129 157 252 561 661 746 764 785 889 1092 1128 1244 1286 1454".split()),
             "a woman says she had a third breast implanted; others call it a hoax",
@@ -111,6 +111,13 @@ STORIES = {
             "ecbplus",
             tuple(f"21_{i}ecbplus" for i in range(1, 15)),
             "a woman is killed by a hit-and-run driver in Queens; the driver is charged",
+        ),
+        StorySpec(
+            "ecbplus-lohan-rehab",
+            "test",
+            "ecbplus",
+            tuple(f"1_{i}ecbplus" for i in range(1, 22)),
+            "Lindsay Lohan checks into court-ordered rehab, leaves one center for another",
         ),
     )
 }

@@ -339,6 +339,29 @@ def test_different_durations_and_years_of_one_frame_conflict() -> None:
     assert claim.kind == "date" and set(claim.values.values()) == {"1973", "1974"}
 
 
+def test_an_age_is_not_a_span_of_time() -> None:
+    saving = compare_texts(
+        "The 21-year-old hired a camera crew in Orno to film her new life as a singer.",
+        "She hired a camera crew in Orno to film her new life after two years of saving.",
+    )
+    assert not [c for c in saving.claims if c.status == "conflicting"]
+    ages = compare_texts(
+        "The 21-year-old singer hired a camera crew in Orno to film her new life.",
+        "The 19 - year - old singer hired a camera crew in Orno to film her new life.",
+    )
+    [claim] = [c for c in ages.claims if c.status == "conflicting"]
+    assert claim.kind == "number" and set(claim.values.values()) == {"21 years old", "19 years old"}
+
+
+def test_a_state_that_has_changed_is_not_denied() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    earlier = "The singer works as a massage therapist in Orno."
+    assert not _denies_what_the_other_states("Massage therapy isn't the singer's work anymore.", earlier)
+    assert not _denies_what_the_other_states("The singer no longer works as a massage therapist.", earlier)
+    assert _denies_what_the_other_states("The singer never worked as a massage therapist.", earlier)
+
+
 def test_a_denial_ends_with_its_clause() -> None:
     from counterpoint.stages.conflicts import _denies_what_the_other_states
 

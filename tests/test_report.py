@@ -208,6 +208,9 @@ def test_terminal_summary_draws_the_coverage_matrix() -> None:
     out = console.export_text()
     assert "Coverage" in out and "●○●" in out  # carries, copy, carries
     assert "conflict (place) west: Outlet <0> | <south>: Outlet <1>" in out
+    # each side in its own words, so that a reader sees what is disputed
+    assert "west: “The army said 40 km west of Orno was flooded.”" in out
+    assert "<south>: “The army said 40 km south of Orno was flooded.”" in out
 
 
 def test_terminal_summary_never_reads_article_text_as_markup() -> None:

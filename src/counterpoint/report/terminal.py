@@ -47,6 +47,13 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
 
 # The terminal shows this many claims in its coverage matrix, most widely carried first.
 TERMINAL_MATRIX_CLAIMS = 15
+# A conflict's evidence is cut to this many characters in the terminal (the JSON and HTML keep it whole).
+TERMINAL_EVIDENCE_CHARS = 110
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TERMINAL_EVIDENCE_CHARS else text[: TERMINAL_EVIDENCE_CHARS - 1].rstrip() + "…"
 
 
 def _print_claims(comparison: Comparison, console: Console) -> None:
@@ -60,8 +67,8 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
     )
     shared = [c for c in comparison.claims if c.status != "unique"]
     outlets = sorted({a.outlet for a in comparison.articles})
+    texts = {a.article_id: a.text for a in comparison.articles}
     if shared:
-        texts = {a.article_id: a.text for a in comparison.articles}
         table = Table(title="Coverage (● carries, ◆ disputes, ○ copy, · leaves out)", show_lines=False)
         table.add_column("claim", overflow="ellipsis", no_wrap=True, max_width=48)
         table.add_column("n", justify="right", min_width=2)
@@ -83,6 +90,7 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
         console.print(table)
         legend = "  ".join(f"{n}={o}" for n, o in enumerate(outlets, start=1))
         console.print("  " + legend, highlight=False, markup=False)
+    outlet_of = {a.article_id: a.outlet for a in comparison.articles}
     for claim in comparison.claims:
         if claim.status == "conflicting":
             sides: dict[str, list[str]] = {}
@@ -90,6 +98,12 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
                 sides.setdefault(value, []).append(outlet)
             told = " | ".join(f"{value}: {', '.join(sorted(o))}" for value, o in sides.items())
             console.print(f"  [red]conflict[/red] ({escape(claim.kind or '')}) {escape(told)}", highlight=False)
+            # each side in its own words: "affirms" and "denies" mean nothing without what is affirmed
+            evidence = {outlet_of[u.article_id]: texts[u.article_id][u.start : u.end] for u in claim.units}
+            for value, side in sides.items():
+                said = next((evidence[o] for o in sorted(side) if o in evidence), "")
+                if said:
+                    console.print(f"    {value}: “{_shorten(said)}”", highlight=False, markup=False)
         elif claim.kind and claim.note:
             console.print(f"  [yellow]{escape(claim.kind)}[/yellow] {escape(claim.note)}", highlight=False)
     missing = {outlet: len(ids) for outlet, ids in comparison.omissions.items() if ids}

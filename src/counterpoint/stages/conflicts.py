@@ -63,10 +63,13 @@ _PROVISIONAL = re.compile(
     re.I,
 )
 NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I)
+# "no longer", "not ... anymore": a state that has changed, told as of another day; not a contradiction of
+# an outlet that tells the earlier state ("isn't her calling anymore" / "the massage therapist")
+_CHANGED_STATE = re.compile(r"\b(?:no|any)\s+longer\b|\bany\s?more\b", re.I)
 # A denial is about the first content word after it ("no one was *injured*", "did not *capsize*") and the
 # word that follows: it contradicts the other unit only if that one says them too ("No one was injured"
 # does not contradict "The fire started while people were inside"; see _denies_what_the_other_states).
-_NOT_THE_DENIED = frozenset({"one", "body", "longer"})
+_NOT_THE_DENIED = frozenset({"one", "body"})
 _DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|refuted|refutes)\b", re.I)
 # A statement the outlet reports as someone's: a reporting verb or "according to".
 _REPORTED = re.compile(
@@ -113,11 +116,21 @@ _UNIT_SCALE = {
     "feet": ("length", 0.3048),
     "foot": ("length", 0.3048),
 }
+_SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+        seventeen eighteen nineteen twenty""".split()
+    )
+}
+_AMOUNT = r"(\d+|a|an|" + "|".join(_SMALL_NUMBERS) + ")"
 # A span of time: "six-week", "a month-long", "for two months", "four months ago" (amount, period).
 _DURATION = re.compile(
-    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+"
-    r"(days?|weeks?|months?|years?)(?=[\s-]+(?:long|ago|old|later|earlier)\b|\b)"
+    r"\b" + _AMOUNT + r"[\s-]+(days?|weeks?|months?|years?)(?=[\s-]+(?:long|ago|later|earlier)\b|\b)", re.I
 )
+# An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
+# of time ("the 21-year-old" / "after two years of saving")
+_AGE = re.compile(r"\b" + _AMOUNT + r"\s*-?\s*years?\s*-?\s*old\b", re.I)
 _DURATION_DAYS = {
     stem(w): d
     for w, d in (
@@ -131,9 +144,6 @@ _DURATION_DAYS = {
         ("years", 365),
     )
 }
-_SMALL_NUMBERS = {
-    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-}
 
 
 def _number_word(word: str) -> float | None:
@@ -144,6 +154,7 @@ def _number_word(word: str) -> float | None:
     return float(_SMALL_NUMBERS[word]) if word in _SMALL_NUMBERS else None
 
 
+AGE_UNIT = "years old"
 _GENERIC_COUNTED = frozenset(stem(w) for w in "people person persons others men women children".split())
 WEEKDAYS = frozenset(stem(d) for d in "monday tuesday wednesday thursday friday saturday sunday".split())
 _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per cent".split())
@@ -413,7 +424,14 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     text = unit.text
     lowered = text.lower()
     numbers = set()
+    ages = [(match.span(), _number_word(match.group(1).lower())) for match in _AGE.finditer(text)]
+
+    def in_age(position: int) -> bool:
+        return any(start <= position < end for (start, end), _ in ages)
+
     for match in _NUMBER_WITH_UNIT.finditer(text):
+        if in_age(match.start()):
+            continue
         if text[: match.start()].rstrip().endswith(":"):
             continue  # the minutes of a clock time ("8:30 p.m."), not a figure of their own
         word = match.group(2).lower()
@@ -434,10 +452,14 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         directions.add("offshore")
     years = frozenset(int(y) for y in _YEAR.findall(text))
     numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
-    spans = [(_number_word(amount), _DURATION_DAYS[stem(period)]) for amount, period in _DURATION.findall(lowered)]
+    periods = [m for m in _DURATION.finditer(lowered) if not in_age(m.start())]
+    spans = [(_number_word(m.group(1)), _DURATION_DAYS[stem(m.group(2))]) for m in periods]
     durations = frozenset(amount * days for amount, days in spans if amount is not None)
+    numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
     slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
-    slot_words |= {stem(p) for _, p in _DURATION.findall(lowered)}
+    slot_words |= {stem(m.group(2)) for m in periods}
+    if ages:
+        slot_words |= {stem("year"), stem("old")}
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
     frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
     negated = bool(NEGATION.search(text))
@@ -494,8 +516,10 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     local women" is not denied by "employs women from other countries"; "never agreed to the request" is by
     "agreed", and by "agreed to the request")."""
     stated = [stem(w) for w in content_words(plain)]
-    for _, word_end, end in denial_scopes(negated):
+    for start, word_end, end in denial_scopes(negated):
         scope = negated[word_end:end]
+        if _CHANGED_STATE.search(negated[start:end]):
+            continue
         denied = [stem(w) for w in content_words(scope) if w not in _NOT_THE_DENIED][:2]
         if not denied or denied[0] not in stated:
             continue

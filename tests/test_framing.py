@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from counterpoint.bias import EMBEDDING_DIMENSIONS, LEXICAL_FEATURES, BiasModel, load_bias_model
 from counterpoint.embed import load_embedder
-from counterpoint.model import Comparison, Quote
+from counterpoint.model import Article, Comparison, Quote
 from counterpoint.stages import framing
 from counterpoint.stages.entities import load_gazetteer
 
@@ -212,6 +212,37 @@ def test_the_digest_tells_no_quotation_without_its_speaker_and_keeps_curly_marks
     assert not any("?" in t or "dam on the river" in t for t in told), told
     [bridge] = [t for t in told if "bridge over the river" in t]
     assert bridge.count("\u201c") == bridge.count("\u201d") == 1 and "Dorn" in bridge
+
+
+def test_the_digest_never_tells_one_statement_twice() -> None:
+    from counterpoint.model import Claim, ClaimUnit
+    from counterpoint.stages.digest import write_digest
+
+    texts = [
+        "Mayor Ana Rell said the bridge over the Kessa river would reopen to traffic within a month.\n"
+        "The storm closed four schools in the valley.",
+        "The bridge over the Kessa river will reopen to traffic within a month, Mayor Ana Rell said on Monday.\n"
+        "Four schools in the valley were closed by the storm.",
+        "The bridge over the Kessa river would reopen to traffic within a month, Mayor Ana Rell said.",
+        "Mayor Ana Rell said on Monday that the bridge over the Kessa river would reopen within a month.",
+    ]
+    articles = [make_article(t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+
+    def claim(claim_id: str, members: list[tuple[int, int]]) -> Claim:
+        units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], s)) for a, s in members]
+        outlets = [articles[a].outlet for a, _ in members]
+        return Claim(claim_id, "shared", [u.sentence_id for u in units], outlets, units=units)
+
+    # the bridge statement grouped twice (two claims over different outlets' sentences), and the schools once
+    claims = [claim("c1", [(0, 0), (1, 0)]), claim("c2", [(2, 0), (3, 0)]), claim("c3", [(0, 1), (1, 1)])]
+    told = [d.text for d in write_digest(Comparison(articles=articles, claims=claims))]
+    assert sum("bridge over the Kessa river" in t for t in told) == 1, told
+    assert any("schools" in t for t in told), told
+
+
+def _whole(article: Article, index: int) -> tuple[str, int, int]:
+    sentence = article.body()[index]
+    return sentence.sentence_id, sentence.start, sentence.end
 
 
 def test_judging_verbs_are_flagged_only_as_verbs() -> None:

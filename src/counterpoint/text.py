@@ -33,6 +33,11 @@ def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in STOPWORDS]
 
 
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice overlap of two sets of words (0 when either is empty)."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 # Days and other time words: shared by two sentences, they say when, not what.
 TIME_WORDS = frozenset(
     stem(w)

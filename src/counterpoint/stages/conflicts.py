@@ -35,12 +35,12 @@ import numpy as np
 
 from ..ids import content_id
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
-from ..text import DAY_WORDS, STOPWORDS, TIME_WORDS, content_words, stem
+from ..text import DAY_WORDS, STOPWORDS, TIME_WORDS, content_words, dice, stem
 from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "4"
+VERSION = "5"  # 5: ages apart from spans of time; a changed state is no denial
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -468,10 +468,6 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     )
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
 def _same(value_a: tuple[str, float], value_b: tuple[str, float]) -> bool:
     """Equal, or equal after converting units of one measure (10 km and 6.2 miles)."""
     (unit_a, a), (unit_b, b) = value_a, value_b
@@ -646,7 +642,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         if lengths[0] < FRAME_MIN_LENGTH_RATIO * lengths[1]:
             continue
         slots_a, slots_b = slots_of(x), slots_of(y)
-        worded = cosine[k] >= FRAME_MIN_COSINE and _dice(slots_a.frame, slots_b.frame) >= FRAME_MIN_OVERLAP
+        worded = cosine[k] >= FRAME_MIN_COSINE and dice(slots_a.frame, slots_b.frame) >= FRAME_MIN_OVERLAP
         if not worded and frame[k] < FRAME_MIN_PROBABILITY:
             continue
         # the judge's frame alone does not vouch for a denial ("one bomb did not explode" / "four exploded"

@@ -19,6 +19,8 @@ connectives ("Meanwhile,", "On another note,") are trimmed. Voices are kept: a s
 or a first-person line is told as it stands when it names who speaks ("..., Halm said"), as "Speaker said:
 ..." with its marks when the quotes stage knows the speaker, and is left out otherwise (a pronoun names
 nobody without the sentence before it). Every digest sentence cites all the sentences of its claim.
+A sentence that shares most of its content words with one already told (the same quotation from another
+outlet, a statement two claims hold) is not told again.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from collections import defaultdict
 
 from ..bias import quoted_spans
 from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
+from ..text import content_words, dice, stem
 
 NAME = "digest"
-VERSION = "2"  # 2: voices kept for every quotation, no sentence with a question mark
+VERSION = "3"  # 2: voices kept for every quotation, no question; 3: no statement told twice
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -39,6 +42,10 @@ MIN_WORDS = 6
 _REWORDING_KINDS = frozenset({"editorializing", "doubt-casting attribution"})
 # A digest that runs longer than this stops being a digest; the report keeps every claim anyway.
 MAX_SENTENCES = 20
+# A sentence that shares at least this share of its content words (Dice over stems) with one already in the
+# digest says it again (the same quotation from another outlet, a lead told twice by two claims): it is left
+# out. Chosen on the dev stories' digests (docs/decisions/0008-extractive-digest.md).
+REDUNDANT_DICE = 0.6
 _CONNECTIVE = re.compile(
     r"^(?:meanwhile|on another note|in this context|for (?:his|her|their|its) part|in addition|additionally|"
     r"moreover|furthermore|however|also|earlier|later|separately|in the meantime)\s*,\s*",
@@ -171,6 +178,7 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
 
     digest: list[DigestSentence] = []
     used: set[str] = set()
+    told: list[frozenset[str]] = []  # the content stems of each digest sentence
 
     def add(claim: Claim, status: str) -> None:
         if len(digest) >= MAX_SENTENCES:
@@ -180,6 +188,10 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             return
         if status == "single-source" and any(n.kind in _REWORDING_KINDS for n in notes[chosen]):
             return
+        stems = frozenset(stem(w) for w in content_words(text_of[chosen]))
+        if any(dice(stems, earlier) >= REDUNDANT_DICE for earlier in told):
+            return
+        told.append(stems)
         used.add(chosen)
         digest.append(DigestSentence(neutral(chosen), sorted(claim.sentence_ids), status, sorted(claim.outlets)))
 

@@ -46,6 +46,10 @@ def test_teaser_lines_are_recognised(line: str) -> None:
         ("Photo: Crowds in the main square. Getty Images", "photo-credit"),
         ("File photo: The harbour in 2019", "photo-credit"),
         ("Firefighters at the scene on Tuesday. REUTERS/Ana Ruiz", "photo-credit"),
+        ("Dragov/Pool/REUTERS via GETTY IMAGES", "photo-credit"),
+        ("AFP/Getty Images", "photo-credit"),
+        ("(Source: BTA)", "byline"),
+        ("Source: Ministry of Health", "byline"),
         ("Share this article", "share-prompt"),
         ("Share on Facebook", "share-prompt"),
         ("Follow us on Telegram", "share-prompt"),
@@ -90,6 +94,9 @@ def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
         "The ferry leaves Orno at 10:30",
         "Protesters chanted and posted videos under the tag #FreeOrno on Monday.",
         "Officials said the email from the ministry was sent to reporters by mistake.",
+        "Source: the ministry said five people died in the blast.",
+        "Reuters/Ipsos poll shows support falling",
+        "The 24/7 service runs on Monday/Tuesday",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:
@@ -182,6 +189,9 @@ def test_no_title_when_text_opens_with_a_dateline() -> None:
         ("Kyiv, Ukraine (AP) \u2014 Talks resumed.", "Kyiv, Ukraine (AP)"),
         ("NEW YORK \u2014 Talks resumed.", "NEW YORK"),
         ("Nairobi, March 3 - Talks resumed.", "Nairobi, March 3"),
+        ("MOSCOW, March 12. /TASS/. Talks resumed.", "MOSCOW, March 12. /TASS/."),
+        ("VARNA, March 12 /BTA/. Talks resumed.", "VARNA, March 12 /BTA/."),
+        ("Kyiv /UNN/ - Talks resumed.", "Kyiv /UNN/"),
     ],
 )
 def test_dateline_forms(line: str, dateline: str) -> None:
@@ -192,7 +202,13 @@ def test_dateline_forms(line: str, dateline: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["US - China talks resumed.", "Talks resumed - for now.", "The UN - a body of states."]
+    "line",
+    [
+        "US - China talks resumed.",
+        "Talks resumed - for now.",
+        "The UN - a body of states.",
+        "Israel/Gaza: talks resumed.",
+    ],
 )
 def test_not_datelines(line: str) -> None:
     assert match_dateline(line) is None

@@ -70,6 +70,9 @@ FURNITURE_MAX_WORDS = 30
 HASHTAG_SHARE = 0.5
 # A video teaser is a short title with its running time.
 VIDEO_MAX_WORDS = 15
+# A credit line ("Name/Pool/AGENCY via AGENCY", "(Source: BTA)") is at most this long.
+CREDIT_MAX_WORDS = 10
+SOURCE_MAX_WORDS = 7
 # Datelines open the first body paragraphs only.
 DATELINE_SEARCH_LINES = 2
 
@@ -145,6 +148,18 @@ _CAPTION_CREDIT = _Gated(
     rf"|[\(\[][^()\[\]]{{0,60}}/\s*{_AGENCIES}[\)\]]|\(\s*{_AGENCIES}\s*photo[^)]*\))\s*\.?$",
     needs=("(", "[", "/"),
 )
+# A photo credit chain: names joined by slashes, an agency or a pool among them ("Dragov/Pool/REUTERS via
+# GETTY IMAGES", "AFP/Getty Images"), with no sentence around it.
+_CREDIT_CHAIN = _Gated(
+    r"^[\w.'\u2019-]+(?:\s[\w.'\u2019-]+)?(?:\s*/\s*[\w.'\u2019-]+(?:\s[\w.'\u2019-]+)?)+"
+    r"(?:\s+via\s+[\w.' -]{2,30})?\s*$",
+    needs=("/",),
+)
+_POOL_OR_AGENCY = re.compile(rf"\b(?:pool|via|{_AGENCIES})\b", re.I)
+# A line that only names where something came from: "(Source: BTA)", "Source: Ministry of Health".
+_SOURCE_LINE = re.compile(
+    r"^(?:[\(\[]\s*sources?\s*:\s*[^.!?:()\[\]]{1,60}[\)\]]\.?|sources?\s*:\s*[^.!?:]{1,60})$", re.I
+)
 _SHARE = re.compile(
     r"^(?:share(?:\s+(?:this|on|via|the|article|story|post)\b.*|\s*:.*)?|tweet(?:\s+this)?|e-?mail(?:\s+this)?"
     r"|print(?:\s+this(?:\s+\w+)?)?|copy(?:\s+the)?\s+link|link\s+copied|follow\s+(?:us|\w+)\s+on\b.*"
@@ -196,6 +211,11 @@ _DATELINE_AGENCY = re.compile(
 _DATELINE_DATE = re.compile(
     rf"^(?P<dateline>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*"
     r"(?:-{1,2}|\u2013|\u2014)\s+(?=\S)"
+)
+# An agency slug: "MOSCOW, March 12. /TASS/.", "VARNA, March 12 /BTA/."
+_DATELINE_SLUG = re.compile(
+    rf"^(?P<dateline>[A-Z][A-Za-z'.\-]+(?:[ \-][A-Z][A-Za-z'.\-]+){{0,3}}(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"\.?\s*/\s*[A-Z][A-Za-z\-]{1,20}\s*/(?:\s*\.)?)\s*(?:(?:-{1,2}|\u2013|\u2014)\s+)?(?=\S|$)"
 )
 _DATED_LEAD = re.compile(
     rf"\b(?:(?:on|last|this|next|earlier|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday"
@@ -325,6 +345,10 @@ def furniture_reason(line: str) -> RemovalReason | None:
         return "byline"
     if _PHOTO_CREDIT.match(line) or (_CAPTION_CREDIT.search(line, lower) and words <= FURNITURE_MAX_WORDS):
         return "photo-credit"
+    if words <= CREDIT_MAX_WORDS and _CREDIT_CHAIN.search(line, lower) and _POOL_OR_AGENCY.search(line):
+        return "photo-credit"
+    if words <= SOURCE_MAX_WORDS and _SOURCE_LINE.match(line):
+        return "byline"  # a sign-off naming the source, as "(AFP)" is
     if words <= 12 and _TIMESTAMP.match(line):
         return "timestamp"
     return None
@@ -527,7 +551,7 @@ def _is_dek(text: str, following: str) -> bool:
 
 def match_dateline(text: str) -> tuple[int, int] | None:
     """``(end of the dateline, start of the text after it)`` if ``text`` opens with a dateline."""
-    for pattern in (_DATELINE_CAPS, _DATELINE_AGENCY, _DATELINE_DATE):
+    for pattern in (_DATELINE_CAPS, _DATELINE_AGENCY, _DATELINE_DATE, _DATELINE_SLUG):
         match = pattern.match(text)
         if match and _looks_like_place(match["dateline"]):
             return match.end("dateline"), match.end()

@@ -85,6 +85,13 @@ STORIES = {
             "a refugee camp in South Sudan is bombed",
         ),
         StorySpec(
+            "ecbplus-amd-seamicro",
+            "dev",
+            "ecbplus",
+            tuple(f"43_{i}ecbplus" for i in range(1, 16)),
+            "AMD buys the microserver start-up SeaMicro for about $334 million",
+        ),
+        StorySpec(
             "fnc1-third-breast",
             "dev",
             "fnc1",

@@ -275,7 +275,9 @@ def test_cli_ingest_stories_and_compare_a_stored_story(tmp_path: Path, capsys: p
     assert sorted(Path(p).name for p in harbour["sources"]) == _harbour_names()
     assert harbour["first_published"] == "2025-03-12" and len(harbour["outlets"]) == 4
     assert main(["stories", "--db", str(db)]) == EXIT_OK
-    assert "2 stories" in capsys.readouterr().out
+    listing = capsys.readouterr().out
+    assert "2 stories" in listing
+    assert "(+1)" in listing  # four outlets on one line: three named, one counted
     out = tmp_path / "story.json"
     assert main(["compare", "--story", harbour["id"], "--db", str(db), "--json", str(out), "-q"]) == EXIT_OK
     report = json.loads(out.read_text("utf-8"))

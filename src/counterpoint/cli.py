@@ -383,10 +383,21 @@ def _stories(args: argparse.Namespace) -> int:
             d.isoformat() for d in dict.fromkeys(filter(None, (story.first_published, story.last_published)))
         )
         table.add_row(
-            story.story_id, str(story.size), Text(", ".join(story.outlets)), dates or "-", Text(story.title or "")
+            story.story_id, str(story.size), Text(_outlet_list(story.outlets)), dates or "-", Text(story.title or "")
         )
     Console().print(table)
     return EXIT_OK
+
+
+# A story's row names this many of its outlets; the rest are counted (all of them: stories --json).
+LISTED_OUTLETS = 3
+
+
+def _outlet_list(outlets: list[str]) -> str:
+    """ "4: Herald, Tribune, Wire (+1)": one line per story however many outlets carry it."""
+    shown = ", ".join(outlets[:LISTED_OUTLETS])
+    rest = len(outlets) - LISTED_OUTLETS
+    return f"{len(outlets)}: {shown}" + (f" (+{rest})" if rest > 0 else "")
 
 
 def _floors(path: Path, story: str) -> dict[str, float]:

@@ -213,6 +213,20 @@ def test_terminal_summary_draws_the_coverage_matrix() -> None:
     assert "<south>: “The army said 40 km south of Orno was flooded.”" in out
 
 
+def test_the_coverage_matrix_of_40_outlets_fits_an_80_column_terminal() -> None:
+    articles = [
+        make_article("The harbour of Orno closed on Monday after the storm.", outlet=f"Outlet {i:02d}")
+        for i in range(40)
+    ]
+    units = [ClaimUnit(a.article_id, *_span(a, 0)) for a in articles[::2]]
+    claim = Claim("c1", "shared", [u.sentence_id for u in units], [a.outlet for a in articles[::2]], units=units)
+    console = Console(record=True, width=80)
+    print_summary(Comparison(articles=articles, claims=[claim]), console)
+    rows = [line for line in console.export_text().splitlines() if "●·●" in line]
+    assert rows and all(len(line) <= 80 for line in rows)
+    assert "│ 20 │ " + "●·" * 20 + " │" in rows[0]  # every outlet's mark, and the count beside them
+
+
 def test_terminal_summary_never_reads_article_text_as_markup() -> None:
     story = _story()
     for article in story.articles:

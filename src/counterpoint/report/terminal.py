@@ -47,6 +47,10 @@ def print_summary(comparison: Comparison, console: Console | None = None) -> Non
 
 # The terminal shows this many claims in its coverage matrix, most widely carried first.
 TERMINAL_MATRIX_CLAIMS = 15
+# The coverage table's borders, padding and its "n" column take this many characters; the claim's column
+# keeps at least TERMINAL_MIN_CLAIM_CHARS.
+TERMINAL_TABLE_FRAME = 14
+TERMINAL_MIN_CLAIM_CHARS = 16
 # A conflict's evidence is cut to this many characters in the terminal (the JSON and HTML keep it whole).
 TERMINAL_EVIDENCE_CHARS = 110
 
@@ -70,8 +74,10 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
     texts = {a.article_id: a.text for a in comparison.articles}
     if shared:
         table = Table(title="Coverage (● carries, ◆ disputes, ○ copy, · leaves out)", show_lines=False)
-        table.add_column("claim", overflow="ellipsis", no_wrap=True, max_width=48)
-        table.add_column("n", justify="right", min_width=2)
+        # the matrix keeps one character per outlet: the claim's column gives way on a narrow terminal
+        room = console.width - len(outlets) - TERMINAL_TABLE_FRAME
+        table.add_column("claim", overflow="ellipsis", no_wrap=True, width=max(TERMINAL_MIN_CLAIM_CHARS, min(48, room)))
+        table.add_column("n", justify="right", min_width=2, no_wrap=True)
         # one character per outlet, in the order of the legend below: 40 outlets still fit a terminal
         table.add_column("".join(str(n % 10) for n in range(1, len(outlets) + 1)), no_wrap=True, min_width=len(outlets))
         for claim in shared[:TERMINAL_MATRIX_CLAIMS]:

@@ -69,6 +69,21 @@ def test_different_figures_without_explanation_conflict() -> None:
     assert claim.values["Outlet 0"].startswith("40") and claim.values["Outlet 1"].startswith("25")
 
 
+def test_conflicting_values_read_as_the_outlets_write_them() -> None:
+    day = compare_texts(
+        "The ferry to Orno capsized near the harbour on Wednesday evening, the coast guard said.",
+        "The ferry to Orno capsized near the harbour on Tuesday evening, the coast guard said.",
+    )
+    [claim] = [c for c in day.claims if c.status == "conflicting"]
+    assert claim.kind == "date" and set(claim.values.values()) == {"Wednesday", "Tuesday"}
+    houses = compare_texts(
+        "The flood near Orno damaged 120 houses along the river on Monday, officials said.",
+        "The flood near Orno damaged 80 houses along the river on Monday, officials said.",
+    )
+    [claim] = [c for c in houses.claims if c.status == "conflicting"]
+    assert set(claim.values.values()) == {"120 houses", "80 houses"}
+
+
 def test_undated_tolls_that_differ_may_be_revisions() -> None:
     comparison = compare_texts(
         "The earthquake killed 40 people in the valley.",

@@ -27,8 +27,8 @@ and outlet, and its evidence spans.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -40,7 +40,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "5"  # 5: ages apart from spans of time; a changed state is no denial
+VERSION = "5"  # 5: ages apart from spans of time; a changed state is no denial; values as written
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -190,6 +190,7 @@ class _Slots:
     negated: bool
     slot_words: frozenset[str]  # the stems that make up the slots, left out when comparing frames
     frame: frozenset[str]  # the other content stems
+    said_as: dict[str, str] = field(default_factory=dict)  # a counted word's or a day's stem -> as written
 
 
 def measure_of(counts: str) -> str:
@@ -424,6 +425,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     text = unit.text
     lowered = text.lower()
     numbers = set()
+    said_as: dict[str, str] = {}
     ages = [(match.span(), _number_word(match.group(1).lower())) for match in _AGE.finditer(text)]
 
     def in_age(position: int) -> bool:
@@ -442,9 +444,13 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         except ValueError:
             continue
         numbers.add((stem(word), value))
+        said_as.setdefault(stem(word), word)
     words = content_words(text)
     # named days and months are capitalised ("May", "March"; not "may", "march")
-    days = frozenset(stem(w.lower()) for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS)
+    named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS]
+    days = frozenset(stem(w.lower()) for w in named)
+    for day in named:
+        said_as.setdefault(stem(day.lower()), day)
     # a bearing from a reference point ("55 km west of Bireun"), not a region's name ("northern Aceh")
     directions = {_DIRECTIONS[w] for w in re.findall(r"\b([a-z-]+)\s+of\b", lowered) if w in _DIRECTIONS}
     directions |= {_OFFSHORE[w] for w in re.findall(r"[a-z]+", lowered) if w in _OFFSHORE and w != "off"}
@@ -464,7 +470,15 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
     negated = bool(NEGATION.search(text))
     return _Slots(
-        frozenset(numbers), days, years, durations, frozenset(directions), negated, frozenset(slot_words), frame
+        frozenset(numbers),
+        days,
+        years,
+        durations,
+        frozenset(directions),
+        negated,
+        frozenset(slot_words),
+        frame,
+        said_as,
     )
 
 
@@ -658,6 +672,19 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         if found is not None and not (found[0] == "number" and (has_figure(a) or has_figure(b))):
             kind, value_a, value_b = found
             edges[kind].append((x, y, value_a, value_b))
+    # values are compared as stems ("10 hous", "wednes") and told as the outlets write them ("10 houses")
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for slots in cache.values():
+        for word_stem, word in slots.said_as.items():
+            written[word_stem][word] += 1
+
+    def readable(value: str) -> str:
+        head, _, last = value.rpartition(" ")
+        if last in written:
+            word = written[last].most_common(1)[0][0]
+            return f"{head} {word}" if head else word
+        return value
+
     for kind, pairs in edges.items():
         for component in _components(pairs):
             evidence: dict[str, tuple[int, str]] = {}
@@ -671,7 +698,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
                 [ClaimUnit(u.article_id, u.sentence_id, u.start, u.end) for u in units], outlet_of, "conflicting"
             )
             claim.kind = kind
-            claim.values = {outlet_of[article]: value for article, (_, value) in evidence.items()}
+            claim.values = {outlet_of[article]: readable(value) for article, (_, value) in evidence.items()}
             sides = defaultdict(list)
             for outlet, value in claim.values.items():
                 sides[value].append(outlet)

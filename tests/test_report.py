@@ -203,9 +203,15 @@ def _said(article: Article) -> tuple[str, int, int]:
 
 
 def test_terminal_summary_draws_the_coverage_matrix() -> None:
+    from counterpoint.stages.align import omissions
+
+    story = _story()
+    story.omissions = omissions(story)
     console = Console(record=True, width=120)
-    print_summary(_story(), console)
+    print_summary(story, console)
     out = console.export_text()
+    # the conflict is carried by two of three outlets (most of them): the third leaves it out
+    assert "Leaves out claims most outlets carry (2): Outlet <2> 1" in out
     assert "Coverage" in out and "●○●" in out  # carries, copy, carries
     assert "conflict (place) west: Outlet <0> | <south>: Outlet <1>" in out
     # each side in its own words, so that a reader sees what is disputed

@@ -84,6 +84,17 @@ def test_conflicting_values_read_as_the_outlets_write_them() -> None:
     assert set(claim.values.values()) == {"120 houses", "80 houses"}
 
 
+def test_one_disagreement_is_told_once() -> None:
+    comparison = compare_texts(
+        "The ferry to Orno capsized near the harbour on Wednesday evening, and the coast guard rescued 40 "
+        "passengers from the water before midnight.",
+        "The ferry to Orno capsized near the harbour on Tuesday evening, and the coast guard rescued 40 "
+        "passengers from the water before midnight.",
+    )
+    [claim] = [c for c in comparison.claims if c.status == "conflicting"]  # not once more for its clause
+    assert claim.kind == "date" and set(claim.values.values()) == {"Wednesday", "Tuesday"}
+
+
 def test_undated_tolls_that_differ_may_be_revisions() -> None:
     comparison = compare_texts(
         "The earthquake killed 40 people in the valley.",

@@ -685,6 +685,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             return f"{head} {word}" if head else word
         return value
 
+    told: list[Claim] = []
     for kind, pairs in edges.items():
         for component in _components(pairs):
             evidence: dict[str, tuple[int, str]] = {}
@@ -705,7 +706,13 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             claim.note = f"the outlets give different {_KIND_WORDS[kind]}: " + "; ".join(
                 f"{value} ({', '.join(sorted(outlets))})" for value, outlets in sorted(sides.items())
             )
-            comparison.claims.append(claim)
+            told.append(claim)
+    # one disagreement found twice (in two sentences and again in clauses of them) is told once
+    kept: list[Claim] = []
+    for claim in sorted(told, key=lambda c: -len(c.sentence_ids)):
+        if not any(c.kind == claim.kind and set(claim.sentence_ids) <= set(c.sentence_ids) for c in kept):
+            kept.append(claim)
+    comparison.claims.extend(kept)
 
 
 _KIND_WORDS = {

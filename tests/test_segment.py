@@ -98,3 +98,14 @@ def test_a_quotation_stays_one_sentence_with_its_attribution() -> None:
         "\u201cIt is over. We lost.\u201d",
         "Then he left.",
     ]
+
+
+def test_a_quotation_closed_with_two_apostrophes_ends_where_it_closes() -> None:
+    # tokenised text writes a closing quotation mark as two apostrophes
+    text = "\"The flaw is getting worse every day, '' he said. Crews found 40 sites. \"It is a hole, '' Halm said."
+    assert split(text) == [
+        "\"The flaw is getting worse every day, '' he said.",
+        "Crews found 40 sites.",
+        "\"It is a hole, '' Halm said.",
+    ]
+    assert split("\"We told them. Nobody came, '' Halm said.") == ["\"We told them. Nobody came, '' Halm said."]

@@ -15,7 +15,7 @@ from ..model import Article, Sentence
 from .clean import Block
 
 NAME = "segment"
-VERSION = "1"
+VERSION = "2"  # 2: a quotation may close with two apostrophes
 
 # Titles and abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
@@ -81,11 +81,17 @@ def _inside_quotation(segment: str, position: int) -> bool:
     """
     before = segment[:position]
     curly_open = before.count("\u201c") > before.count("\u201d")
-    straight_open = before.count('"') % 2 == 1
+    # a straight quotation may close with two apostrophes, as tokenised text writes it ('"Run," he said.' is
+    # also '"Run, \'\' he said.')
+    straight_open = (before.count('"') + before.count("''")) % 2 == 1
     if not (curly_open or straight_open):
         return False
-    closing = "\u201d" if curly_open else '"'
-    close_at = segment.find(closing, position)
+    if curly_open:
+        close_at = segment.find("\u201d", position)
+    else:
+        close_at = min(
+            (at for at in (segment.find('"', position), segment.find("''", position)) if at >= 0), default=-1
+        )
     return 0 <= close_at - position <= MAX_QUOTATION_CHARS
 
 

@@ -93,6 +93,14 @@ def test_one_disagreement_is_told_once() -> None:
     )
     [claim] = [c for c in comparison.claims if c.status == "conflicting"]  # not once more for its clause
     assert claim.kind == "date" and set(claim.values.values()) == {"Wednesday", "Tuesday"}
+    years = compare_texts(
+        "The ferry to Orno capsized near the harbour on Wednesday evening, and the coast guard rescued 40 "
+        "passengers from the water in 2019.",
+        "The ferry to Orno capsized near the harbour on Tuesday evening, and the coast guard rescued 40 "
+        "passengers from the water in 2018.",
+    )
+    told = {frozenset(c.values.values()) for c in years.claims if c.status == "conflicting"}
+    assert {frozenset({"Wednesday", "Tuesday"}), frozenset({"2019", "2018"})} <= told  # two disagreements
 
 
 def test_undated_tolls_that_differ_may_be_revisions() -> None:
@@ -377,6 +385,15 @@ def test_an_age_is_not_a_span_of_time() -> None:
     )
     [claim] = [c for c in ages.claims if c.status == "conflicting"]
     assert claim.kind == "number" and set(claim.values.values()) == {"21 years old", "19 years old"}
+
+
+def test_a_compound_age_is_never_read_as_its_last_word() -> None:
+    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.units import Unit
+
+    text = "The thirty-one-year-old singer hired a camera crew."
+    slots = _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {})
+    assert not slots.numbers and not slots.durations  # not an age of one, not a year's span
 
 
 def test_a_state_that_has_changed_is_not_denied() -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from counterpoint.pipeline import prepare_article
@@ -97,6 +99,11 @@ def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
         "Source: the ministry said five people died in the blast.",
         "Reuters/Ipsos poll shows support falling",
         "The 24/7 service runs on Monday/Tuesday",
+        "AP/NORC poll",
+        "CNN/SSRS poll",
+        "The pool/spa",
+        "Israel/Gaza via Egypt",
+        "The 9/11 attacks via AP",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:
@@ -208,6 +215,9 @@ def test_dateline_forms(line: str, dateline: str) -> None:
         "Talks resumed - for now.",
         "The UN - a body of states.",
         "Israel/Gaza: talks resumed.",
+        "Israel/Gaza/Lebanon front is quiet.",
+        "Trump/Vance/Musk Rally Draws Thousands In Orno",
+        "US/UK/EU sanctions bite",
     ],
 )
 def test_not_datelines(line: str) -> None:
@@ -295,3 +305,9 @@ def test_menu_lines_of_a_whole_page_are_not_taken_for_subheads() -> None:
     _, text = _page()
     page = make_article(text)
     assert not {"World", "Politics", "Sign In"} & set(texts(page, "subhead"))
+
+
+def test_a_long_hyphenated_opening_is_read_in_linear_time() -> None:
+    started = time.perf_counter()
+    assert match_dateline("Aa" + "-Aa" * 20_000 + " x") is None
+    assert time.perf_counter() - started < 5  # not a timing test: a backtracking pattern takes hours here

@@ -238,6 +238,14 @@ def test_the_digest_never_tells_one_statement_twice() -> None:
     told = [d.text for d in write_digest(Comparison(articles=articles, claims=claims))]
     assert sum("bridge over the Kessa river" in t for t in told) == 1, told
     assert any("schools" in t for t in told), told
+    from counterpoint.stages.digest import _repeats, _statement
+
+    def close(first: str, second: str) -> bool:
+        return _repeats(_statement(first), _statement(second))
+
+    assert close("The storm killed 14 people in Kessa.", "The storm killed 14 people in Kessa, officials said.")
+    assert not close("The storm killed 14 people in Kessa.", "The storm injured 140 people in Kessa.")
+    assert not close("The army did not strike the hospital.", "The army struck the hospital.")
 
 
 def _whole(article: Article, index: int) -> tuple[str, int, int]:

@@ -109,3 +109,9 @@ def test_a_quotation_closed_with_two_apostrophes_ends_where_it_closes() -> None:
         "\"It is a hole, '' Halm said.",
     ]
     assert split("\"We told them. Nobody came, '' Halm said.") == ["\"We told them. Nobody came, '' Halm said."]
+    ticked = "``The flaw is getting worse. It spreads,'' he said. Crews left. ``It is a hole,'' Halm said."
+    assert split(ticked) == [
+        "``The flaw is getting worse. It spreads,'' he said.",
+        "Crews left.",
+        "``It is a hole,'' Halm said.",
+    ]

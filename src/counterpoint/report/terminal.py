@@ -111,7 +111,7 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
             for value, side in sides.items():
                 said = next((evidence[o] for o in sorted(side) if o in evidence), "")
                 if said:
-                    console.print(f"    {value}: “{_shorten(said)}”", highlight=False, markup=False)
+                    console.print(f"    {value}: “{_shorten(said)}”", highlight=False, markup=False, emoji=False)
         elif claim.kind and claim.note:
             console.print(f"  [yellow]{escape(claim.kind)}[/yellow] {escape(claim.note)}", highlight=False)
     # what most outlets carry and one leaves out says something; at 40 outlets every outlet leaves out most

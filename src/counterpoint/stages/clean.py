@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..model import Article, Removal, RemovalReason, Role
 
 NAME = "clean"
-VERSION = "1"
+VERSION = "2"  # 2: credit chains, source lines and agency slugs
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -155,7 +155,18 @@ _CREDIT_CHAIN = _Gated(
     r"(?:\s+via\s+[\w.' -]{2,30})?\s*$",
     needs=("/",),
 )
-_POOL_OR_AGENCY = re.compile(rf"\b(?:pool|via|{_AGENCIES})\b", re.I)
+# two of its parts are a pool or an agency (one is not enough: "AP/NORC poll", "Reuters/Ipsos poll")
+_CREDIT_PART = re.compile(rf"(?:pool|{_AGENCIES})", re.I)
+CREDIT_MIN_AGENCIES = 2
+
+
+def _credit_chain(line: str, lower: str) -> bool:
+    if not _CREDIT_CHAIN.search(line, lower):
+        return False
+    parts = [part.strip() for part in re.split(r"/|\s+via\s+", line)]
+    return sum(bool(_CREDIT_PART.fullmatch(part)) for part in parts) >= CREDIT_MIN_AGENCIES
+
+
 # A line that only names where something came from: "(Source: BTA)", "Source: Ministry of Health".
 _SOURCE_LINE = re.compile(
     r"^(?:[\(\[]\s*sources?\s*:\s*[^.!?:()\[\]]{1,60}[\)\]]\.?|sources?\s*:\s*[^.!?:]{1,60})$", re.I
@@ -213,9 +224,10 @@ _DATELINE_DATE = re.compile(
     r"(?:-{1,2}|\u2013|\u2014)\s+(?=\S)"
 )
 # An agency slug: "MOSCOW, March 12. /TASS/.", "VARNA, March 12 /BTA/."
+# (the agency's code in capitals, set off by a space: "Israel/Gaza/Lebanon front" is no slug)
 _DATELINE_SLUG = re.compile(
-    rf"^(?P<dateline>[A-Z][A-Za-z'.\-]+(?:[ \-][A-Z][A-Za-z'.\-]+){{0,3}}(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"\.?\s*/\s*[A-Z][A-Za-z\-]{1,20}\s*/(?:\s*\.)?)\s*(?:(?:-{1,2}|\u2013|\u2014)\s+)?(?=\S|$)"
+    rf"^(?P<dateline>[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){{0,3}}(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"\.?\s/\s?[A-Z][A-Z-]{1,20}\s?/(?:\s*\.)?)(?:\s+(?:(?:-{1,2}|\u2013|\u2014)\s+)?(?=\S)|\s*$)"
 )
 _DATED_LEAD = re.compile(
     rf"\b(?:(?:on|last|this|next|earlier|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday"
@@ -345,7 +357,7 @@ def furniture_reason(line: str) -> RemovalReason | None:
         return "byline"
     if _PHOTO_CREDIT.match(line) or (_CAPTION_CREDIT.search(line, lower) and words <= FURNITURE_MAX_WORDS):
         return "photo-credit"
-    if words <= CREDIT_MAX_WORDS and _CREDIT_CHAIN.search(line, lower) and _POOL_OR_AGENCY.search(line):
+    if words <= CREDIT_MAX_WORDS and _credit_chain(line, lower):
         return "photo-credit"
     if words <= SOURCE_MAX_WORDS and _SOURCE_LINE.match(line):
         return "byline"  # a sign-off naming the source, as "(AFP)" is

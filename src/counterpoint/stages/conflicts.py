@@ -27,7 +27,7 @@ and outlet, and its evidence spans.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,7 +65,7 @@ _PROVISIONAL = re.compile(
 NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I)
 # "no longer", "not ... anymore": a state that has changed, told as of another day; not a contradiction of
 # an outlet that tells the earlier state ("isn't her calling anymore" / "the massage therapist")
-_CHANGED_STATE = re.compile(r"\b(?:no|any)\s+longer\b|\bany\s?more\b", re.I)
+_CHANGED_STATE = re.compile(r"\b(?:no|any)\s+longer\b|\bany\s?more\b(?=\s*(?:[.,;:!?\u2014\u2013)]|$))", re.I)
 # A denial is about the first content word after it ("no one was *injured*", "did not *capsize*") and the
 # word that follows: it contradicts the other unit only if that one says them too ("No one was injured"
 # does not contradict "The fire started while people were inside"; see _denies_what_the_other_states).
@@ -126,11 +126,11 @@ _SMALL_NUMBERS = {
 _AMOUNT = r"(\d+|a|an|" + "|".join(_SMALL_NUMBERS) + ")"
 # A span of time: "six-week", "a month-long", "for two months", "four months ago" (amount, period).
 _DURATION = re.compile(
-    r"\b" + _AMOUNT + r"[\s-]+(days?|weeks?|months?|years?)(?=[\s-]+(?:long|ago|later|earlier)\b|\b)", re.I
+    r"(?<![\w.,-])" + _AMOUNT + r"[\s-]+(days?|weeks?|months?|years?)(?=[\s-]+(?:long|ago|later|earlier)\b|\b)", re.I
 )
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
-_AGE = re.compile(r"\b" + _AMOUNT + r"\s*-?\s*years?\s*-?\s*old\b", re.I)
+_AGE = re.compile(r"(?<![\w.,-])" + _AMOUNT + r"\s*(?:-\s*)?years?\s*(?:-\s*)?old\b", re.I)
 _DURATION_DAYS = {
     stem(w): d
     for w, d in (
@@ -444,7 +444,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         except ValueError:
             continue
         numbers.add((stem(word), value))
-        said_as.setdefault(stem(word), word)
+        said_as.setdefault(stem(word), match.group(2))
     words = content_words(text)
     # named days and months are capitalised ("May", "March"; not "may", "march")
     named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS]
@@ -458,12 +458,12 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         directions.add("offshore")
     years = frozenset(int(y) for y in _YEAR.findall(text))
     numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
-    periods = [m for m in _DURATION.finditer(lowered) if not in_age(m.start())]
-    spans = [(_number_word(m.group(1)), _DURATION_DAYS[stem(m.group(2))]) for m in periods]
+    periods = [m for m in _DURATION.finditer(text) if not in_age(m.start())]
+    spans = [(_number_word(m.group(1).lower()), _DURATION_DAYS[stem(m.group(2).lower())]) for m in periods]
     durations = frozenset(amount * days for amount, days in spans if amount is not None)
     numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
     slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
-    slot_words |= {stem(m.group(2)) for m in periods}
+    slot_words |= {stem(m.group(2).lower()) for m in periods}
     if ages:
         slot_words |= {stem("year"), stem("old")}
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
@@ -502,7 +502,7 @@ def _number_difference(a: _Slots, b: _Slots) -> tuple[str, str] | None:
         by_unit_a[unit].add(value)
     for unit, value in b.numbers:
         by_unit_b[unit].add(value)
-    for unit in by_unit_a.keys() & by_unit_b.keys():
+    for unit in sorted(by_unit_a.keys() & by_unit_b.keys()):  # the same one on every run
         if unit in _UNIT_SCALE or by_unit_a[unit] & by_unit_b[unit]:
             continue
         if any(_same(x, y) for x in a.numbers for y in b.numbers if x[0] != y[0]):
@@ -672,17 +672,13 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         if found is not None and not (found[0] == "number" and (has_figure(a) or has_figure(b))):
             kind, value_a, value_b = found
             edges[kind].append((x, y, value_a, value_b))
-    # values are compared as stems ("10 hous", "wednes") and told as the outlets write them ("10 houses")
-    written: dict[str, Counter[str]] = defaultdict(Counter)
-    for slots in cache.values():
-        for word_stem, word in slots.said_as.items():
-            written[word_stem][word] += 1
 
-    def readable(value: str) -> str:
+    # values are compared as stems ("10 hous", "wednes") and told as an outlet wrote them ("10 houses")
+    def readable(index: int, value: str, kind: str) -> str:
+        said = cache[index].said_as if kind in ("number", "date") and index in cache else {}
         head, _, last = value.rpartition(" ")
-        if last in written:
-            word = written[last].most_common(1)[0][0]
-            return f"{head} {word}" if head else word
+        if last in said:
+            return f"{head} {said[last]}" if head else said[last]
         return value
 
     told: list[Claim] = []
@@ -699,7 +695,10 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
                 [ClaimUnit(u.article_id, u.sentence_id, u.start, u.end) for u in units], outlet_of, "conflicting"
             )
             claim.kind = kind
-            claim.values = {outlet_of[article]: readable(value) for article, (_, value) in evidence.items()}
+            told_as: dict[str, str] = {}  # one wording per value inside a claim: its sides stay its values
+            for index, value in evidence.values():
+                told_as.setdefault(value, readable(index, value, kind))
+            claim.values = {outlet_of[article]: told_as[value] for article, (_, value) in evidence.items()}
             sides = defaultdict(list)
             for outlet, value in claim.values.items():
                 sides[value].append(outlet)
@@ -710,7 +709,12 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     # one disagreement found twice (in two sentences and again in clauses of them) is told once
     kept: list[Claim] = []
     for claim in sorted(told, key=lambda c: -len(c.sentence_ids)):
-        if not any(c.kind == claim.kind and set(claim.sentence_ids) <= set(c.sentence_ids) for c in kept):
+        if not any(
+            c.kind == claim.kind
+            and set(claim.values.values()) == set(c.values.values())
+            and set(claim.sentence_ids) <= set(c.sentence_ids)
+            for c in kept
+        ):
             kept.append(claim)
     comparison.claims.extend(kept)
 

@@ -19,8 +19,8 @@ connectives ("Meanwhile,", "On another note,") are trimmed. Voices are kept: a s
 or a first-person line is told as it stands when it names who speaks ("..., Halm said"), as "Speaker said:
 ..." with its marks when the quotes stage knows the speaker, and is left out otherwise (a pronoun names
 nobody without the sentence before it). Every digest sentence cites all the sentences of its claim.
-A sentence that shares most of its content words with one already told (the same quotation from another
-outlet, a statement two claims hold) is not told again.
+A sentence that shares most of its content words, all of its figures and its polarity with one already told
+(the same quotation from another outlet, a statement two claims hold) is not told again; a disputed one is.
 """
 
 from __future__ import annotations
@@ -180,20 +180,23 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
     used: set[str] = set()
     told: list[frozenset[str]] = []  # the content stems of each digest sentence
 
-    def add(claim: Claim, status: str) -> None:
+    def add(claim: Claim, status: str) -> bool:
+        """Tell ``claim`` by one of its sentences; whether it was told."""
         if len(digest) >= MAX_SENTENCES:
-            return
+            return False
         chosen = pick(claim)
         if chosen is None or chosen in used:
-            return
+            return False
         if status == "single-source" and any(n.kind in _REWORDING_KINDS for n in notes[chosen]):
-            return
-        stems = frozenset(stem(w) for w in content_words(text_of[chosen]))
-        if any(dice(stems, earlier) >= REDUNDANT_DICE for earlier in told):
-            return
+            return False
+        stems = _statement(text_of[chosen])
+        # a dispute is told even where its wording is close to a shared claim's: that is what it disputes
+        if status != "disputed" and any(_repeats(stems, earlier) for earlier in told):
+            return False
         told.append(stems)
         used.add(chosen)
         digest.append(DigestSentence(neutral(chosen), sorted(claim.sentence_ids), status, sorted(claim.outlets)))
+        return True
 
     shared = [c for c in comparison.claims if c.status == "shared" and len(c.outlets) > 1]
     for claim in sorted(shared, key=lambda c: (-len(c.outlets), position(c))):
@@ -209,10 +212,27 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
     ]
     for claim in sorted(singles, key=position):
         outlet = claim.outlets[0]
-        if per_outlet[outlet] < MAX_SINGLE_SOURCE_PER_OUTLET:
+        if per_outlet[outlet] < MAX_SINGLE_SOURCE_PER_OUTLET and add(claim, "single-source"):
             per_outlet[outlet] += 1
-            add(claim, "single-source")
     return digest
+
+
+def _statement(text: str) -> frozenset[str]:
+    """What a sentence states, for telling a repeat: its content stems, its figures (marked "#") and whether
+    it denies (marked "#not")."""
+    words = {stem(w) for w in content_words(text)} | {f"#{figure}" for figure in _FIGURE.findall(text)}
+    return frozenset(words | {"#not"} if _DENIAL.search(text) else words)
+
+
+def _repeats(statement: frozenset[str], earlier: frozenset[str]) -> bool:
+    """Whether ``statement`` says again what ``earlier`` said: most words in common, and the same figures and
+    polarity ("killed 14" is not "killed 140"; "did not strike" is not "struck")."""
+    marks = {w for w in statement if w.startswith("#")}
+    return marks == {w for w in earlier if w.startswith("#")} and dice(statement, earlier) >= REDUNDANT_DICE
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_DENIAL = re.compile(r"\b(?:not|no|never|none|neither|nor)\b|n['\u2019]t\b", re.I)
 
 
 def _speaks(text: str) -> bool:

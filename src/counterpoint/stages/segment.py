@@ -34,7 +34,7 @@ SENTENCE_OPENERS = frozenset(
 
 # A quotation running on longer than this is split into sentences like any text (a statement read out).
 MAX_QUOTATION_CHARS = 400
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u017f])")
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+(?:``|[\"'\u201c\u2018(\[])?[A-Z0-9\u00c0-\u017f])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 # Characters before a full stop searched for the word it ends: longer than any abbreviation or initialism.
 WORD_WINDOW = 64
@@ -81,17 +81,18 @@ def _inside_quotation(segment: str, position: int) -> bool:
     """
     before = segment[:position]
     curly_open = before.count("\u201c") > before.count("\u201d")
-    # a straight quotation may close with two apostrophes, as tokenised text writes it ('"Run," he said.' is
-    # also '"Run, \'\' he said.')
-    straight_open = (before.count('"') + before.count("''")) % 2 == 1
-    if not (curly_open or straight_open):
-        return False
+    # tokenised text closes a quotation with two apostrophes, and opens it with two backticks or a straight
+    # mark: "``Run,'' he said." and "\"Run, '' he said." are both one quotation
+    backticks = "``" in segment
+    ticked_open = backticks and before.count("``") > before.count("''")
+    straight_open = (before.count('"') + (0 if backticks else before.count("''"))) % 2 == 1
     if curly_open:
         close_at = segment.find("\u201d", position)
+    elif ticked_open or straight_open:
+        closings = [segment.find(mark, position) for mark in ('"', "''")]
+        close_at = min((at for at in closings if at >= 0), default=-1)
     else:
-        close_at = min(
-            (at for at in (segment.find('"', position), segment.find("''", position)) if at >= 0), default=-1
-        )
+        return False
     return 0 <= close_at - position <= MAX_QUOTATION_CHARS
 
 

@@ -249,3 +249,16 @@ def test_outlet_names_are_found_as_capitalised_whole_words() -> None:
     mentions = [m.text for e in compare_articles(articles).entities for m in e.mentions]
     assert mentions.count("Times") == 2
     assert "times" not in mentions and not [m for m in mentions if m.lower() == "l"]
+
+
+def test_an_entity_is_named_by_a_full_form_only_when_more_than_one_mention_gives_it() -> None:
+    from counterpoint.stages.entities import RawMention, _entity_name
+
+    def mention(text: str, article: str) -> RawMention:
+        return RawMention(article, f"{article}-s0", 0, len(text), text, "ORG")
+
+    # a title-case headline's mis-cut span, seen once, against the name the body gives four times
+    headline = [mention("Buys SeaMicro", "a1")] + [mention("SeaMicro", f"a{i}") for i in range(2, 6)]
+    assert _entity_name(headline) == "SeaMicro"
+    person = [mention("Lena Dorn", "a1"), mention("Lena Dorn", "a2")] + [mention("Dorn", "a3") for _ in range(4)]
+    assert _entity_name(person) == "Lena Dorn"

@@ -639,6 +639,10 @@ def _owner_root(mention: RawMention, mentions: list[RawMention], key_of: dict[in
     return None
 
 
+# A form of two words or more names an entity only when this many mentions give it (see _entity_name).
+FULL_NAME_MIN_MENTIONS = 2
+
+
 def _entity_name(members: list[RawMention]) -> str:
     canonical = [m.canonical for m in members if m.canonical]
     if canonical:
@@ -649,7 +653,9 @@ def _entity_name(members: list[RawMention]) -> str:
     names = Counter(strip_name(m.text) for m in members if not m.owner)
     if not names:
         return f"{strip_name(members[0].owner or members[0].text)}'s office"
-    name = max(names, key=lambda n: (len(n.split()) >= 2, names[n], len(n)))
+    # a full name is preferred to a short form ("Antony Blinken" to "Blinken"), if more than one mention gives
+    # it: a title-case headline's mis-cut span ("Buys SeaMicro" in "AMD Buys SeaMicro") is seen once
+    name = max(names, key=lambda n: (len(n.split()) >= 2 and names[n] >= FULL_NAME_MIN_MENTIONS, names[n], len(n)))
     qualifiers = {m.qualifier for m in members if m.qualifier}
     if len(qualifiers) == 1 and next(iter(qualifiers)) not in name:
         return f"{name} ({next(iter(qualifiers))})"

@@ -34,7 +34,7 @@ from ..model import Article, Entity, Mention
 from ..nlp import ParsedLine
 
 NAME = "entities"
-VERSION = "3"
+VERSION = "4"  # 4: a full form names an entity only when more than one mention gives it
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Normalised OSA similarity of first names for a misspelling to merge two full names with the same surname:

@@ -22,8 +22,7 @@ from pathlib import Path
 from counterpoint.embed import load_embedder
 from counterpoint.linking import STRONG_MUTUAL, former_score
 from counterpoint.nlp import load_nlp
-from counterpoint.stages.conflicts import NEGATION
-from counterpoint.text import STOPWORDS, stem
+from counterpoint.text import NEGATION, STOPWORDS, stem
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "claimdiff"
 

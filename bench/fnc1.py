@@ -26,8 +26,9 @@ from counterpoint.embed import load_embedder
 from counterpoint.linking import former_score
 from counterpoint.nlp import load_nlp
 from counterpoint.pipeline import prepare_article
-from counterpoint.stages.conflicts import NEGATION, measure_of
+from counterpoint.stages.conflicts import measure_of
 from counterpoint.stages.ingest import article_from_text
+from counterpoint.text import NEGATION
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "fnc1"
 # Calibrated here: the score above which a headline and a body sentence are on the same topic.

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from datasketch import LeanMinHash, MinHash
 from .model import Article, Rejection, Sentence
 from .store import SQLStore, StoredArticle, StorySummary
-from .text import STOPWORDS, stem
+from .text import FIGURE, STOPWORDS, stem
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +169,7 @@ def _terms(texts: list[tuple[str, int]]) -> Counter[str]:
                 words[term] = words.get(term, 0) + weight * (NAME_WEIGHT if position and word[0].isupper() else 1)
         # figures of two digits or more and decimals ("6.1", "2012", "249"): two incidents of one kind
         # differ in them; IDF weighs down the common ones
-        for number in _NUMBER.findall(text):
+        for number in FIGURE.findall(text):
             value = number.replace(",", "")
             if len(value) >= 2:
                 key = NUMBER_MARK + value
@@ -209,7 +209,6 @@ def sections_of(article: Article) -> list[Section]:
 
 # A figure in an article's terms, marked apart from words.
 NUMBER_MARK = "#"
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 _PERMUTATIONS: dict[int, object] = {}
 

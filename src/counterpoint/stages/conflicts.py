@@ -35,7 +35,7 @@ import numpy as np
 
 from ..ids import content_id
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
-from ..text import DAY_WORDS, STOPWORDS, TIME_WORDS, content_words, dice, stem
+from ..text import DAY_WORDS, NEGATION, STOPWORDS, TIME_WORDS, content_words, dice, stem
 from .align import Scored
 from .units import Unit
 
@@ -62,7 +62,6 @@ _PROVISIONAL = re.compile(
     r"dozens|scores|hundreds|several)\b",
     re.I,
 )
-NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I)
 # "no longer", "not ... anymore": a state that has changed, told as of another day; not a contradiction of
 # an outlet that tells the earlier state ("isn't her calling anymore" / "the massage therapist")
 _CHANGED_STATE = re.compile(r"\b(?:no|any)\s+longer\b|\bany\s?more\b(?=\s*(?:[.,;:!?\u2014\u2013)]|$))", re.I)
@@ -675,7 +674,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
 
     # values are compared as stems ("10 hous", "wednes") and told as an outlet wrote them ("10 houses")
     def readable(index: int, value: str, kind: str) -> str:
-        said = cache[index].said_as if kind in ("number", "date") and index in cache else {}
+        said = cache[index].said_as if kind in ("number", "date") else {}
         head, _, last = value.rpartition(" ")
         if last in said:
             return f"{head} {said[last]}" if head else said[last]

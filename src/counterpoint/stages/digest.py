@@ -30,7 +30,7 @@ from collections import defaultdict
 
 from ..bias import quoted_spans
 from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
-from ..text import content_words, dice, stem
+from ..text import FIGURE, NEGATION, content_words, dice, stem
 
 NAME = "digest"
 VERSION = "3"  # 2: voices kept for every quotation, no question; 3: no statement told twice
@@ -220,8 +220,8 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
 def _statement(text: str) -> frozenset[str]:
     """What a sentence states, for telling a repeat: its content stems, its figures (marked "#") and whether
     it denies (marked "#not")."""
-    words = {stem(w) for w in content_words(text)} | {f"#{figure}" for figure in _FIGURE.findall(text)}
-    return frozenset(words | {"#not"} if _DENIAL.search(text) else words)
+    words = {stem(w) for w in content_words(text)} | {f"#{figure}" for figure in FIGURE.findall(text)}
+    return frozenset(words | {"#not"} if NEGATION.search(text) else words)
 
 
 def _repeats(statement: frozenset[str], earlier: frozenset[str]) -> bool:
@@ -229,10 +229,6 @@ def _repeats(statement: frozenset[str], earlier: frozenset[str]) -> bool:
     polarity ("killed 14" is not "killed 140"; "did not strike" is not "struck")."""
     marks = {w for w in statement if w.startswith("#")}
     return marks == {w for w in earlier if w.startswith("#")} and dice(statement, earlier) >= REDUNDANT_DICE
-
-
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-_DENIAL = re.compile(r"\b(?:not|no|never|none|neither|nor)\b|n['\u2019]t\b", re.I)
 
 
 def _speaks(text: str) -> bool:

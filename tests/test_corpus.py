@@ -368,10 +368,15 @@ def test_stories_tied_on_shared_terms_are_taken_in_the_order_they_formed(tmp_pat
     store = open_store(tmp_path / "ties.db")
     index = corpus.Corpus(store)
     count = corpus.MAX_CANDIDATES * 2
+
+    def numbered(weights: dict[str, float]) -> dict[int, float]:
+        index._number(weights)
+        return {index.term_ids[term]: weight for term, weight in weights.items()}
+
     for number in range(count):
-        vector = {"harbour": 0.3 + number / 200, "fire": 0.5, f"other{number}": 0.1}
+        vector = numbered({"harbour": 0.3 + number / 200, "fire": 0.5, f"other{number}": 0.1})
         index._remember(corpus._Story(corpus.StorySummary(f"story-{number:03d}", None, 1, 1), vector))
-    article = {"harbour": 0.7, "fire": 0.7}
+    article = numbered({"harbour": 0.7, "fire": 0.7})
     best = index._closest(iter(article), index._arrays(article), None)
     # the best scored of the first MAX_CANDIDATES formed, not the best of all (story-059)
     assert best is not None and best.summary.story_id == f"story-{corpus.MAX_CANDIDATES - 1:03d}"

@@ -21,15 +21,13 @@ Articles arrive cleaned and segmented (the per-article phase). Each batch is the
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import itertools
 import logging
 import math
-import operator
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -129,8 +127,9 @@ class Features:
 @dataclass(slots=True)
 class _Story:
     summary: StorySummary
-    vector: dict[str, float] = field(default_factory=dict)  # the sum of its originals' unit vectors
-    # ``vector`` as term ids and weights, for scoring; None when ``vector`` has changed since
+    # the sum of its originals' unit vectors, by term number (see Corpus.term_ids)
+    vector: dict[int, float] = field(default_factory=dict)
+    # ``vector`` as arrays of term numbers and weights, for scoring; None when ``vector`` has changed since
     arrays: tuple[np.ndarray, np.ndarray] | None = None
 
 
@@ -177,10 +176,12 @@ def _terms(texts: list[tuple[str, int]]) -> Counter[str]:
     return Counter(words)
 
 
-def _ranked(vector: dict[str, float], limit: int | None = None) -> dict[str, float]:
+def _ranked(vector: dict[int, float], limit: int | None = None) -> dict[int, float]:
     """``vector`` heaviest term first (ties in their order), its first ``limit`` terms only if given."""
-    items = sorted(vector.items(), key=operator.itemgetter(1), reverse=True)
-    return dict(items[:limit] if limit is not None else items)
+    weights = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+    order = np.argsort(-weights, kind="stable")[:limit]
+    keys = list(vector)
+    return dict(zip([keys[i] for i in order.tolist()], weights[order].tolist(), strict=True))
 
 
 def sections_of(article: Article) -> list[Section]:
@@ -253,19 +254,26 @@ class Corpus:
         for article_id, signature, _ in store.signatures():
             values = np.frombuffer(signature, dtype=np.uint64)
             self._index(article_id, values)
-        self.df: Counter[str] = Counter(store.term_frequencies())
         self.documents = store.count_articles()
-        self.idf: dict[str, float] = {}  # the terms' IDF as of this batch (see _vector)
         self.stories: dict[str, _Story] = {}
         # the stories each term is (or was) in the centroid of, in the order they took it: a dict, not a set,
         # so that stories tied on shared terms are taken in the same order on every run
-        self.by_term: dict[str, dict[str, None]] = defaultdict(dict)
+        self.by_term: dict[int, dict[str, None]] = defaultdict(dict)
         # every term's number, and a dense array that holds one vector's weights by term number while stories
         # are scored against it (zero elsewhere): a story's score is then one gather and one dot product
         self.term_ids: dict[str, int] = {}
+        self.terms: list[str] = []  # the terms by number
         self.scratch = np.zeros(1 << 16)
+        # document frequencies by term number, and the IDF they give as of the current batch (see _vector)
+        self.df = np.zeros(1 << 16)
+        self.idf = np.zeros(0)
+        frequencies = store.term_frequencies()
+        self._number(frequencies)
+        self.df[self._ids(frequencies)] = list(frequencies.values())
         for summary in store.stories():
-            self._remember(_Story(summary, dict(summary.centroid)))
+            self._number(summary.centroid)
+            centroid = dict(zip(self._ids(summary.centroid).tolist(), summary.centroid.values(), strict=True))
+            self._remember(_Story(summary, centroid))
 
     def _index(self, article_id: str, values: np.ndarray) -> None:
         minhash = _signature(values)
@@ -274,7 +282,6 @@ class Corpus:
             self.lsh.insert(article_id, minhash, check_duplication=False)  # just checked
 
     def _remember(self, story: _Story) -> None:
-        self._number(story.vector)
         self.stories[story.summary.story_id] = story
         for term in story.vector:
             self.by_term[term][story.summary.story_id] = None
@@ -327,11 +334,12 @@ class Corpus:
                 new[article.article_id] = (article, found)
         # document frequencies from the whole batch first: the first articles of a corpus get a usable IDF
         new_terms = Counter(itertools.chain.from_iterable(found.terms for _, found in new.values()))
-        self.df.update(new_terms)
-        self.documents += len(new)
-        self.idf.clear()
         self._number(new_terms)
         self._number(t for _, found in new.values() for section in found.sections for t in section.terms)
+        self.df[self._ids(new_terms)] += list(new_terms.values())
+        self.documents += len(new)
+        # smoothed: a term no stored article has yet (a section's heading word) weighs log(N + 1) + the floor
+        self.idf = np.log((self.documents + 1) / (self.df[: len(self.term_ids)] + 1)) + IDF_FLOOR
         stored: list[StoredArticle] = []
         touched: dict[str, _Story] = {}
         for article, found in new.values():
@@ -381,11 +389,12 @@ class Corpus:
         stats.stories_merged += len(merged)
         for story in touched.values():
             weights = np.fromiter(story.vector.values(), dtype=np.float64, count=len(story.vector))
-            story.summary.centroid = dict(zip(story.vector, np.round(weights, 4).tolist(), strict=True))
+            terms = [self.terms[i] for i in story.vector]
+            story.summary.centroid = dict(zip(terms, np.round(weights, 4).tolist(), strict=True))
         self.store.write_batch(stored, [s.summary for s in touched.values()], dict(new_terms), rejections, merged)
         stats.stored += len(stored)
 
-    def _roundup(self, sections: list[Section]) -> list[tuple[Section, dict[str, float]]]:
+    def _roundup(self, sections: list[Section]) -> list[tuple[Section, dict[int, float]]]:
         """The sections of a roundup with their vectors, or nothing when the sections tell one story."""
         if len(sections) < 2:
             return []
@@ -396,7 +405,7 @@ class Corpus:
                     return []
         return list(zip(sections, vectors, strict=True))
 
-    def _place(self, article: Article, vector: dict[str, float], stats: IngestStats, key: str) -> _Story:
+    def _place(self, article: Article, vector: dict[int, float], stats: IngestStats, key: str) -> _Story:
         """The story a text joins (the closest), or a new one. ``vector`` is as :meth:`_vector` gives it,
         heaviest term first (its first terms are the probes)."""
         closest = self._closest(itertools.islice(vector, PROBE_TERMS), self._arrays(vector), article.published)
@@ -414,8 +423,8 @@ class Corpus:
                 continue
             story = self.stories[story_id]
             # the story's mean vector: the sum of its originals' vectors over their number
-            probes = heapq.nlargest(PROBE_TERMS, story.vector, key=story.vector.__getitem__)
             ids, weights = self._story_arrays(story)
+            probes = ids[np.argsort(-weights, kind="stable")[:PROBE_TERMS]].tolist()
             mean = ids, weights / max(1, story.summary.originals)
             closest = self._closest(
                 probes, mean, story.summary.last_published, exclude=story_id, minimum=STORY_MERGE_COSINE
@@ -460,21 +469,20 @@ class Corpus:
             raise RuntimeError(f"stored article {original} has no story")
         return row
 
-    def _vector(self, terms: Counter[str]) -> dict[str, float]:
-        """The unit TF-IDF vector of ``terms``, heaviest term first (as :meth:`_closest` expects)."""
-        idf = self.idf
-        weights = {t: (1 + math.log(n)) * (idf[t] if t in idf else self._idf(t)) for t, n in terms.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return _ranked({t: w / norm for t, w in weights.items() if w > 0})
-
-    def _idf(self, term: str) -> float:
-        """A term's IDF, smoothed, kept until the batch's document frequencies change."""
-        value = self.idf[term] = math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + IDF_FLOOR
-        return value
+    def _vector(self, terms: Counter[str]) -> dict[int, float]:
+        """The unit TF-IDF vector of ``terms`` (numbered) by term number, heaviest term first (as
+        :meth:`_closest` expects)."""
+        ids = self._ids(terms)
+        counts = np.fromiter(terms.values(), dtype=np.float64, count=len(terms))
+        weights = (1 + np.log(counts)) * self.idf[ids]
+        weights /= math.sqrt(float(weights @ weights)) or 1.0
+        order = np.argsort(-weights, kind="stable")  # ties in the order of ``terms``
+        order = order[weights[order] > 0]
+        return dict(zip(ids[order].tolist(), weights[order].tolist(), strict=True))
 
     def _closest(
         self,
-        probes: Iterable[str],
+        probes: Iterable[int],
         vector: tuple[np.ndarray, np.ndarray],
         published: dt.date | None,
         exclude: str | None = None,
@@ -519,15 +527,21 @@ class Corpus:
         for term in terms:
             if term not in term_ids:
                 term_ids[term] = len(term_ids)
+                self.terms.append(term)
         if len(term_ids) > len(self.scratch):
             self.scratch = np.zeros(2 * len(term_ids))  # all zero between scorings
+            self.df = np.concatenate([self.df, np.zeros(len(self.scratch) - len(self.df))])
 
-    def _arrays(self, vector: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
-        """``vector`` (of numbered terms) as an array of term numbers and one of weights."""
-        ids = np.fromiter(map(self.term_ids.__getitem__, vector), dtype=np.intp, count=len(vector))
-        return ids, np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+    def _ids(self, terms: Collection[str]) -> np.ndarray:
+        """The numbers of ``terms`` (numbered terms), as an array."""
+        return np.fromiter(map(self.term_ids.__getitem__, terms), dtype=np.intp, count=len(terms))
 
-    def _join(self, story: _Story, vector: dict[str, float], published: dt.date | None) -> None:
+    def _arrays(self, vector: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
+        """``vector`` as an array of term numbers and one of weights."""
+        count = len(vector)
+        return np.fromiter(vector, dtype=np.intp, count=count), np.fromiter(vector.values(), np.float64, count)
+
+    def _join(self, story: _Story, vector: dict[int, float], published: dt.date | None) -> None:
         centroid = story.vector
         for term, weight in vector.items():
             centroid[term] = centroid.get(term, 0.0) + weight

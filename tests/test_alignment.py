@@ -435,6 +435,24 @@ def test_a_denial_is_about_the_word_it_governs() -> None:
     assert _denies_what_the_other_states("The president never signed the bill.", "The president signed it on Monday.")
 
 
+def test_a_denial_of_degree_is_about_the_degree() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    stated = "The merger puts the harbour board on the defensive."
+    assert not _denies_what_the_other_states("There isn't much the harbour board can do about the merger.", stated)
+    assert _denies_what_the_other_states("Not all crew members were rescued.", "All crew members were rescued.")
+    assert not _denies_what_the_other_states("Not all crew members were rescued.", "Crew members were rescued at dawn.")
+
+
+def test_refusing_to_act_denies_nothing() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    stated = "Passengers complained about strangers seated next to their wives."
+    refusal = "Passengers who refused to have strangers seated next to their wives complained."
+    assert not _denies_what_the_other_states(refusal, stated)
+    assert _denies_what_the_other_states("The airline denied strangers were seated next to wives.", stated)
+
+
 def test_a_denial_ends_at_a_subordinate_clause() -> None:
     from counterpoint.stages.conflicts import denial_scopes
 

@@ -40,7 +40,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "5"  # 5: ages apart from spans of time; a changed state is no denial; values as written
+VERSION = "6"  # 6: a denial of degree is about the degree; refusing to act denies nothing
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -69,6 +69,32 @@ _CHANGED_STATE = re.compile(r"\b(?:no|any)\s+longer\b|\bany\s?more\b(?=\s*(?:[.,
 # word that follows: it contradicts the other unit only if that one says them too ("No one was injured"
 # does not contradict "The fire started while people were inside"; see _denies_what_the_other_states).
 _NOT_THE_DENIED = frozenset({"one", "body"})
+# A denial of degree ("there isn't *much* Intel can do", "not *all* of them") is about that word too: it
+# contradicts a unit that states the degree and what follows ("all of them"), not one that states only what
+# follows ("puts Intel on the defensive"). "Not just" and "not only" are left out: annotators read "not just about fame"
+# against "she wanted fame" as a disagreement (decision 0011).
+_DEGREE = frozenset(
+    {
+        "much",
+        "many",
+        "enough",
+        "all",
+        "every",
+        "everyone",
+        "everything",
+        "always",
+        "quite",
+        "very",
+        "too",
+        "entirely",
+        "necessarily",
+        "exactly",
+        "fully",
+        "completely",
+    }
+)
+# "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
+_REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
 _DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|refuted|refutes)\b", re.I)
 # A statement the outlet reports as someone's: a reporting verb or "according to".
 _REPORTED = re.compile(
@@ -527,7 +553,14 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     stated = [stem(w) for w in content_words(plain)]
     for start, word_end, end in denial_scopes(negated):
         scope = negated[word_end:end]
-        if _CHANGED_STATE.search(negated[start:end]):
+        if _CHANGED_STATE.search(negated[start:end]) or _REFUSAL.match(negated, start):
+            continue
+        first = re.match(r"\W*(\w+)", scope)
+        if (
+            first
+            and first.group(1).lower() in _DEGREE
+            and first.group(1).lower() not in re.findall(r"\w+", plain.lower())
+        ):
             continue
         denied = [stem(w) for w in content_words(scope) if w not in _NOT_THE_DENIED][:2]
         if not denied or denied[0] not in stated:

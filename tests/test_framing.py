@@ -60,6 +60,20 @@ def test_notes_of_each_kind() -> None:
     assert ("contested label", "regime", "government") in found
 
 
+def test_labels_for_armed_groups_and_campaigns_are_noted_on_both_sides() -> None:
+    comparison = compare_texts(
+        "The terror group fired rockets at Veltria on Monday.\n"
+        "The resistance movement said its fighters repelled the Veltrian aggression.\n"
+        "Leaders of the Islamic Resistance Movement met mediators in Doha."
+    )
+    found = notes(comparison, "Outlet 0")
+    assert ("contested label", "terror group", "militants") in found
+    assert ("contested label", "resistance movement", "militants") in found
+    assert ("contested label", "aggression", "military offensive") in found
+    # a group's own name is not a label the outlet chose
+    assert not any("Islamic Resistance Movement" in text for _, text, _ in found)
+
+
 def test_partial_quotes_and_quoted_speech_are_not_the_outlets_framing() -> None:
     comparison = compare_texts(
         'The minister said the plan was "workable" and would be signed soon.\n'

@@ -48,7 +48,8 @@ from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "3"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms
+VERSION = "4"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+# 4: labels for armed groups and military campaigns
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3

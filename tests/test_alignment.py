@@ -337,6 +337,18 @@ def test_places_named_together_elsewhere_are_not_a_conflict() -> None:
     assert not [c for c in nested.claims if c.status == "conflicting"]
 
 
+def test_dates_one_outlet_tells_apart_are_two_events_not_a_conflict() -> None:
+    first = "A ferry from Orno to Varna was delayed for two hours in September after its engine failed."
+    second = "A ferry from Orno to Varna was delayed for two hours in December after its engine failed."
+    [claim] = [c for c in compare_texts(first, second).claims if c.status == "conflicting"]
+    assert claim.kind == "date"
+    both = (
+        "A ferry from Orno to Varna was delayed for three hours in September after its engine failed, officials said."
+    )
+    told_apart = compare_texts(first, second, "The harbour reopened on Monday.\n" + both + "\n" + second)
+    assert not [c for c in told_apart.claims if c.status == "conflicting" and c.kind == "date"]
+
+
 def test_a_text_longer_than_any_article_is_compared_in_part_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "MAX_COMPARED_CHARS", 120)
     long_text = "A storm closed the port of Varna on Monday.\n" + "\n".join(

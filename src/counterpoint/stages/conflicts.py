@@ -40,7 +40,8 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "6"  # 6: a denial of degree is about the degree; refusing to act denies nothing
+VERSION = "7"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+# 7: dates one outlet tells apart in one frame are two events
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -471,8 +472,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         numbers.add((stem(word), value))
         said_as.setdefault(stem(word), match.group(2))
     words = content_words(text)
-    # named days and months are capitalised ("May", "March"; not "may", "march")
-    named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS]
+    named = _named_day_words(text)
     days = frozenset(stem(w.lower()) for w in named)
     for day in named:
         said_as.setdefault(stem(day.lower()), day)
@@ -594,9 +594,12 @@ def _difference(
     places: tuple[dict[str, str], dict[str, str]],
     together: Any,
     denial: bool = True,
+    dates_together: set[frozenset[str]] | None = None,
 ) -> tuple[str, str, str] | None:
     """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
-    statement only where ``denial`` allows it."""
+    statement only where ``denial`` allows it; days, months and years some sentence names together
+    (``dates_together``) are not competing values."""
+    dates_together = dates_together or set()
     if denial and slots_a.negated != slots_b.negated:
         negated, plain = (a.text, b.text) if slots_a.negated else (b.text, a.text)
         if _denies_what_the_other_states(negated, plain) and not _parties_dispute(negated, plain):
@@ -614,14 +617,17 @@ def _difference(
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
     if len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:
-        return "date", str(min(slots_a.years)), str(min(slots_b.years))
+        year_a, year_b = str(min(slots_a.years)), str(min(slots_b.years))
+        if frozenset((year_a, year_b)) not in dates_together:
+            return "date", year_a, year_b
     if len(slots_a.durations) == 1 and len(slots_b.durations) == 1 and slots_a.durations != slots_b.durations:
         days_a, days_b = min(slots_a.durations), min(slots_b.durations)
         if abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):  # a month is about four weeks
             return "duration", _as_duration(days_a), _as_duration(days_b)
     if len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
-        if (day_a in WEEKDAYS) == (day_b in WEEKDAYS):  # a weekday and a month can both be right
+        # a weekday and a month can both be right
+        if (day_a in WEEKDAYS) == (day_b in WEEKDAYS) and frozenset((day_a, day_b)) not in dates_together:
             return "date", day_a, day_b
     if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
         return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
@@ -634,6 +640,41 @@ def _difference(
         ):
             return "place", name_a, name_b
     return None
+
+
+def _named_day_words(text: str) -> list[str]:
+    """The named days and months of ``text`` as written; they are capitalised ("May", "March"; not "may")."""
+    return [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS]
+
+
+def _dates_told_apart(judged: list[Unit], scored: Scored, slots_of: Any) -> set[frozenset[str]]:
+    """Pairs of days, months or years that one outlet gives in two sentences of one frame (a flight delayed in
+    September, another in December): the outlet tells two things apart, so outlets giving one or the other
+    tell of two things, not of one thing differently."""
+    dated: dict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(judged):
+        slots = slots_of(index)
+        if slots.days or slots.years:
+            # a unit judged once stands in the articles that carry it word for word too
+            for article_id in dict.fromkeys(
+                [unit.article_id] + [scored.units[c].article_id for c in scored.copies.get(index, [])]
+            ):
+                dated[article_id].append(index)
+    apart: set[frozenset[str]] = set()
+    for indices in dated.values():
+        for position, x in enumerate(indices):
+            for y in indices[position + 1 :]:
+                if judged[x].sentence_id == judged[y].sentence_id:
+                    continue
+                slots_x, slots_y = slots_of(x), slots_of(y)
+                if float(scored.vectors[x] @ scored.vectors[y]) < FRAME_MIN_COSINE:
+                    continue
+                if dice(slots_x.frame, slots_y.frame) < FRAME_MIN_OVERLAP:
+                    continue
+                values_x = slots_x.days | {str(v) for v in slots_x.years}
+                values_y = slots_y.days | {str(v) for v in slots_y.years}
+                apart.update(frozenset((a, b)) for a in values_x - values_y for b in values_y - values_x)
+    return apart
 
 
 def _word_before(text: str, name: str) -> str:
@@ -678,6 +719,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     def has_figure(unit: Unit) -> bool:
         return any(unit.start <= s and e <= unit.end for s, e in figures.get(unit.sentence_id, []))
 
+    dates_together = _dates_told_apart(judged, scored, slots_of)
     cosine = scored.candidates.column("cosine")
     frame = scored.model.frame_probability(scored.candidates) if len(cosine) else np.zeros(0)
     edges: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -696,7 +738,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         # alcoholic drinks or pork dishes are served") affirms nothing
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
-        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, denial)
+        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, denial, dates_together)
         if found is None:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:

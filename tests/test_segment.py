@@ -58,6 +58,18 @@ def test_decimals_and_numbers() -> None:
     ]
 
 
+def test_no_sentence_ends_with_a_determiner() -> None:
+    # tokenised text cuts a decimal point from its figure: "a .357 revolver" becomes "a. 357 revolver"
+    assert split("He pointed a. 357 caliber revolver at them. Both officers fired.") == [
+        "He pointed a. 357 caliber revolver at them.",
+        "Both officers fired.",
+    ]
+    assert split("The hitter posted a. 919 OPS last season. The team won.") == [
+        "The hitter posted a. 919 OPS last season.",
+        "The team won.",
+    ]
+
+
 def test_sentences_never_cross_lines() -> None:
     text = "The first line has no stop\nand the second line goes on. It ends here.\nThird."
     article = make_article(text)

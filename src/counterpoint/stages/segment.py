@@ -15,7 +15,7 @@ from ..model import Article, Sentence
 from .clean import Block
 
 NAME = "segment"
-VERSION = "2"  # 2: a quotation may close with two apostrophes
+VERSION = "3"  # 2: a quotation may close with two apostrophes; 3: no sentence ends with a determiner
 
 # Titles and abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
@@ -24,6 +24,7 @@ ABBREVIATIONS = frozenset(
     mar apr jun jul aug sep sept oct nov dec""".split()
 )
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+DETERMINERS = frozenset({"a", "an", "the"})
 # After a dotted abbreviation such as "U.S." a capitalised word usually continues the sentence ("U.S.
 # President"), unless it is one of these words that typically open one.
 SENTENCE_OPENERS = frozenset(
@@ -116,6 +117,8 @@ def _is_abbreviation(segment: str, punct_start: int, punct_end: int) -> bool:
     bare = word.rstrip(".").lower()
     following = segment[punct_end:].split(None, 1)
     next_word = following[0].strip("\"'\u201c\u2018([").lower() if following else ""
+    if bare in DETERMINERS:
+        return True  # no sentence ends with "a" or "the": a decimal point cut from its figure ("a. 357 revolver")
     if _DOTTED.match(word):
         return next_word.rstrip(",.;:") not in SENTENCE_OPENERS
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():

@@ -72,8 +72,8 @@ _CHANGED_STATE = re.compile(r"\b(?:no|any)\s+longer\b|\bany\s?more\b(?=\s*(?:[.,
 _NOT_THE_DENIED = frozenset({"one", "body"})
 # A denial of degree ("there isn't *much* Intel can do", "not *all* of them") is about that word too: it
 # contradicts a unit that states the degree and what follows ("all of them"), not one that states only what
-# follows ("puts Intel on the defensive"). "Not just" and "not only" are left out: annotators read "not just about fame"
-# against "she wanted fame" as a disagreement (decision 0011).
+# follows ("puts Intel on the defensive"). "Not just" and "not only" are left out: annotators read "not just
+# about fame" against "she wanted fame" as a disagreement (decision 0011).
 _DEGREE = frozenset(
     {
         "much",
@@ -594,12 +594,12 @@ def _difference(
     places: tuple[dict[str, str], dict[str, str]],
     together: Any,
     denial: bool = True,
-    dates_together: set[frozenset[str]] | None = None,
+    dates_apart: set[frozenset[str]] | None = None,
 ) -> tuple[str, str, str] | None:
     """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
-    statement only where ``denial`` allows it; days, months and years some sentence names together
-    (``dates_together``) are not competing values."""
-    dates_together = dates_together or set()
+    statement only where ``denial`` allows it; days, months and years an outlet tells apart (``dates_apart``,
+    see :func:`_dates_told_apart`) are not competing values."""
+    dates_apart = dates_apart or set()
     if denial and slots_a.negated != slots_b.negated:
         negated, plain = (a.text, b.text) if slots_a.negated else (b.text, a.text)
         if _denies_what_the_other_states(negated, plain) and not _parties_dispute(negated, plain):
@@ -618,7 +618,7 @@ def _difference(
         return "number", *numbers
     if len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:
         year_a, year_b = str(min(slots_a.years)), str(min(slots_b.years))
-        if frozenset((year_a, year_b)) not in dates_together:
+        if frozenset((year_a, year_b)) not in dates_apart:
             return "date", year_a, year_b
     if len(slots_a.durations) == 1 and len(slots_b.durations) == 1 and slots_a.durations != slots_b.durations:
         days_a, days_b = min(slots_a.durations), min(slots_b.durations)
@@ -627,7 +627,7 @@ def _difference(
     if len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
         # a weekday and a month can both be right
-        if (day_a in WEEKDAYS) == (day_b in WEEKDAYS) and frozenset((day_a, day_b)) not in dates_together:
+        if (day_a in WEEKDAYS) == (day_b in WEEKDAYS) and frozenset((day_a, day_b)) not in dates_apart:
             return "date", day_a, day_b
     if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
         return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
@@ -719,7 +719,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     def has_figure(unit: Unit) -> bool:
         return any(unit.start <= s and e <= unit.end for s, e in figures.get(unit.sentence_id, []))
 
-    dates_together = _dates_told_apart(judged, scored, slots_of)
+    dates_apart = _dates_told_apart(judged, scored, slots_of)
     cosine = scored.candidates.column("cosine")
     frame = scored.model.frame_probability(scored.candidates) if len(cosine) else np.zeros(0)
     edges: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -738,7 +738,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         # alcoholic drinks or pork dishes are served") affirms nothing
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
-        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, denial, dates_together)
+        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, denial, dates_apart)
         if found is None:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:

@@ -70,6 +70,24 @@ def test_no_sentence_ends_with_a_determiner() -> None:
     ]
 
 
+def test_a_list_marker_opens_its_item() -> None:
+    assert split("It hinges on two things: 1. How much will it cost? 2. Who will pay? Nobody knows.") == [
+        "It hinges on two things: 1. How much will it cost?",
+        "2. Who will pay?",
+        "Nobody knows.",
+    ]
+    # a number that ends a sentence is no list marker: a day, a clock time, a number after "No."
+    assert split("The trial opens on Aug. 29. Whatever happens, he stays.") == [
+        "The trial opens on Aug. 29.",
+        "Whatever happens, he stays.",
+    ]
+    assert split("They waited since 12 : 00. In Parliament nobody came.") == [
+        "They waited since 12 : 00.",
+        "In Parliament nobody came.",
+    ]
+    assert split("He was 12. He left.") == ["He was 12.", "He left."]
+
+
 def test_sentences_never_cross_lines() -> None:
     text = "The first line has no stop\nand the second line goes on. It ends here.\nThird."
     article = make_article(text)

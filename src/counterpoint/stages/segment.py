@@ -15,7 +15,7 @@ from ..model import Article, Sentence
 from .clean import Block
 
 NAME = "segment"
-VERSION = "3"  # 2: a quotation may close with two apostrophes; 3: no sentence ends with a determiner
+VERSION = "3"  # 2: a quotation may close with two apostrophes; 3: no sentence ends with a determiner or a list marker
 
 # Titles and abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
@@ -117,6 +117,16 @@ def _is_abbreviation(segment: str, punct_start: int, punct_end: int) -> bool:
     bare = word.rstrip(".").lower()
     following = segment[punct_end:].split(None, 1)
     next_word = following[0].strip("\"'\u201c\u2018([").lower() if following else ""
+    if bare.isdigit() and len(bare) <= 2:
+        # a list marker ("factors: 1. How much ...? 2. How fast ...?") opens its item: a number that stands
+        # first in the text or after a colon or the end of a sentence, not one that ends a clause ("was 12.")
+        before = segment[max(0, punct_start - len(bare) - WORD_WINDOW) : punct_start - len(bare)].rstrip()
+        if not before:
+            return True
+        previous = before.split()[-1].rstrip(".").lower()
+        clock = before.endswith(":") and before[:-1].rstrip()[-1:].isdigit()  # "since 12 : 00." is a time
+        dated = previous in ABBREVIATIONS or previous in NUMBER_ABBREVIATIONS  # "on Aug. 29.", "Juror No. 12."
+        return before[-1] in ":;.!?" and not clock and not dated
     if bare in DETERMINERS:
         return True  # no sentence ends with "a" or "the": a decimal point cut from its figure ("a. 357 revolver")
     if _DOTTED.match(word):

@@ -73,6 +73,8 @@ def test_teaser_lines_are_recognised(line: str) -> None:
         ("Minister rejects the harbour plan 02:10", "video"),
         ("Have a news tip? Email us at tips@example.org", "prompt"),
         ("To catch up on the storm, CLICK HERE", "prompt"),
+        ("*  *  *", "boilerplate"),
+        ("\u2022 \u2022 \u2022", "boilerplate"),
         # letters a case-blind match folds but str.lower() keeps (the quick checks before a search must not skip them)
         ("COPYR\u0130GHT 2024", "copyright"),
         ("\u017fUBSCRIBE", "newsletter"),

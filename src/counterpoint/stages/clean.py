@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..model import Article, Removal, RemovalReason, Role
 
 NAME = "clean"
-VERSION = "2"  # 2: credit chains, source lines and agency slugs
+VERSION = "3"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -392,7 +392,10 @@ _PROMPT = _Gated(
 
 
 def _structural_reason(line: str, lower: str, words: int) -> RemovalReason | None:
-    """Furniture recognised by its form: links, handles, tags, code, running times, addresses."""
+    """Furniture recognised by its form: links, handles, tags, code, running times, addresses, and lines
+    without a letter or a digit (separators such as "* * *", rules, bullets): they state nothing."""
+    if not any(character.isalnum() for character in line):
+        return "boilerplate"
     if words <= FURNITURE_MAX_WORDS and (_EMBEDDED_POST.search(line, lower) or _EMBED_LABEL.match(line)):
         return "embedded-post"
     tags = len(_HASHTAG.findall(line)) if "#" in line else 0

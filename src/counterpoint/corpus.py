@@ -388,8 +388,8 @@ class Corpus:
                 item.sections = [(start, end, kept if story == gone else story) for start, end, story in item.sections]
         stats.stories_merged += len(merged)
         for story in touched.values():
-            weights = np.fromiter(story.vector.values(), dtype=np.float64, count=len(story.vector))
-            terms = [self.terms[i] for i in story.vector]
+            ids, weights = self._story_arrays(story)  # kept for scoring the next batch against
+            terms = [self.terms[i] for i in ids.tolist()]
             story.summary.centroid = dict(zip(terms, np.round(weights, 4).tolist(), strict=True))
         self.store.write_batch(stored, [s.summary for s in touched.values()], dict(new_terms), rejections, merged)
         stats.stored += len(stored)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -593,13 +594,12 @@ def _difference(
     slots_b: _Slots,
     places: tuple[dict[str, str], dict[str, str]],
     together: Any,
+    dates_apart: set[frozenset[str]],
     denial: bool = True,
-    dates_apart: set[frozenset[str]] | None = None,
 ) -> tuple[str, str, str] | None:
     """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
     statement only where ``denial`` allows it; days, months and years an outlet tells apart (``dates_apart``,
     see :func:`_dates_told_apart`) are not competing values."""
-    dates_apart = dates_apart or set()
     if denial and slots_a.negated != slots_b.negated:
         negated, plain = (a.text, b.text) if slots_a.negated else (b.text, a.text)
         if _denies_what_the_other_states(negated, plain) and not _parties_dispute(negated, plain):
@@ -647,7 +647,7 @@ def _named_day_words(text: str) -> list[str]:
     return [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS]
 
 
-def _dates_told_apart(judged: list[Unit], scored: Scored, slots_of: Any) -> set[frozenset[str]]:
+def _dates_told_apart(judged: list[Unit], scored: Scored, slots_of: Callable[[int], _Slots]) -> set[frozenset[str]]:
     """Pairs of days, months or years that one outlet gives in two sentences of one frame (a flight delayed in
     September, another in December): the outlet tells two things apart, so outlets giving one or the other
     tell of two things, not of one thing differently."""
@@ -738,7 +738,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         # alcoholic drinks or pork dishes are served") affirms nothing
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
-        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, denial, dates_apart)
+        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, dates_apart, denial)
         if found is None:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:

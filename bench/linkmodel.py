@@ -47,7 +47,7 @@ MODEL_PATH = ROOT / "src" / "counterpoint" / "data" / "link_model.json"
 MODEL_VERSION = "1"
 # A unit states a fragment when the two overlap by at least this share of the longer one.
 COVER = 0.5
-C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 
 
 @dataclass
@@ -137,8 +137,9 @@ def story_pairs(name: str, articles: list[Any], gold: dict[str, Any], fresh: boo
     context = UnitContext.of(comparison)
     units = [u for a in comparison.articles for u in claim_units(a, parsed.get(a.article_id, []), context)]
     embedder = CachingEmbedder(load_embedder())
-    vectors = embedder.encode([u.text for u in units])
-    candidates = candidate_pairs(units, vectors, idf_of(units), context.statements)
+    texts = [u.text for u in units]
+    vectors = embedder.encode(texts)
+    candidates = candidate_pairs(units, vectors, idf_of(units), context.statements, embedder.tokens(texts))
     per_unit = unit_labels(units, comparison, gold)
     labels = np.full(len(candidates.a), -1, dtype=np.int8)
     for k, (a, b) in enumerate(zip(candidates.a, candidates.b, strict=True)):

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from counterpoint import pipeline
-from counterpoint.linking import FEATURES, candidate_pairs, idf_of
+from counterpoint.embed import hashed_word_tokens
+from counterpoint.linking import FEATURES, candidate_pairs, idf_of, token_match
 from counterpoint.model import Claim, Comparison
 from counterpoint.nlp import load_nlp, parse_articles
 from counterpoint.stages import units as claim_units
@@ -153,6 +154,26 @@ def test_omissions_list_shared_claims_an_outlet_leaves_out() -> None:
     assert rescue.claim_id not in comparison.omissions["Outlet 0"]
 
 
+def test_token_matching_finds_paraphrases_that_share_no_word() -> None:
+    from counterpoint.embed import CachingEmbedder, load_embedder, token_vectors
+
+    texts = [
+        "Residents ran out of their houses in panic.",  # article a
+        "Firefighters closed the coastal road.",  # article a
+        "People rushed from their homes, terrified.",  # article b
+        "The mayor will visit the harbour next week.",  # article b
+    ]
+    units = [
+        Unit(article, f"s{i}", 0, len(t), t, frozenset(), True)
+        for i, (article, t) in enumerate(zip("aabb", texts, strict=True))
+    ]
+    # wrapped twice (as a caller's caching embedder inside the pipeline's): still the model's tokens
+    embedder = CachingEmbedder(CachingEmbedder(load_embedder()))
+    matched = token_match(units, token_vectors(embedder, texts))
+    assert matched[0, 2] > matched[0, 3] + 0.1 and matched[0, 2] > matched[1, 2] + 0.1
+    assert abs(matched[0, 2] - matched[2, 0]) < 1e-6  # an F1: symmetric
+
+
 def test_pair_features_follow_their_definitions() -> None:
     units = [
         Unit("a1", "s1", 0, 10, "x", frozenset({"W:deal", "E:e1", "N:14"}), True),
@@ -162,7 +183,8 @@ def test_pair_features_follow_their_definitions() -> None:
     ]
     vectors = np.eye(4, dtype=np.float32)[[0, 1, 0, 1]]  # s1 = s3, s2 = s4
     idf = idf_of(units)
-    found = candidate_pairs(units, vectors, idf, {"s1": {"st1"}, "s3": {"st1"}})
+    tokens = [hashed_word_tokens(t) for t in ("deal signed", "storm", "deal signed", "storm hit")]
+    found = candidate_pairs(units, vectors, idf, {"s1": {"st1"}, "s3": {"st1"}}, tokens)
     pairs = {(int(a), int(b)): row for a, b, row in zip(found.a, found.b, found.features, strict=True)}
     assert set(pairs) == {(0, 2), (1, 3)}  # different articles, close or sharing a content word
     row = dict(zip(FEATURES, pairs[(0, 2)], strict=True))
@@ -172,6 +194,8 @@ def test_pair_features_follow_their_definitions() -> None:
     assert row["cosine"] == 1.0 and row["same_quote"] == 1.0 and row["best_both"] == 1.0
     assert row["number_differs"] == 1.0 and row["number_shared"] == 0.0  # 14 against 12
     assert dict(zip(FEATURES, pairs[(1, 3)], strict=True))["number_differs"] == 0.0
+    assert abs(row["token_match"] - 1.0) < 1e-5  # the same words
+    assert 0.0 < dict(zip(FEATURES, pairs[(1, 3)], strict=True))["token_match"] < 1.0  # one word of two
 
 
 def test_claims_are_cohesive_units_with_evidence_spans() -> None:
@@ -415,6 +439,14 @@ def test_a_state_that_has_changed_is_not_denied() -> None:
     assert not _denies_what_the_other_states("Massage therapy isn't the singer's work anymore.", earlier)
     assert not _denies_what_the_other_states("The singer no longer works as a massage therapist.", earlier)
     assert _denies_what_the_other_states("The singer never worked as a massage therapist.", earlier)
+
+
+def test_denials_listed_one_after_another_are_one_denial_about_the_first() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    stated = "Tonight we saw an explosion of anger from the youth in the harbour district."
+    assert not _denies_what_the_other_states("The youth have no jobs for the summer, no district.", stated)
+    assert _denies_what_the_other_states("The youth have no anger, no district.", stated)
 
 
 def test_a_denial_ends_with_its_clause() -> None:

@@ -145,3 +145,21 @@ def test_a_quotation_closed_with_two_apostrophes_ends_where_it_closes() -> None:
         "Crews left.",
         "``It is a hole,'' Halm said.",
     ]
+
+
+def test_a_quotation_left_open_does_not_hold_the_next_sentences() -> None:
+    # the first quotation never closes: a new one opens, so its stop ends a sentence
+    text = (
+        "\u201cThe harbour is a pioneer in clean shipping. \u201cWe are going where the trade goes,\u201d "
+        "the mayor added. \u201cThis is a great port.\u201d"
+    )
+    assert split(text) == [
+        "\u201cThe harbour is a pioneer in clean shipping.",
+        "\u201cWe are going where the trade goes,\u201d the mayor added.",
+        "\u201cThis is a great port.\u201d",
+    ]
+    # tokenised text sets the opening mark apart from the first word
+    assert split("The port grew fast. \u201c We are ready, \u201d she said.") == [
+        "The port grew fast.",
+        "\u201c We are ready, \u201d she said.",
+    ]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
+import zlib
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,6 +28,16 @@ ENCODE_BATCH_SIZE = 16
 class Embedder(Protocol):
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Unit-length embeddings, one row per text."""
+        ...
+
+
+# The word pieces of one text and their contextual vectors (unit-length rows), special tokens left out.
+TokenVectors = tuple[tuple[str, ...], NDArray[np.float32]]
+
+
+class TokenEmbedder(Protocol):
+    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[NDArray[np.float32], list[TokenVectors]]:
+        """Unit-length embeddings, one row per text, and each text's word pieces with their vectors."""
         ...
 
 
@@ -86,9 +98,52 @@ class MiniLMEmbedder:
             show_progress_bar=False,
             convert_to_tensor=True,
         )
-        array = np.asarray(vectors.float().numpy(), dtype=np.float32)
-        norms = np.linalg.norm(array, axis=1, keepdims=True)
-        return np.asarray(array / norms, dtype=np.float32)  # re-normalised in float32
+        return _unit_rows(vectors.float().numpy())
+
+    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[NDArray[np.float32], list[TokenVectors]]:
+        """One pass of the model gives both: the sentence vector is the mean of the token vectors."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32), []
+        outputs = self._model.encode(
+            list(texts), batch_size=ENCODE_BATCH_SIZE, output_value=None, show_progress_bar=False
+        )
+        tokenizer = self._model.tokenizer
+        sentences = _unit_rows(np.stack([o["sentence_embedding"].float().numpy() for o in outputs]))
+        tokens: list[TokenVectors] = []
+        for output in outputs:
+            present = output["attention_mask"].bool()
+            ids = output["input_ids"][present][1:-1].tolist()  # without [CLS] and [SEP]
+            vectors = output["token_embeddings"][present][1:-1].float().numpy()
+            tokens.append((tuple(tokenizer.convert_ids_to_tokens(ids)), _unit_rows(vectors)))
+        return sentences, tokens
+
+
+def _unit_rows(array: NDArray[np.floating[Any]]) -> NDArray[np.float32]:
+    array = np.asarray(array, dtype=np.float32)
+    norms = np.linalg.norm(array, axis=1, keepdims=True)
+    return np.asarray(array / np.maximum(norms, 1e-12), dtype=np.float32)  # re-normalised in float32
+
+
+# Dimensions of the stand-in word vectors of an embedder that gives no token vectors.
+HASHED_WORD_DIMENSIONS = 64
+
+
+def hashed_word_tokens(text: str) -> TokenVectors:
+    """Token vectors for an embedder that has none: each lower-cased word a fixed pseudo-random unit vector,
+    so that token matching falls back to matching the same words."""
+    words = tuple(re.findall(r"\w+", text.lower()))
+    rows = [np.random.default_rng(zlib.crc32(w.encode())).standard_normal(HASHED_WORD_DIMENSIONS) for w in words]
+    matrix = np.stack(rows) if rows else np.zeros((0, HASHED_WORD_DIMENSIONS))
+    return words, _unit_rows(matrix)
+
+
+def token_vectors(embedder: Embedder, texts: Sequence[str]) -> list[TokenVectors]:
+    """Each text's word pieces and their vectors, from the embedder if it gives them (hashed words if not)."""
+    if isinstance(embedder, CachingEmbedder):
+        return embedder.tokens(texts)
+    if hasattr(embedder, "encode_with_tokens"):
+        return list(embedder.encode_with_tokens(texts)[1])
+    return [hashed_word_tokens(t) for t in texts]
 
 
 EMBEDDING_PRECISIONS = ("auto", "float32", "bfloat16")
@@ -113,6 +168,7 @@ class CachingEmbedder:
         # what produced the embeddings, for the report: a model and its precision, or the class name
         self.name = str(getattr(inner, "name", type(inner).__name__))
         self._cache: dict[str, NDArray[np.float32]] = {}
+        self._tokens: dict[str, TokenVectors] = {}
         self._pending: threading.Thread | None = None
         self._failure: BaseException | None = None
 
@@ -137,9 +193,27 @@ class CachingEmbedder:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
 
+    def tokens(self, texts: Sequence[str]) -> list[TokenVectors]:
+        """Each text's word pieces and their vectors (kept from the pass that embedded it)."""
+        self._wait()
+        self._store([t for t in dict.fromkeys(texts) if t not in self._tokens])
+        return [self._tokens[t] for t in texts]
+
+    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[NDArray[np.float32], list[TokenVectors]]:
+        """Both at once, so that a caching embedder can wrap another and still give the model's tokens."""
+        return self.encode(texts), self.tokens(texts)
+
     def _store(self, texts: list[str]) -> None:
-        if texts:
+        if not texts:
+            return
+        encode_with_tokens = getattr(self.inner, "encode_with_tokens", None)
+        if encode_with_tokens is None:
             self._cache.update(zip(texts, self.inner.encode(texts), strict=True))
+            self._tokens.update((t, hashed_word_tokens(t)) for t in texts)
+            return
+        vectors, tokens = encode_with_tokens(texts)
+        self._cache.update(zip(texts, vectors, strict=True))
+        self._tokens.update(zip(texts, tokens, strict=True))
 
     def _wait(self) -> None:
         if self._pending is not None:

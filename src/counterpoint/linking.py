@@ -29,8 +29,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import logistic
+from .embed import TokenVectors
 from .stages.units import VERB_MARK, Unit
-from .text import DAY_WORDS, TIME_WORDS, stem
+from .text import DAY_WORDS, STOPWORDS, TIME_WORDS, stem
 
 FEATURES = (
     "cosine",
@@ -61,7 +62,13 @@ FEATURES = (
     "best_both_few",
     "strong_link",
     "strong_link_few",
+    "token_match",
 )
+# Two units state the same frame (one event, one role) when the judge rates them one claim at least this
+# probably: conflicts read a differing value there (told to ignore it, ``LinkModel.frame_probability``), and
+# the wording section a word in place of another. Best on the dev stories at 0.6; 0.8 keeps every test
+# story's soft differences apart (docs/decisions/0011-conflicts.md, third round).
+FRAME_MIN_PROBABILITY = 0.8
 # Features that see a value differ between the two units (not the frame they state it in).
 VALUE_FEATURES = ("number_differs", "day_differs", "negation_differs")
 # Pairs below this cosine that share no content word are never candidates: on the dev stories no pair
@@ -69,6 +76,9 @@ VALUE_FEATURES = ("number_differs", "day_differs", "negation_differs")
 CANDIDATE_MIN_COSINE = 0.35
 # Rows of one block: a block is rows x all units of the comparison (float32), ~40 MB at 10,000 units.
 BLOCK_ROWS = 1024
+# Word pieces of one block of token matching: pieces x all content pieces of the comparison (float32),
+# ~80 MB at 40,000 pieces (about 40 long articles).
+TOKEN_BLOCK = 512
 # The score that ranks a unit's candidates within one article (best match, margin): the former link score.
 RANK_OVERLAP_WEIGHT = 0.8
 # The former link rule, now one feature among others: a mutual best match scoring at least STRONG_MUTUAL, or
@@ -168,6 +178,53 @@ class _Matrices:
         return np.asarray(np.power(shared, 0.25) / self.max_word_idf, dtype=np.float32)
 
 
+def _content_piece(piece: str) -> bool:
+    word = piece.removeprefix("##")
+    return word.isalnum() and word not in STOPWORDS
+
+
+def token_match(units: list[Unit], tokens: list[TokenVectors]) -> NDArray[np.float32]:
+    """For every two units, how well each one's content words find a close word in the other: the F1 of
+    the IDF-weighted best token matches (BERTScore) over contextual word-piece vectors, stop words and
+    punctuation left out, IDF within the comparison. Paraphrases that share no word ("rushed out of their
+    homes" / "ran out of buildings") match here, and names the whole story repeats weigh little.
+
+    Computed in blocks of :data:`TOKEN_BLOCK` pieces against all pieces, so memory grows with one block
+    times the comparison's pieces."""
+    n = len(units)
+    kept = [[i for i, piece in enumerate(pieces) if _content_piece(piece.lower())] for pieces, _ in tokens]
+    per_sentence: dict[str, set[str]] = defaultdict(set)
+    for unit, (pieces, _), rows in zip(units, tokens, kept, strict=True):
+        per_sentence[unit.sentence_id].update(pieces[i].lower() for i in rows)
+    frequency = Counter(p for pieces in per_sentence.values() for p in pieces)
+    count = len(per_sentence)
+    owner = np.repeat(np.arange(n), [len(rows) for rows in kept])
+    if not len(owner):
+        return np.zeros((n, n), dtype=np.float32)
+    vectors = np.concatenate([vectors[rows] for (_, vectors), rows in zip(tokens, kept, strict=True) if rows])
+    idf = [
+        math.log((count + 1) / (frequency[pieces[i].lower()] + 0.5))
+        for (pieces, _), rows in zip(tokens, kept, strict=True)
+        for i in rows
+    ]
+    weights = np.array(idf, dtype=np.float32)
+    present = np.unique(owner)  # units with at least one content piece, in order
+    starts = np.searchsorted(owner, present)
+    totals = np.add.reduceat(weights, starts)
+    recall = np.zeros((n, n), dtype=np.float32)  # [a, b]: a's words found in b
+    for start in range(0, len(owner), TOKEN_BLOCK):
+        block = slice(start, min(len(owner), start + TOKEN_BLOCK))
+        best = np.maximum.reduceat(vectors[block] @ vectors.T, starts, axis=1)  # each piece's best in each unit
+        weighted = best * weights[block, None]
+        block_owners, block_starts = np.unique(owner[block], return_index=True)
+        recall[np.ix_(block_owners, present)] += np.add.reduceat(weighted, block_starts, axis=0)
+    recall[present] /= totals[:, None]
+    precision = recall.T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        f1 = np.where(recall + precision > 0, 2 * recall * precision / (recall + precision), 0.0)
+    return np.asarray(f1, dtype=np.float32)
+
+
 def former_score(cosine: float, a: frozenset[str], b: frozenset[str], idf: dict[str, float], quote: bool) -> float:
     """The former link score of two units (decision 0006): cosine + 0.8 x IDF-weighted overlap (+ 0.3 for a
     shared verbatim quote); -1 where that rule allowed no link (cosine under STRONG_MIN_COSINE, or no shared
@@ -187,8 +244,10 @@ def candidate_pairs(
     vectors: NDArray[np.float32],
     idf: dict[str, float],
     statements: dict[str, set[str]],
+    tokens: list[TokenVectors],
 ) -> Candidates:
-    """Every candidate pair of units of different articles with its :data:`FEATURES`."""
+    """Every candidate pair of units of different articles with its :data:`FEATURES` (``tokens``: each
+    unit's word pieces and their contextual vectors, for :func:`token_match`)."""
     n = len(units)
     head_stems = np.array([stem(u.head) if u.head else "" for u in units])
     subject_stems = np.array([stem(u.subject) if u.subject else "" for u in units])
@@ -322,6 +381,7 @@ def candidate_pairs(
     strong = ((fwd["former_best"] * back["former_best"] > 0) & (former >= STRONG_MUTUAL)) | (former >= STRONG_ALONE)
     columns["strong_link"] = strong.astype(np.float32)
     columns["strong_link_few"] = columns["strong_link"] / max(1, len(bounds) - 1)
+    columns["token_match"] = token_match(units, tokens)[pa, pb]
     features = np.stack([np.asarray(columns[name], dtype=np.float32) for name in FEATURES], axis=1)
     return Candidates(pa, pb, features)
 

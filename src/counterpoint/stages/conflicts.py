@@ -35,14 +35,15 @@ from typing import Any
 import numpy as np
 
 from ..ids import content_id
+from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
 from ..text import DAY_WORDS, NEGATION, STOPWORDS, TIME_WORDS, content_words, dice, stem
 from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "7"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
-# 7: dates one outlet tells apart in one frame are two events
+VERSION = "8"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+# 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -121,9 +122,7 @@ FRAME_MIN_COSINE = 0.6
 # A unit this much shorter than the other (in words) states less than it: its silence on a slot is not a value.
 FRAME_MIN_LENGTH_RATIO = 0.5
 # Or: the pair judge, told to ignore the differing value (``LinkModel.frame_probability``), rates the two
-# units the same claim at least this probably. Best on the dev stories at 0.6; 0.8 keeps every test story's
-# soft differences apart (docs/decisions/0011-conflicts.md, third round).
-FRAME_MIN_PROBABILITY = 0.8
+# units the same claim at least FRAME_MIN_PROBABILITY (linking.py).
 
 _DIRECTIONS = {
     w: w.replace("-", "")
@@ -189,6 +188,10 @@ _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per ce
 # sentences' embeddings have at least this cosine (or are linked through others that do). Calibrated on the
 # dev stories (decision 0011).
 FIGURE_MIN_COSINE = 0.45
+# Two groups of figures are one frame when at least this share of the pairs across them are close, or a
+# close pair across them gives the same figure: a chain of close pairs is not one frame (Brooklyn: a count
+# of Monday's arrests, close to a sentence that names 46 arrests, does not pull in Gray's prior arrests).
+FIGURE_COHESION = 0.5
 # Durations that differ by less than this share are one span in other units (a month and four weeks).
 DURATION_TOLERANCE = 0.2
 # Values that agree within this share after conversion (6 miles against 10 km) are one value.
@@ -295,8 +298,9 @@ def _same_frame(
     group: list[_Figure], by_sentence: dict[str, list[Unit]], comparison: Comparison, scored: Scored | None
 ) -> list[list[_Figure]]:
     """Figures of one measure split by what they count: the toll of this event, of an earlier one, of one
-    district. Two figures are of one frame when their units' embeddings are at least FIGURE_MIN_COSINE
-    apart (their sentences'); groups are the figures so connected."""
+    district. Two figures are of one frame when their units' embeddings (their sentences') have a cosine of
+    at least FIGURE_MIN_COSINE; groups join while FIGURE_COHESION of the pairs across them are, or two close
+    figures across them agree."""
     if scored is None or len(group) < 2:
         return [group]
     position = {}
@@ -308,12 +312,28 @@ def _same_frame(
     sentence_unit = {u.sentence_id: i for i, u in enumerate(scored.units) if u.whole}
     rows = [position.get(sentence_unit.get(f.quantity.sentence_id, -1), -1) for f in group]
     vectors = np.stack([scored.vectors[r] if r >= 0 else np.zeros(scored.vectors.shape[1]) for r in rows])
-    close = (vectors @ vectors.T) >= FIGURE_MIN_COSINE
-    pairs = [(i, j, "", "") for i in range(len(group)) for j in range(i + 1, len(group)) if close[i, j]]
-    seen = {i for i, j, _, _ in pairs} | {j for i, j, _, _ in pairs}
-    return [[group[i] for i in sorted({i for p in c for i in p[:2]})] for c in _components(pairs)] + [
-        [group[i]] for i in range(len(group)) if i not in seen
-    ]
+    cosine = vectors @ vectors.T
+    nearest_of = np.argmax(cosine - 2 * np.eye(len(group)), axis=1).tolist()
+    # cohesion, not chains: two groups join when most pairs across them are close or two close figures agree
+    members: dict[int, list[int]] = {i: [i] for i in range(len(group))}
+    root = list(range(len(group)))
+    order = sorted(
+        ((i, j) for i in range(len(group)) for j in range(i + 1, len(group)) if cosine[i, j] >= FIGURE_MIN_COSINE),
+        key=lambda p: -cosine[p],
+    )
+    for i, j in order:
+        a, b = root[i], root[j]
+        if a == b:
+            continue
+        across = cosine[np.ix_(members[a], members[b])] >= FIGURE_MIN_COSINE
+        # a figure alone joins the group of the figure it is closest to
+        nearest = len(members[b]) == 1 and nearest_of[members[b][0]] in members[a]
+        if not nearest and across.mean() < FIGURE_COHESION:
+            continue
+        for k in members[b]:
+            root[k] = a
+        members[a] += members.pop(b)
+    return [[group[i] for i in sorted(m)] for m in members.values()]
 
 
 def _add_figure_claim(
@@ -550,10 +570,16 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     """Whether what a denial in ``negated`` is about is stated in ``plain``: the first content word in the
     denial's scope, and the word after it too where ``plain`` goes on after the first ("does not employ
     local women" is not denied by "employs women from other countries"; "never agreed to the request" is by
-    "agreed", and by "agreed to the request")."""
+    "agreed", and by "agreed to the request"). Denials listed one after another ("no food, no water") are
+    one denial, about its first item."""
     stated = [stem(w) for w in content_words(plain)]
+    previous_end = -1
     for start, word_end, end in denial_scopes(negated):
         scope = negated[word_end:end]
+        listed = previous_end >= 0 and re.fullmatch(r"\s*,\s*", negated[previous_end:start]) is not None
+        previous_end = end
+        if listed:
+            continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
         if _CHANGED_STATE.search(negated[start:end]) or _REFUSAL.match(negated, start):
             continue
         first = re.match(r"\W*(\w+)", scope)

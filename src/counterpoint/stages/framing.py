@@ -41,6 +41,7 @@ from typing import Any
 from .. import names
 from ..bias import BiasModel, load_bias_model, quoted_spans
 from ..embed import Embedder
+from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
 from ..nlp import ParsedLine
 from ..text import STOPWORDS, stem
@@ -387,7 +388,11 @@ def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]
             if len(sides) != 2:
                 continue
             pair = [views[link.sentence_a], views[link.sentence_b]]
-            for referent, wording_a, wording_b in _entity_variants(sides, mentions) + _slot_variants(sides, pair):
+            # a word in place of another is a choice only where the two sentences say the same thing: the
+            # judge's bar for one frame (conflicts), not a claim's membership ("alleging conspiracy in 2016
+            # election" / "alleges conspiracy in new lawsuit": one claim, two referents)
+            slotted = _slot_variants(sides, pair) if link.probability >= FRAME_MIN_PROBABILITY else []
+            for referent, wording_a, wording_b in _entity_variants(sides, mentions) + slotted:
                 key = (referent, *sorted((wording_a[1].lower(), wording_b[1].lower())))
                 wording = found.setdefault(key, Wording(referent, []))
                 for sentence_id, text in (wording_a, wording_b):

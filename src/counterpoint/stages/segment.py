@@ -15,7 +15,8 @@ from ..model import Article, Sentence
 from .clean import Block
 
 NAME = "segment"
-VERSION = "3"  # 2: a quotation may close with two apostrophes; 3: no sentence ends with a determiner or a list marker
+VERSION = "4"  # 2: a quotation may close with two apostrophes; 3: no sentence ends with a determiner or a list
+# marker; 4: a curly quotation left open when the next one opens does not hold its sentences together
 
 # Titles and abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
@@ -35,7 +36,10 @@ SENTENCE_OPENERS = frozenset(
 
 # A quotation running on longer than this is split into sentences like any text (a statement read out).
 MAX_QUOTATION_CHARS = 400
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+(?:``|[\"'\u201c\u2018(\[])?[A-Z0-9\u00c0-\u017f])")
+# (tokenised text sets an opening quotation mark apart from its first word: "said. \u201c We are")
+_BOUNDARY = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+(?:(?:``|[\"'\u201c\u2018(\[]) ?)?[A-Z0-9\u00c0-\u017f])"
+)
 _WORD_BEFORE = re.compile(r"(\S+)$")
 # Characters before a full stop searched for the word it ends: longer than any abbreviation or initialism.
 WORD_WINDOW = 64
@@ -89,6 +93,9 @@ def _inside_quotation(segment: str, position: int) -> bool:
     straight_open = (before.count('"') + (0 if backticks else before.count("''"))) % 2 == 1
     if curly_open:
         close_at = segment.find("\u201d", position)
+        reopened = segment.find("\u201c", position)
+        if 0 <= reopened < close_at:
+            return False  # a quotation opens again before any closes: the one open here was never closed
     elif ticked_open or straight_open:
         closings = [segment.find(mark, position) for mark in ('"', "''")]
         close_at = min((at for at in closings if at >= 0), default=-1)

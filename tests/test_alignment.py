@@ -449,6 +449,14 @@ def test_denials_listed_one_after_another_are_one_denial_about_the_first() -> No
     assert _denies_what_the_other_states("The youth have no anger, no district.", stated)
 
 
+def test_a_purpose_denied_denies_no_act() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    stated = "The shipyard will sell ferries built in Orno."
+    assert not _denies_what_the_other_states("The main aim of the purchase was not to sell ferries.", stated)
+    assert _denies_what_the_other_states("The shipyard will not sell ferries.", stated)
+
+
 def test_a_denial_ends_with_its_clause() -> None:
     from counterpoint.stages.conflicts import _denies_what_the_other_states
 

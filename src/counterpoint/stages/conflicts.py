@@ -43,7 +43,8 @@ from .units import Unit
 
 NAME = "conflicts"
 VERSION = "8"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
-# 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one
+# 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
+# a purpose denied ("was not to sell") denies no act
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -98,6 +99,8 @@ _DEGREE = frozenset(
 )
 # "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
 _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
+# "The aim was not to sell servers": a purpose or a plan denied ("be" + "not to" + verb), not the act.
+_NOT_THE_PURPOSE = re.compile(r"\b(?:is|was|are|were|be|been|'s)\s+not\s+to\s+\w", re.I)
 _DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|refuted|refutes)\b", re.I)
 # A statement the outlet reports as someone's: a reporting verb or "according to".
 _REPORTED = re.compile(
@@ -581,6 +584,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
         if listed:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
         if _CHANGED_STATE.search(negated[start:end]) or _REFUSAL.match(negated, start):
+            continue
+        if any(m.start() < start < m.end() for m in _NOT_THE_PURPOSE.finditer(negated)):
             continue
         first = re.match(r"\W*(\w+)", scope)
         if (

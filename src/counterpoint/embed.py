@@ -35,12 +35,6 @@ class Embedder(Protocol):
 TokenVectors = tuple[tuple[str, ...], NDArray[np.float32]]
 
 
-class TokenEmbedder(Protocol):
-    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[NDArray[np.float32], list[TokenVectors]]:
-        """Unit-length embeddings, one row per text, and each text's word pieces with their vectors."""
-        ...
-
-
 def native_bfloat16() -> bool:
     """Whether this CPU multiplies bfloat16 in hardware (AMX or AVX512-BF16)."""
     import torch
@@ -139,11 +133,10 @@ def hashed_word_tokens(text: str) -> TokenVectors:
 
 def token_vectors(embedder: Embedder, texts: Sequence[str]) -> list[TokenVectors]:
     """Each text's word pieces and their vectors, from the embedder if it gives them (hashed words if not)."""
-    if isinstance(embedder, CachingEmbedder):
-        return embedder.tokens(texts)
-    if hasattr(embedder, "encode_with_tokens"):
-        return list(embedder.encode_with_tokens(texts)[1])
-    return [hashed_word_tokens(t) for t in texts]
+    encode_with_tokens = getattr(embedder, "encode_with_tokens", None)  # MiniLM, and a caching embedder
+    if encode_with_tokens is None:
+        return [hashed_word_tokens(t) for t in texts]
+    return list(encode_with_tokens(texts)[1])
 
 
 EMBEDDING_PRECISIONS = ("auto", "float32", "bfloat16")

@@ -5,7 +5,9 @@ measure topic, not claim. The judge weighs what distinguishes the two, on labell
 (``bench/linkmodel.py`` trains it; ``data/link_model.json`` holds the fitted weights):
 
 * how close the two units are: MiniLM cosine, IDF-weighted overlap of concept tokens (all, content words
-  only, entities), a shared verb, shared or differing numbers, the same verbatim quote;
+  only, entities), a shared verb, shared or differing numbers, the same verbatim quote, and token matching
+  (each unit's content words against the closest word of the other, over contextual token vectors: other
+  words for the same thing);
 * how close they are *for this story*: the cosine as a z-score against everything else each unit could
   match, whether each is the other's best match in its article and by what margin, since a sentence
   whose claim another article does not state still has a nearest neighbour there;

@@ -191,9 +191,9 @@ _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per ce
 # sentences' embeddings have at least this cosine (or are linked through others that do). Calibrated on the
 # dev stories (decision 0011).
 FIGURE_MIN_COSINE = 0.45
-# Two groups of figures are one frame when at least this share of the pairs across them are close, or a
-# close pair across them gives the same figure: a chain of close pairs is not one frame (Brooklyn: a count
-# of Monday's arrests, close to a sentence that names 46 arrests, does not pull in Gray's prior arrests).
+# Two groups of figures are one frame when at least this share of the pairs across them are close, or one is
+# a single figure whose closest figure is in the other: a chain of close pairs is not one frame (Brooklyn: a
+# count of Monday's arrests, close to a sentence that names 46 arrests, does not pull in Gray's prior arrests).
 FIGURE_COHESION = 0.5
 # Durations that differ by less than this share are one span in other units (a month and four weeks).
 DURATION_TOLERANCE = 0.2
@@ -302,8 +302,8 @@ def _same_frame(
 ) -> list[list[_Figure]]:
     """Figures of one measure split by what they count: the toll of this event, of an earlier one, of one
     district. Two figures are of one frame when their units' embeddings (their sentences') have a cosine of
-    at least FIGURE_MIN_COSINE; groups join while FIGURE_COHESION of the pairs across them are, or two close
-    figures across them agree."""
+    at least FIGURE_MIN_COSINE; groups join while FIGURE_COHESION of the pairs across them are, or when one
+    is a single figure whose closest figure is in the other."""
     if scored is None or len(group) < 2:
         return [group]
     position = {}
@@ -317,7 +317,7 @@ def _same_frame(
     vectors = np.stack([scored.vectors[r] if r >= 0 else np.zeros(scored.vectors.shape[1]) for r in rows])
     cosine = vectors @ vectors.T
     nearest_of = np.argmax(cosine - 2 * np.eye(len(group)), axis=1).tolist()
-    # cohesion, not chains: two groups join when most pairs across them are close or two close figures agree
+    # cohesion, not chains: groups join, closest pairs first, when most pairs across them are close
     members: dict[int, list[int]] = {i: [i] for i in range(len(group))}
     root = list(range(len(group)))
     order = sorted(

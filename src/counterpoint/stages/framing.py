@@ -381,9 +381,7 @@ def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]
                 if line is None:
                     break
                 if sentence_id not in views:
-                    views[sentence_id] = sentence_slots(
-                        [t for t in line.doc if sentence.start <= line.start + t.idx < sentence.end]
-                    )
+                    views[sentence_id] = sentence_slots(list(line.tokens_between(sentence.start, sentence.end)))
                 sides.append((article, sentence, line))
             if len(sides) != 2:
                 continue

@@ -187,7 +187,7 @@ def claim_units(article: Article, lines: list[ParsedLine], context: UnitContext)
         if sentence.role != "body" or sentence.line not in by_line:
             continue
         parsed = by_line[sentence.line]
-        tokens = [t for t in parsed.doc if sentence.start <= parsed.start + t.idx < sentence.end]
+        tokens = list(parsed.tokens_between(sentence.start, sentence.end))
         text = article.sentence_text(sentence)
         whole = _unit_tokens(tokens, parsed.start, article, context)
         units.append(

@@ -55,10 +55,11 @@ class ParsedLine:
     def tokens_between(self, start: int, end: int) -> Any:
         """The tokens that begin in ``[start, end)`` (article offsets): one sentence of the line, found by
         bisection, so a line of many sentences is not scanned once per sentence."""
-        if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
-        low = bisect.bisect_left(self._starts, start - self.start)
-        high = bisect.bisect_left(self._starts, end - self.start)
+        starts = getattr(self, "_starts", None)  # absent from a line pickled before it existed
+        if starts is None:
+            starts = self._starts = [t.idx for t in self.doc]
+        low = bisect.bisect_left(starts, start - self.start)
+        high = bisect.bisect_left(starts, end - self.start)
         return self.doc[low:high]
 
 

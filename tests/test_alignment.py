@@ -551,3 +551,41 @@ def test_a_partys_denial_against_anothers_accusation_is_their_dispute_not_the_ou
     assert _parties_dispute("The army denied carrying out the attack on the camp.", accusation)
     assert not _parties_dispute("The army did not carry out the attack on the camp.", accusation)
     assert not _parties_dispute("The army denied carrying out the attack.", "The army carried out the attack.")
+
+
+def test_figures_written_as_words_and_sums_of_money_conflict() -> None:
+    shots = compare_texts(
+        "The autopsy showed the courier had been shot seven times near the depot in Orno.",
+        "The autopsy showed the courier had been shot eleven times near the depot in Orno.",
+    )
+    [claim] = [c for c in shots.claims if c.status == "conflicting"]
+    assert claim.kind == "number" and set(claim.values.values()) == {"7 times", "11 times"}
+    money = compare_texts(
+        "The shipyard in Orno raised $60 million in funding from three banks.",
+        "The shipyard in Orno raised $35m in funding from three banks.",
+    )
+    [claim] = [c for c in money.claims if c.status == "conflicting"]
+    assert claim.kind == "number" and set(claim.values.values()) == {"$60,000,000", "$35,000,000"}
+
+
+def test_figures_one_outlet_tells_apart_or_counts_over_a_period_do_not_conflict() -> None:
+    def conflicting(*texts: str) -> list[Claim]:
+        return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
+
+    first = "The shipyard in Orno was sold for $334 million to a rival."
+    second = "The shipyard in Orno was sold for $281 million in cash to a rival."
+    assert conflicting(first, second)
+    assert not conflicting(first, second, "The shipyard in Orno was sold for $334 million, $281 million in cash.")
+    racks = (
+        "The first server rack of the Orno plant housed 384 chips in a single cabinet.",
+        "The first server rack of the Orno plant housed 768 chips in a single cabinet.",
+    )
+    assert conflicting(*racks)
+    both = "The first server rack of the Orno plant housed 384 chips with two cores each, 768 chips counted as cores."
+    assert not conflicting(*racks, both)
+    arrests = (
+        "The courier from Orno had been arrested 4 times on charges of theft, police said.",
+        "The courier from Orno had been arrested 3 times since October on charges of theft, police said.",
+    )
+    assert not conflicting(*arrests)
+    assert conflicting(arrests[0], arrests[1].replace(" since October", ""))

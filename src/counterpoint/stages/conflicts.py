@@ -13,13 +13,15 @@ When the values differ the claim is typed
 
 **Same frame, different value.** Two units of different articles that say the same thing apart from one
 slot disagree on that slot: ``number`` (the same measure word: "an 8.6-magnitude quake" / "an
-8.7-magnitude quake"; unit conversions that agree are not a conflict), ``date`` (different named days or
-months, or resolved days), ``place`` (a different compass direction from the same reference, offshore
-against inland, or two places never named together), ``negation`` (one denies what the other states: the
-word the denial is about is in the other unit). "The same thing" is measured on the rest: the units'
-content words apart from the slot's own words overlap by at least :data:`FRAME_MIN_OVERLAP` and their
-embeddings are close. A conflict claim holds only the units that disagree on that slot, each side's value
-and outlet, and its evidence spans.
+8.7-magnitude quake", "shot seven times" / "shot 11 times", the same currency: "$60 million" / "$35m"; unit
+conversions that agree are not a conflict, nor figures some outlet gives side by side: "$334 million, $281
+million in cash", nor a count over a stated period against one without: "three times since October"),
+``date`` (different named days or months, or resolved days), ``place`` (a different compass direction from the
+same reference, offshore against inland, or two places never named together), ``negation`` (one denies what
+the other states: the word the denial is about is in the other unit). "The same thing" is measured on the
+rest: the units' content words apart from the slot's own words overlap by at least :data:`FRAME_MIN_OVERLAP`
+and their embeddings are close. A conflict claim holds only the units that disagree on that slot, each side's
+value and outlet, and its evidence spans.
 
 **Attribution.** The same words quoted verbatim but given to different speakers by different outlets.
 """
@@ -29,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,9 +45,10 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "8"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "9"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
-# a purpose denied ("was not to sell") denies no act
+# a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
+# figures one outlet tells apart and counts over a stated period are not competing values
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -65,6 +69,12 @@ _PROVISIONAL = re.compile(
     r"\b(?:at least|more than|over|as many as|so far|at the time|initial(?:ly)?|confirmed|preliminary|"
     r"dozens|scores|hundreds|several)\b",
     re.I,
+)
+# A count over a stated period ("arrested three times since October", "in the past year"): a count of another
+# span than one told without it ("arrested four times"), so the two can both be right.
+_COUNTING_PERIOD = re.compile(
+    r"\bsince\s+(?:[A-Z]\w+|\d|last\b|the\b)|\b(?:in|over|during)\s+the\s+(?:past|last)\b|"
+    r"\bthis\s+(?:year|month|week)\b|\bto\s+date\b"
 )
 # "no longer", "not ... anymore": a state that has changed, told as of another day; not a contradiction of
 # an outlet that tells the earlier state ("isn't her calling anymore" / "the massage therapist")
@@ -200,7 +210,20 @@ DURATION_TOLERANCE = 0.2
 # Values that agree within this share after conversion (6 miles against 10 km) are one value.
 CONVERSION_TOLERANCE = 0.1
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMBER_WITH_UNIT = re.compile(r"(?<![\w.,])(\d+(?:,\s?\d{3}|\.\d+)*)\s*(?:-\s*)?([a-z]+)", re.I)
+# A figure and the word after it: digits, or a number word from two ("seven bullets", "shot eleven times";
+# "one" is mostly not a count: "one of the", "no one").
+_NUMBER_WITH_UNIT = re.compile(
+    r"(?<![\w.,$\u00a3\u20ac-])(\d+(?:,\s?\d{3}|\.\d+)*|"
+    + "|".join(list(_SMALL_NUMBERS)[2:])
+    + r")\s*(?:-\s*)?([a-z]+)",
+    re.I,
+)
+# A sum of money: the currency sign is its measure, the scale word its size ("$60 million" and "$35m").
+_MONEY = re.compile(
+    r"([$\u00a3\u20ac])\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|bn|mn|m|k)\b)?", re.I
+)
+_CURRENCIES = frozenset("$\u00a3\u20ac")
+_MONEY_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 
 
 @dataclass(slots=True)
@@ -481,6 +504,10 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     def in_age(position: int) -> bool:
         return any(start <= position < end for (start, end), _ in ages)
 
+    for match in _MONEY.finditer(text):
+        size = float(match.group(2).replace(",", "")) * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)
+        numbers.add((match.group(1), size))
+        said_as.setdefault(match.group(1), match.group(1))
     for match in _NUMBER_WITH_UNIT.finditer(text):
         if in_age(match.start()):
             continue
@@ -489,10 +516,12 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         word = match.group(2).lower()
         if (word in STOPWORDS and word not in ("am", "pm")) or word in _SCALE_WORDS:
             continue  # "110 billion": the currency may differ (euros, dollars), conversions are not conflicts
-        try:
-            value = float(re.sub(r",\s?", "", match.group(1)))
-        except ValueError:
-            continue
+        value = _number_word(match.group(1).lower())
+        if value is None:
+            try:
+                value = float(re.sub(r",\s?", "", match.group(1)))
+            except ValueError:
+                continue
         numbers.add((stem(word), value))
         said_as.setdefault(stem(word), match.group(2))
     words = content_words(text)
@@ -543,8 +572,11 @@ def _same(value_a: tuple[str, float], value_b: tuple[str, float]) -> bool:
     return False
 
 
-def _number_difference(a: _Slots, b: _Slots) -> tuple[str, str] | None:
-    """Values of one measure word that differ (and are not the same value in other units)."""
+def _number_difference(
+    a: _Slots, b: _Slots, apart: AbstractSet[frozenset[str]] = frozenset()
+) -> tuple[str, str] | None:
+    """Values of one measure word that differ (and are not the same value in other units, nor values some
+    outlet tells apart: see :func:`_values_told_apart`)."""
     by_unit_a: dict[str, set[float]] = defaultdict(set)
     by_unit_b: dict[str, set[float]] = defaultdict(set)
     for unit, value in a.numbers:
@@ -556,8 +588,15 @@ def _number_difference(a: _Slots, b: _Slots) -> tuple[str, str] | None:
             continue
         if any(_same(x, y) for x in a.numbers for y in b.numbers if x[0] != y[0]):
             continue
-        return f"{min(by_unit_a[unit]):g} {unit}", f"{min(by_unit_b[unit]):g} {unit}"
+        if all(frozenset((_figure(x), _figure(y))) in apart for x in by_unit_a[unit] for y in by_unit_b[unit]):
+            continue
+        return _amount(min(by_unit_a[unit]), unit), _amount(min(by_unit_b[unit]), unit)
     return None
+
+
+def _amount(value: float, unit: str) -> str:
+    """A figure as a value: "11 time" (its measure's stem, told as written later), "$60,000,000"."""
+    return f"{unit}{value:,.10g}" if unit in _CURRENCIES else f"{value:g} {unit}"
 
 
 def denial_scopes(text: str) -> list[tuple[int, int, int]]:
@@ -625,12 +664,12 @@ def _difference(
     slots_b: _Slots,
     places: tuple[dict[str, str], dict[str, str]],
     together: Any,
-    dates_apart: set[frozenset[str]],
+    values_apart: set[frozenset[str]],
     denial: bool = True,
 ) -> tuple[str, str, str] | None:
     """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
-    statement only where ``denial`` allows it; days, months and years an outlet tells apart (``dates_apart``,
-    see :func:`_dates_told_apart`) are not competing values."""
+    statement only where ``denial`` allows it; days, months, years and figures an outlet tells apart (``values_apart``,
+    see :func:`_values_told_apart`) are not competing values."""
     if denial and slots_a.negated != slots_b.negated:
         negated, plain = (a.text, b.text) if slots_a.negated else (b.text, a.text)
         if _denies_what_the_other_states(negated, plain) and not _parties_dispute(negated, plain):
@@ -639,7 +678,8 @@ def _difference(
                 ("denies" if slots_a.negated else "affirms"),
                 ("affirms" if slots_a.negated else "denies"),
             )
-    numbers = _number_difference(slots_a, slots_b)
+    periods = (bool(_COUNTING_PERIOD.search(a.text)), bool(_COUNTING_PERIOD.search(b.text)))
+    numbers = _number_difference(slots_a, slots_b, values_apart) if periods[0] == periods[1] else None
     place_a, place_b = places
     # a figure for another place is another scope ("170,000 in the province" / "230,000 around the ocean"), and
     # a count of people is one measure only with the same verb ("200 people injured" / "24 people killed")
@@ -649,7 +689,7 @@ def _difference(
         return "number", *numbers
     if len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:
         year_a, year_b = str(min(slots_a.years)), str(min(slots_b.years))
-        if frozenset((year_a, year_b)) not in dates_apart:
+        if frozenset((year_a, year_b)) not in values_apart:
             return "date", year_a, year_b
     if len(slots_a.durations) == 1 and len(slots_b.durations) == 1 and slots_a.durations != slots_b.durations:
         days_a, days_b = min(slots_a.durations), min(slots_b.durations)
@@ -658,7 +698,7 @@ def _difference(
     if len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
         # a weekday and a month can both be right
-        if (day_a in WEEKDAYS) == (day_b in WEEKDAYS) and frozenset((day_a, day_b)) not in dates_apart:
+        if (day_a in WEEKDAYS) == (day_b in WEEKDAYS) and frozenset((day_a, day_b)) not in values_apart:
             return "date", day_a, day_b
     if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
         return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
@@ -678,20 +718,28 @@ def _named_day_words(text: str) -> list[str]:
     return [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS]
 
 
-def _dates_told_apart(judged: list[Unit], scored: Scored, slots_of: Callable[[int], _Slots]) -> set[frozenset[str]]:
-    """Pairs of days, months or years that one outlet gives in two sentences of one frame (a flight delayed in
-    September, another in December): the outlet tells two things apart, so outlets giving one or the other
-    tell of two things, not of one thing differently."""
+def _values_told_apart(judged: list[Unit], scored: Scored, slots_of: Callable[[int], _Slots]) -> set[frozenset[str]]:
+    """Pairs of days, months, years or figures that one outlet gives in one sentence or in two sentences of one
+    frame (a flight delayed in September, another in December; "$334 million ($281 million in cash)"; "five
+    bombs were dropped, of which four exploded"): the outlet tells two things apart, so outlets giving one or
+    the other tell of two things, not of one thing differently."""
+
+    def values(slots: _Slots) -> set[str]:
+        return set(slots.days) | {str(v) for v in slots.years} | {_figure(v) for _, v in slots.numbers}
+
     dated: dict[str, list[int]] = defaultdict(list)
+    apart: set[frozenset[str]] = set()
     for index, unit in enumerate(judged):
         slots = slots_of(index)
-        if slots.days or slots.years:
+        if unit.whole:
+            told = sorted(values(slots))
+            apart.update(frozenset((x, y)) for x in told for y in told if x != y)
+        if slots.days or slots.years or slots.numbers:
             # a unit judged once stands in the articles that carry it word for word too
             for article_id in dict.fromkeys(
                 [unit.article_id] + [scored.units[c].article_id for c in scored.copies.get(index, [])]
             ):
                 dated[article_id].append(index)
-    apart: set[frozenset[str]] = set()
     for indices in dated.values():
         for position, x in enumerate(indices):
             for y in indices[position + 1 :]:
@@ -702,10 +750,13 @@ def _dates_told_apart(judged: list[Unit], scored: Scored, slots_of: Callable[[in
                     continue
                 if dice(slots_x.frame, slots_y.frame) < FRAME_MIN_OVERLAP:
                     continue
-                values_x = slots_x.days | {str(v) for v in slots_x.years}
-                values_y = slots_y.days | {str(v) for v in slots_y.years}
+                values_x, values_y = values(slots_x), values(slots_y)
                 apart.update(frozenset((a, b)) for a in values_x - values_y for b in values_y - values_x)
     return apart
+
+
+def _figure(value: float) -> str:
+    return f"{value:g}"
 
 
 def _word_before(text: str, name: str) -> str:
@@ -750,7 +801,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     def has_figure(unit: Unit) -> bool:
         return any(unit.start <= s and e <= unit.end for s, e in figures.get(unit.sentence_id, []))
 
-    dates_apart = _dates_told_apart(judged, scored, slots_of)
+    values_apart = _values_told_apart(judged, scored, slots_of)
     cosine = scored.candidates.column("cosine")
     frame = scored.model.frame_probability(scored.candidates) if len(cosine) else np.zeros(0)
     edges: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -769,7 +820,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         # alcoholic drinks or pork dishes are served") affirms nothing
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
-        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, dates_apart, denial)
+        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, values_apart, denial)
         if found is None:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -589,3 +591,28 @@ def test_figures_one_outlet_tells_apart_or_counts_over_a_period_do_not_conflict(
     )
     assert not conflicting(*arrests)
     assert conflicting(arrests[0], arrests[1].replace(" since October", ""))
+
+
+def test_what_ought_not_to_be_and_a_negative_prefix_deny_nothing() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    stated = "The surgeon in Orno performed the operation last week."
+    assert not _denies_what_the_other_states("A patient like her should not have had the operation performed.", stated)
+    assert _denies_what_the_other_states("The surgeon in Orno never performed the operation.", stated)
+    signed = "She signed a non-disclosure agreement with the clinic in Orno."
+    withheld = "The clinic in Orno couldn't disclose who operated."
+    assert not _denies_what_the_other_states(withheld, signed)
+    assert _denies_what_the_other_states(withheld, "The clinic disclosed it.")
+
+
+def test_a_figure_inside_another_outlets_range_agrees_with_it() -> None:
+    from counterpoint.stages.conflicts import _number_difference, _slots
+
+    def slots(text: str) -> Any:
+        return _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {})
+
+    ranged = slots("She said she had called 50 or 60 doctors before one agreed.")
+    assert _number_difference(ranged, slots("She said she had called 50 doctors before one agreed.")) is None
+    between = slots("A crowd of between 60 and 100 people marched.")
+    assert _number_difference(between, slots("70 people marched.")) is None
+    assert _number_difference(ranged, slots("She said she had called 80 doctors before one agreed.")) is not None

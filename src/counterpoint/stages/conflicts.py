@@ -48,7 +48,8 @@ NAME = "conflicts"
 VERSION = "9"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
-# figures one outlet tells apart and counts over a stated period are not competing values
+# figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
+# another outlet's range agrees with it; "should not have" and a "non-" word deny nothing
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -107,6 +108,8 @@ _DEGREE = frozenset(
         "completely",
     }
 )
+# "Should not have had surgery", "must not": what ought not to be, not a denial that it is.
+_OBLIGATION = re.compile(r"\b(?:should|must|ought\s+to)\s*$", re.I)
 # "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
 _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
 # "The aim was not to sell servers": a purpose or a plan denied ("be" + "not to" + verb), not the act.
@@ -218,6 +221,19 @@ _NUMBER_WITH_UNIT = re.compile(
     + r")\s*(?:-\s*)?([a-z]+)",
     re.I,
 )
+# A range of one measure: "50 or 60 doctors", "60 to 100 people", "between 60 and 100 people". A figure inside
+# it agrees with it ("50 doctors").
+_FIGURE_WORD = r"(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_SMALL_NUMBERS) + ")"
+_RANGE = re.compile(
+    r"(?<![\w.,])(?:between\s+"
+    + _FIGURE_WORD
+    + r"\s+and|"
+    + _FIGURE_WORD
+    + r"\s*(?:or|to|-|\u2013))\s*"
+    + _FIGURE_WORD
+    + r"\s*(?:-\s*)?([a-z]+)",
+    re.I,
+)
 # A sum of money: the currency sign is its measure, the scale word its size ("$60 million" and "$35m").
 _MONEY = re.compile(
     r"([$\u00a3\u20ac])\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|bn|mn|m|k)\b)?", re.I
@@ -247,6 +263,7 @@ class _Slots:
     slot_words: frozenset[str]  # the stems that make up the slots, left out when comparing frames
     frame: frozenset[str]  # the other content stems
     said_as: dict[str, str] = field(default_factory=dict)  # a counted word's or a day's stem -> as written
+    ranges: frozenset[tuple[str, float, float]] = frozenset()  # (unit word stem, low, high): "50 or 60 doctors"
 
 
 def measure_of(counts: str) -> str:
@@ -524,6 +541,12 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
                 continue
         numbers.add((stem(word), value))
         said_as.setdefault(stem(word), match.group(2))
+    ranges = set()
+    for match in _RANGE.finditer(text):
+        low = _figure_value(match.group(1) or match.group(2))
+        high = _figure_value(match.group(3))
+        if low is not None and high is not None and match.group(4).lower() not in STOPWORDS:
+            ranges.add((stem(match.group(4).lower()), min(low, high), max(low, high)))
     words = content_words(text)
     named = _named_day_words(text)
     days = frozenset(stem(w.lower()) for w in named)
@@ -557,7 +580,18 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         frozenset(slot_words),
         frame,
         said_as,
+        frozenset(ranges),
     )
+
+
+def _figure_value(written: str) -> float | None:
+    value = _number_word(written.lower())
+    if value is None:
+        try:
+            value = float(written.replace(",", ""))
+        except ValueError:
+            return None
+    return value
 
 
 def _same(value_a: tuple[str, float], value_b: tuple[str, float]) -> bool:
@@ -590,8 +624,15 @@ def _number_difference(
             continue
         if all(frozenset((_figure(x), _figure(y))) in apart for x in by_unit_a[unit] for y in by_unit_b[unit]):
             continue
+        if _within_range(by_unit_a[unit], b.ranges, unit) or _within_range(by_unit_b[unit], a.ranges, unit):
+            continue
         return _amount(min(by_unit_a[unit]), unit), _amount(min(by_unit_b[unit]), unit)
     return None
+
+
+def _within_range(values: set[float], ranges: frozenset[tuple[str, float, float]], unit: str) -> bool:
+    """Whether one of ``values`` lies in a range the other unit gives of the same measure ("50 or 60")."""
+    return any(measure == unit and low <= v <= high for measure, low, high in ranges for v in values)
 
 
 def _amount(value: float, unit: str) -> str:
@@ -624,6 +665,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
         if _CHANGED_STATE.search(negated[start:end]) or _REFUSAL.match(negated, start):
             continue
+        if _OBLIGATION.search(negated[:start]):
+            continue
         if any(m.start() < start < m.end() for m in _NOT_THE_PURPOSE.finditer(negated)):
             continue
         first = re.match(r"\W*(\w+)", scope)
@@ -636,6 +679,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
         denied = [stem(w) for w in content_words(scope) if w not in _NOT_THE_DENIED][:2]
         if not denied or denied[0] not in stated:
             continue
+        if stated.index(denied[0]) > 0 and stated[stated.index(denied[0]) - 1] == "non":
+            continue  # "couldn't disclose" against "a non-disclosure agreement": both say it was not told
         following = stated[stated.index(denied[0]) + 1 :]
         after = [w for w in following if w not in TIME_WORDS and w not in DAY_WORDS][:1]
         if len(denied) < 2 or not after or denied[1] in stated:

@@ -371,3 +371,12 @@ def test_lexicon_hits_count_each_stretch_once() -> None:
     lexicon = framing.load_lexicon()
     assert framing.lexicon_hits(FACTUAL, lexicon) == 0
     assert framing.lexicon_hits("Israeli occupation forces slammed the so-called truce.", lexicon) == 3
+
+
+def test_the_digest_points_to_no_picture_it_does_not_show() -> None:
+    comparison = compare_texts(
+        "Minister Lena Dorn (left) visited the flooded town of Kessa on Tuesday with the mayor.",
+        "Minister Lena Dorn (pictured with the mayor) visited the flooded town of Kessa on Tuesday.",
+    )
+    [visit] = [d.text for d in comparison.digest if "visited the flooded town" in d.text]
+    assert "Minister Lena Dorn visited" in visit and "(" not in visit

@@ -33,7 +33,8 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "3"  # 2: voices kept for every quotation, no question; 3: no statement told twice
+VERSION = "4"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+# 4: no pointer to a picture ("(left)", "(pictured)")
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -49,6 +50,12 @@ REDUNDANT_DICE = 0.6
 _CONNECTIVE = re.compile(
     r"^(?:meanwhile|on another note|in this context|for (?:his|her|their|its) part|in addition|additionally|"
     r"moreover|furthermore|however|also|earlier|later|separately|in the meantime)\s*,\s*",
+    re.I,
+)
+# A pointer to a picture the digest does not show: "Jasmine Tridevil (left)", "the mayor (pictured)".
+_PICTURE_POINTER = re.compile(
+    r"\s*\((?:pictured|picture|photo|left|right|centre|center|above|below|top|bottom|inset|far left|far right)"
+    r"\b[^()]{0,40}\)",
     re.I,
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|that)\b", re.I)
@@ -158,6 +165,7 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
                 a -= 1
             text = text[:a] + replacement + text[b:]
         text = _CONNECTIVE.sub("", text)
+        text = _PICTURE_POINTER.sub("", text)
         text = re.sub(r"\s{2,}", " ", text).strip()
         if text.count('"') % 2 and (text.startswith('"') or text.rstrip(".,").endswith('"')):
             text = text.replace('"', "", 1) if text.startswith('"') else "".join(text.rsplit('"', 1))

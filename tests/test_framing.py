@@ -262,6 +262,34 @@ def test_the_digest_never_tells_one_statement_twice() -> None:
     assert not close("The army did not strike the hospital.", "The army struck the hospital.")
 
 
+def test_the_digest_tells_a_statement_grouped_twice_over_the_same_sentences_once() -> None:
+    from counterpoint.model import Claim, ClaimUnit
+    from counterpoint.stages.digest import write_digest
+
+    texts = [
+        "Rescue teams with boats and dogs reached the flooded valley of Kessa before dawn on Tuesday, hours after the"
+        " river burst its banks and cut the only road.",
+        "Teams of rescuers got to the Kessa valley early on Tuesday, before the sun rose.",
+        "The first rescuers arrived in Kessa's valley on Tuesday morning.",
+        "By Tuesday morning rescue crews had made it into the valley near Kessa.",
+        "The storm also closed four schools in the valley, the mayor of Kessa said.",
+        "Four schools in the valley were closed by the storm, according to the mayor of Kessa.",
+    ]
+    articles = [make_article(t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+
+    def claim(claim_id: str, members: list[int]) -> Claim:
+        units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], 0)) for a in members]
+        return Claim(
+            claim_id, "shared", [u.sentence_id for u in units], [articles[a].outlet for a in members], units=units
+        )
+
+    # one statement grouped twice: two claims over mostly the same sentences, worded too differently for Dice
+    claims = [claim("c1", [0, 1, 2, 3]), claim("c2", [1, 2, 3]), claim("c3", [4, 5])]
+    told = [d.text for d in write_digest(Comparison(articles=articles, claims=claims))]
+    assert sum("Kessa" in t and "Tuesday" in t for t in told) == 1, told
+    assert any("schools" in t for t in told), told
+
+
 def _whole(article: Article, index: int) -> tuple[str, int, int]:
     sentence = article.body()[index]
     return sentence.sentence_id, sentence.start, sentence.end

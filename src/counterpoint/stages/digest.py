@@ -33,8 +33,8 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "4"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
-# 4: no pointer to a picture ("(left)", "(pictured)")
+VERSION = "5"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+# 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -47,6 +47,9 @@ MAX_SENTENCES = 20
 # digest says it again (the same quotation from another outlet, a lead told twice by two claims): it is left
 # out. Chosen on the dev stories' digests (docs/decisions/0008-extractive-digest.md).
 REDUNDANT_DICE = 0.6
+# A claim whose sentences are mostly (Jaccard) those of a claim already told is that statement grouped twice
+# (one quotation in two claims, one lead told by two groups): it is not told again.
+SAME_SENTENCES = 0.5
 _CONNECTIVE = re.compile(
     r"^(?:meanwhile|on another note|in this context|for (?:his|her|their|its) part|in addition|additionally|"
     r"moreover|furthermore|however|also|earlier|later|separately|in the meantime)\s*,\s*",
@@ -187,6 +190,7 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
     digest: list[DigestSentence] = []
     used: set[str] = set()
     told: list[frozenset[str]] = []  # the content stems of each digest sentence
+    told_sources: list[set[str]] = []  # the sentences each digest sentence cites
 
     def add(claim: Claim, status: str) -> bool:
         """Tell ``claim`` by one of its sentences; whether it was told."""
@@ -201,6 +205,12 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
         # a dispute is told even where its wording is close to a shared claim's: that is what it disputes
         if status != "disputed" and any(_repeats(stems, earlier) for earlier in told):
             return False
+        sources = set(claim.sentence_ids)
+        if status in ("shared", "single-source") and any(
+            len(sources & earlier) >= SAME_SENTENCES * len(sources | earlier) for earlier in told_sources
+        ):
+            return False  # mostly the sentences of a claim already told: the same statement grouped twice
+        told_sources.append(sources)
         told.append(stems)
         used.add(chosen)
         digest.append(DigestSentence(neutral(chosen), sorted(claim.sentence_ids), status, sorted(claim.outlets)))

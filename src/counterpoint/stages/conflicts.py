@@ -533,12 +533,9 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         word = match.group(2).lower()
         if (word in STOPWORDS and word not in ("am", "pm")) or word in _SCALE_WORDS:
             continue  # "110 billion": the currency may differ (euros, dollars), conversions are not conflicts
-        value = _number_word(match.group(1).lower())
+        value = _figure_value(match.group(1))
         if value is None:
-            try:
-                value = float(re.sub(r",\s?", "", match.group(1)))
-            except ValueError:
-                continue
+            continue
         numbers.add((stem(word), value))
         said_as.setdefault(stem(word), match.group(2))
     ranges = set()
@@ -585,10 +582,11 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
 
 
 def _figure_value(written: str) -> float | None:
+    """A figure as written ("1,500", "20, 000" in tokenised text, "seven") as a number."""
     value = _number_word(written.lower())
     if value is None:
         try:
-            value = float(written.replace(",", ""))
+            value = float(re.sub(r",\s?", "", written))
         except ValueError:
             return None
     return value

@@ -593,13 +593,15 @@ def test_figures_one_outlet_tells_apart_or_counts_over_a_period_do_not_conflict(
     assert conflicting(arrests[0], arrests[1].replace(" since October", ""))
 
 
-def test_what_ought_not_to_be_and_a_negative_prefix_deny_nothing() -> None:
+def test_what_ought_not_to_be_an_aside_and_a_negative_prefix_deny_nothing() -> None:
     from counterpoint.stages.conflicts import _denies_what_the_other_states
 
     stated = "The surgeon in Orno performed the operation last week."
     assert not _denies_what_the_other_states("A patient like her should not have had the operation performed.", stated)
     assert _denies_what_the_other_states("The surgeon in Orno never performed the operation.", stated)
     signed = "She signed a non-disclosure agreement with the clinic in Orno."
+    named = "The singer, who goes by the real name Ilona Varga, lives in Orno."
+    assert not _denies_what_the_other_states("Lady Orno (not her real name) lives in Orno.", named)
     withheld = "The clinic in Orno couldn't disclose who operated."
     assert not _denies_what_the_other_states(withheld, signed)
     assert _denies_what_the_other_states(withheld, "The clinic disclosed it.")

@@ -49,7 +49,7 @@ VERSION = "9"  # 6: a denial of degree is about the degree; refusing to act deni
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
-# another outlet's range agrees with it; "should not have" and a "non-" word deny nothing
+# another outlet's range agrees with it; "should not have", a "non-" word and a denial in parentheses deny nothing
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -665,6 +665,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue
         if _OBLIGATION.search(negated[:start]):
             continue
+        if negated[:start].count("(") > negated[:start].count(")"):
+            continue  # "Jasmine Tridevil (not her real name)": an aside on the word before it, not a denial
         if any(m.start() < start < m.end() for m in _NOT_THE_PURPOSE.finditer(negated)):
             continue
         first = re.match(r"\W*(\w+)", scope)

@@ -125,7 +125,7 @@ def _span(article: Article, index: int) -> tuple[str, int, int]:
 def _story() -> Comparison:
     texts = [
         "The bridge at Orno closed on Monday. The army said 40 km west of Orno was flooded.",
-        "The bridge at Orno closed on Monday. The army said 40 km south of Orno was flooded.",
+        'The bridge at Orno closed on Monday. "The army said 40 km south of Orno was flooded," a witness said.',
         "Orno's bridge shut on Monday after the flood.",
     ]
     articles = [make_article(t, outlet=f"Outlet <{i}>") for i, t in enumerate(texts)]
@@ -216,7 +216,7 @@ def test_terminal_summary_draws_the_coverage_matrix() -> None:
     assert "conflict (place) west: Outlet <0> | <south>: Outlet <1>" in out
     # each side in its own words, so that a reader sees what is disputed
     assert "west: “The army said 40 km west of Orno was flooded.”" in out
-    assert "<south>: “The army said 40 km south of Orno was flooded.”" in out
+    assert '<south>: "The army said 40 km south of Orno was flooded," a witness said.' in out  # no doubled marks
 
 
 def test_the_coverage_matrix_of_40_outlets_fits_an_80_column_terminal() -> None:

@@ -111,7 +111,9 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
             for value, side in sides.items():
                 said = next((evidence[o] for o in sorted(side) if o in evidence), "")
                 if said:
-                    console.print(f"    {value}: “{_shorten(said)}”", highlight=False, markup=False, emoji=False)
+                    shown = _shorten(said)
+                    quoted = shown if shown[:1] in '"\u201c\u2018' else f"\u201c{shown}\u201d"  # no doubled marks
+                    console.print(f"    {value}: {quoted}", highlight=False, markup=False, emoji=False)
         elif claim.kind and claim.note:
             console.print(f"  [yellow]{escape(claim.kind)}[/yellow] {escape(claim.note)}", highlight=False)
     # what most outlets carry and one leaves out says something; at 40 outlets every outlet leaves out most

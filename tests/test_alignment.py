@@ -618,3 +618,26 @@ def test_a_figure_inside_another_outlets_range_agrees_with_it() -> None:
     between = slots("A crowd of between 60 and 100 people marched.")
     assert _number_difference(between, slots("70 people marched.")) is None
     assert _number_difference(ranged, slots("She said she had called 80 doctors before one agreed.")) is not None
+
+
+def test_cannot_is_a_negation_and_a_question_or_a_changed_state_is_not_denied() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states, _slots
+
+    text = "The ministry cannot confirm the video."
+    assert _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).negated  # as "couldn't" is
+    asked = "Sources were unable to say if the surgeon performed any other procedure in Orno."
+    assert not _denies_what_the_other_states("The surgeon did not perform the procedure.", asked)
+    stated = "The surgeon performed the procedure in Orno."
+    assert _denies_what_the_other_states("The surgeon did not perform the procedure.", stated)
+    changed = "The surgeon was no longer the clinic's director and was not performing procedures there."
+    assert not _denies_what_the_other_states(changed, stated)
+
+
+def test_a_sum_with_a_hyphenated_scale_and_places_spelled_two_ways() -> None:
+    from counterpoint.stages.conflicts import _slots
+
+    text = "The group demanded a $132-million ransom for the reporter."
+    assert ("$", 132e6) in _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers
+    first = "The patient was put under anaesthesia in Orno before the surgeon arrived, the clinic said."
+    second = "The patient was put under anesthesia in Orno before the surgeon arrived, the clinic said."
+    assert not [c for c in compare_texts(first, second).claims if c.status == "conflicting"]

@@ -33,8 +33,9 @@ def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in STOPWORDS]
 
 
-# A denial or a negation: "not", "no", "never", "denied", "didn't" (conflicts and the digest read polarity alike).
-NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I)
+# A denial or a negation: "not", "no", "never", "cannot", "denied", "didn't" (conflicts and the digest read
+# polarity alike).
+NEGATION = re.compile(r"\b(?:not|no|never|cannot|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I)
 # A figure as written: "14", "6.1", "230,000" (not part of a word).
 FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 

@@ -40,16 +40,19 @@ import numpy as np
 from ..ids import content_id
 from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
+from ..names import same_name
 from ..text import DAY_WORDS, NEGATION, STOPWORDS, TIME_WORDS, content_words, dice, stem
 from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "9"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "10"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
-# another outlet's range agrees with it; "should not have", a "non-" word and a denial in parentheses deny nothing
+# another outlet's range agrees with it; "should not have", a "non-" word and a denial in parentheses deny nothing;
+# 10: "cannot" denies; a word in an embedded question ("unable to say if") is not stated; places spelled two
+# ways are one; "no longer" covers what it is joined to
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -110,6 +113,8 @@ _DEGREE = frozenset(
 )
 # "Should not have had surgery", "must not": what ought not to be, not a denial that it is.
 _OBLIGATION = re.compile(r"\b(?:should|must|ought\s+to)\s*$", re.I)
+# How far before a word an "if" or "whether" makes it part of an embedded question, in words.
+_QUESTION_REACH = 6
 # "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
 _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
 # "The aim was not to sell servers": a purpose or a plan denied ("be" + "not to" + verb), not the act.
@@ -236,7 +241,7 @@ _RANGE = re.compile(
 )
 # A sum of money: the currency sign is its measure, the scale word its size ("$60 million" and "$35m").
 _MONEY = re.compile(
-    r"([$\u00a3\u20ac])\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|bn|mn|m|k)\b)?", re.I
+    r"([$\u00a3\u20ac])\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*-?\s*(thousand|million|billion|bn|mn|m|k)\b)?", re.I
 )
 _CURRENCIES = frozenset("$\u00a3\u20ac")
 _MONEY_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
@@ -661,8 +666,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
         previous_end = end
         if listed:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
-        if _CHANGED_STATE.search(negated[start:end]) or _REFUSAL.match(negated, start):
-            continue
+        if _CHANGED_STATE.search(negated[:end]) or _REFUSAL.match(negated, start):
+            continue  # "no longer the director and was not operating there": a state that has changed
         if _OBLIGATION.search(negated[:start]):
             continue
         if negated[:start].count("(") > negated[:start].count(")"):
@@ -677,7 +682,7 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
         ):
             continue
         denied = [stem(w) for w in content_words(scope) if w not in _NOT_THE_DENIED][:2]
-        if not denied or denied[0] not in stated:
+        if not denied or denied[0] not in stated or not _asserted(plain, denied[0]):
             continue
         if stated.index(denied[0]) > 0 and stated[stated.index(denied[0]) - 1] == "non":
             continue  # "couldn't disclose" against "a non-disclosure agreement": both say it was not told
@@ -685,6 +690,20 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
         after = [w for w in following if w not in TIME_WORDS and w not in DAY_WORDS][:1]
         if len(denied) < 2 or not after or denied[1] in stated:
             return True
+    return False
+
+
+def _asserted(plain: str, stemmed: str) -> bool:
+    """Whether ``plain`` states the word with stem ``stemmed`` outside an embedded question ("unable to say
+    *if* the doctor performed" states no operation)."""
+    words = re.findall(r"[a-z]+", plain.lower())
+    for position, word in enumerate(words):
+        if stem(word) != stemmed:
+            continue
+        before = words[max(0, position - _QUESTION_REACH) : position]
+        if "whether" in before or "if" in before:
+            continue
+        return True
     return False
 
 
@@ -751,8 +770,10 @@ def _difference(
     if len(place_a) == 1 and len(place_b) == 1 and len(pair) == 2 and pair not in together:
         name_a, name_b = next(iter(place_a.values())), next(iter(place_b.values()))
         # one place each, in the same role ("signed in Geneva" / "signed in Vienna"), and not nested by name
-        if _word_before(a.text, name_a) == _word_before(b.text, name_b) and not set(name_a.lower().split()) & set(
-            name_b.lower().split()
+        if (
+            _word_before(a.text, name_a) == _word_before(b.text, name_b)
+            and not set(name_a.lower().split()) & set(name_b.lower().split())
+            and not same_name(name_a, name_b)  # "anaesthesia" / "anesthesia": one word spelled two ways
         ):
             return "place", name_a, name_b
     return None

@@ -408,3 +408,12 @@ def test_the_digest_points_to_no_picture_it_does_not_show() -> None:
     )
     [visit] = [d.text for d in comparison.digest if "visited the flooded town" in d.text]
     assert "Minister Lena Dorn visited" in visit and "(" not in visit
+
+
+def test_a_label_in_parentheses_is_no_pointer_to_a_picture() -> None:
+    from counterpoint.stages.digest import _PICTURE_POINTER
+
+    label = "The Orno Front (far right) won the vote."
+    assert _PICTURE_POINTER.sub("", label) == label
+    assert _PICTURE_POINTER.sub("", "The Orno Front (right-wing) won.") == "The Orno Front (right-wing) won."
+    assert _PICTURE_POINTER.sub("", "The mayor (top left) spoke.") == "The mayor spoke."

@@ -55,10 +55,11 @@ _CONNECTIVE = re.compile(
     r"moreover|furthermore|however|also|earlier|later|separately|in the meantime)\s*,\s*",
     re.I,
 )
-# A pointer to a picture the digest does not show: "Jasmine Tridevil (left)", "the mayor (pictured)".
+# A pointer to a picture the digest does not show: "Jasmine Tridevil (left)", "the mayor (pictured with ...)".
+# A position word alone only: "(right-wing)" or "(far right)" after a party's name is a label, not a pointer.
 _PICTURE_POINTER = re.compile(
-    r"\s*\((?:pictured|picture|photo|left|right|centre|center|above|below|top|bottom|inset|far left|far right)"
-    r"\b[^()]{0,40}\)",
+    r"\s*\((?:(?:pictured|picture|photo)\b[^()]{0,40}|"
+    r"(?:top |bottom )?(?:left|right|centre|center|above|below|inset))\)",
     re.I,
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|that)\b", re.I)

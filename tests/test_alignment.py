@@ -641,3 +641,11 @@ def test_a_sum_with_a_hyphenated_scale_and_places_spelled_two_ways() -> None:
     first = "The patient was put under anaesthesia in Orno before the surgeon arrived, the clinic said."
     second = "The patient was put under anesthesia in Orno before the surgeon arrived, the clinic said."
     assert not [c for c in compare_texts(first, second).claims if c.status == "conflicting"]
+
+
+def test_a_figure_counts_the_first_measure_its_phrase_names() -> None:
+    from counterpoint.stages.conflicts import measure_of
+
+    assert measure_of("deaths held") == "killed"  # "the deaths held the city in shock" counts no arrests
+    assert measure_of("people arrested") == "arrested" and measure_of("demonstrators detained") == "arrested"
+    assert measure_of("wounded people treated") == "injured"

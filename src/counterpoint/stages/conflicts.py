@@ -46,13 +46,13 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "10"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "11"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
 # another outlet's range agrees with it; "should not have", a "non-" word and a denial in parentheses deny nothing;
 # 10: "cannot" denies; a word in an embedded question ("unable to say if") is not stated; places spelled two
-# ways are one; "no longer" covers what it is joined to
+# ways are one; "no longer" covers what it is joined to; 11: a figure counts the first measure its phrase names
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -272,8 +272,10 @@ class _Slots:
 
 
 def measure_of(counts: str) -> str:
+    """The measure of what a figure counts: the first word of its phrase that names one ("deaths held" counts
+    deaths, not arrests; "people arrested" counts arrests), else its last word."""
     words = [stem(w) for w in re.findall(r"[a-z]+", counts.lower())]
-    for word in reversed(words):
+    for word in words:
         if word in _MEASURE_OF:
             return _MEASURE_OF[word]
     return " ".join(words[-1:])

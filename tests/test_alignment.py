@@ -157,7 +157,7 @@ def test_omissions_list_shared_claims_an_outlet_leaves_out() -> None:
 
 
 def test_token_matching_finds_paraphrases_that_share_no_word() -> None:
-    from counterpoint.embed import CachingEmbedder, load_embedder, token_vectors
+    from counterpoint.embed import CachingEmbedder, load_embedder, vectors_and_tokens
 
     texts = [
         "Residents ran out of their houses in panic.",  # article a
@@ -171,7 +171,7 @@ def test_token_matching_finds_paraphrases_that_share_no_word() -> None:
     ]
     # wrapped twice (as a caller's caching embedder inside the pipeline's): still the model's tokens
     embedder = CachingEmbedder(CachingEmbedder(load_embedder()))
-    matched = token_match(units, token_vectors(embedder, texts))
+    matched = token_match(units, vectors_and_tokens(embedder, texts)[1])
     assert matched[0, 2] > matched[0, 3] + 0.1 and matched[0, 2] > matched[1, 2] + 0.1
     assert abs(matched[0, 2] - matched[2, 0]) < 1e-6  # an F1: symmetric
 

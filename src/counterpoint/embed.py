@@ -131,12 +131,14 @@ def hashed_word_tokens(text: str) -> TokenVectors:
     return words, _unit_rows(matrix)
 
 
-def token_vectors(embedder: Embedder, texts: Sequence[str]) -> list[TokenVectors]:
-    """Each text's word pieces and their vectors, from the embedder if it gives them (hashed words if not)."""
-    encode_with_tokens = getattr(embedder, "encode_with_tokens", None)  # MiniLM, and a caching embedder
+def vectors_and_tokens(embedder: Embedder, texts: Sequence[str]) -> tuple[NDArray[np.float32], list[TokenVectors]]:
+    """Each text's vector, and its word pieces with their vectors, in one pass of the model where the embedder
+    gives tokens (MiniLM, and a caching embedder); hashed words where it does not."""
+    encode_with_tokens = getattr(embedder, "encode_with_tokens", None)
     if encode_with_tokens is None:
-        return [hashed_word_tokens(t) for t in texts]
-    return list(encode_with_tokens(texts)[1])
+        return embedder.encode(texts), [hashed_word_tokens(t) for t in texts]
+    vectors, tokens = encode_with_tokens(texts)
+    return vectors, list(tokens)
 
 
 EMBEDDING_PRECISIONS = ("auto", "float32", "bfloat16")

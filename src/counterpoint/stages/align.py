@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ..embed import Embedder, token_vectors
+from ..embed import Embedder, vectors_and_tokens
 from ..ids import content_id
 from ..linking import (
     RANK_OVERLAP_WEIGHT,
@@ -96,8 +96,7 @@ def score_units(
     judged, copies = _verbatim_copies(units)
     judged_units = [units[i] for i in judged]
     texts = [u.text for u in judged_units]
-    vectors = embedder.encode(texts)  # a CachingEmbedder embeds repeated texts once, tokens in the same pass
-    tokens = token_vectors(embedder, texts)
+    vectors, tokens = vectors_and_tokens(embedder, texts)  # a CachingEmbedder embeds repeated texts once
     candidates = candidate_pairs(judged_units, vectors, idf_of(judged_units), context.statements, tokens)
     model = model or load_link_model()
     probability = model.probability(candidates) if len(candidates.a) else np.zeros(0)

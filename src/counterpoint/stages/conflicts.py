@@ -529,8 +529,8 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         return any(start <= position < end for (start, end), _ in ages)
 
     for match in _MONEY.finditer(text):
-        size = float(match.group(2).replace(",", "")) * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)
-        numbers.add((match.group(1), size))
+        amount = _figure_value(match.group(2)) or 0.0
+        numbers.add((match.group(1), amount * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)))
         said_as.setdefault(match.group(1), match.group(1))
     for match in _NUMBER_WITH_UNIT.finditer(text):
         if in_age(match.start()):

@@ -425,6 +425,26 @@ def test_an_age_is_not_a_span_of_time() -> None:
     assert claim.kind == "number" and set(claim.values.values()) == {"21 years old", "19 years old"}
 
 
+def test_an_age_beside_a_name_is_an_age() -> None:
+    ages = compare_texts(
+        "Fisherman Ivo Marek, 41, was walking to his favourite spot on the lake when a bear attacked him.",
+        "The 42-year-old fisherman was walking to his favourite spot on the lake when a bear attacked him.",
+    )
+    [claim] = [c for c in ages.claims if c.status == "conflicting"]
+    assert claim.kind == "number" and set(claim.values.values()) == {"41 years old", "42 years old"}
+    aged = compare_texts(
+        "A fisherman aged 41 was walking to his favourite spot on the lake when a bear attacked him.",
+        "The 41-year-old fisherman was walking to his favourite spot on the lake when a bear attacked him.",
+    )
+    assert not [c for c in aged.claims if c.status == "conflicting"]
+    # a day and a figure between commas are no age
+    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.units import Unit
+
+    text = "On Monday, 12, the council of Orno met."
+    assert not _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers
+
+
 def test_a_compound_age_is_never_read_as_its_last_word() -> None:
     from counterpoint.stages.conflicts import _slots
     from counterpoint.stages.units import Unit

@@ -46,13 +46,14 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "11"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "12"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
 # another outlet's range agrees with it; "should not have", a "non-" word and a denial in parentheses deny nothing;
 # 10: "cannot" denies; a word in an embedded question ("unable to say if") is not stated; places spelled two
-# ways are one; "no longer" covers what it is joined to; 11: a figure counts the first measure its phrase names
+# ways are one; "no longer" covers what it is joined to; 11: a figure counts the first measure its phrase names;
+# 12: an age beside a name ("Ivo Marek, 41,") or with "aged" is an age
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -178,6 +179,10 @@ _DURATION = re.compile(
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
 _AGE = re.compile(r"(?<![\w.,-])" + _AMOUNT + r"\s*(?:-\s*)?years?\s*(?:-\s*)?old\b", re.I)
+# An age given the way news gives it beside a name ("Igor Vorozhbitsyn, 41, was walking") or with "aged":
+# the same slot as "the 42-year-old".
+_NAMED_AGE = re.compile(r"\b([A-Z][\w'\u2019-]*),\s+(\d{1,3}),\s|\baged\s+(\d{1,3})\b")
+OLDEST_AGE = 120
 _DURATION_DAYS = {
     stem(w): d
     for w, d in (
@@ -524,6 +529,12 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     numbers = set()
     said_as: dict[str, str] = {}
     ages = [(match.span(), _number_word(match.group(1).lower())) for match in _AGE.finditer(text)]
+    for match in _NAMED_AGE.finditer(text):
+        group = 2 if match.group(2) else 3
+        if match.group(1) and stem(match.group(1).lower()) in DAY_WORDS:
+            continue  # "Monday, 12, ..." is no age
+        if 0 < int(match.group(group)) < OLDEST_AGE:
+            ages.append((match.span(group), float(match.group(group))))
 
     def in_age(position: int) -> bool:
         return any(start <= position < end for (start, end), _ in ages)

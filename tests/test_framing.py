@@ -194,6 +194,17 @@ def test_digest_cites_sources_and_says_nothing_they_do_not() -> None:
         assert "regime" not in sentence.text
 
 
+def test_the_digest_tells_a_shared_claim_without_a_figure_only_one_outlet_gives() -> None:
+    # the first sentence links to both others and would be told for all three, age and all
+    comparison = compare_texts(
+        "Fisherman Ivo Marek, 41, was attacked by a brown bear near the lake in Orno on Sunday, police said.",
+        "Ivo Marek was attacked by a brown bear in Orno on Sunday.",
+        "A fisherman was attacked by a bear near the lake in Orno, police said.",
+    )
+    [told] = [d for d in comparison.digest if d.status == "shared"]
+    assert len(told.sources) == 3 and "41" not in told.text
+
+
 def test_the_digest_keeps_voices_and_never_tells_a_question() -> None:
     comparison = compare_texts(
         "Minister Lena Dorn visited the flooded town of Kessa on Tuesday.\n"

@@ -10,8 +10,9 @@ Extractive by design, so that no sentence can say what its sources do not:
 3. a few claims only one outlet carries (its lead, or sentences with figures or direct quotes), flagged
    ``single-source``.
 
-Each claim is told by one of its sentences, chosen for the fewest framing notes, a subject that is not a
-bare pronoun, and, for revised figures, the latest figure; never a question (a sentence with a question
+Each claim is told by one of its sentences, chosen for the fewest figures no other sentence of the claim
+gives (told for all its sources, "Ivo Marek, 41," would make one outlet's age everyone's), the fewest framing
+notes, a subject that is not a bare pronoun, and, for revised figures, the latest figure; never a question (a sentence with a question
 mark, quoted or not, or one that opens as a question: "Why did the dam fail, the mayor asked"), and never
 a piece of a quotation that runs over several sentences (an unpaired quotation mark). Contested wording in
 it is replaced by the plainer term from its framing notes, scare quotes are dropped, and opening
@@ -33,8 +34,9 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "5"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
-# 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told
+VERSION = "6"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+# 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
+# 6: a claim is told by a sentence whose figures its other sentences give
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -142,11 +144,20 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             return None
         newest = max((values.get(s, 0.0) for s in candidates), default=0.0)
         degree = {s: sum(s in (link.sentence_a, link.sentence_b) for link in claim.links) for s in candidates}
+        figures = {s: set(FIGURE.findall(text_of[s])) for s in claim.sentence_ids if s in text_of}
+
+        def unconfirmed(sentence_id: str) -> int:
+            """Figures of the sentence that no other sentence of the claim gives: told for all its sources,
+            such a figure ("Igor, 41," where five outlets say 42) would be one outlet's word for all."""
+            others = set().union(*(f for s, f in figures.items() if s != sentence_id))
+            return len(figures[sentence_id] - others)
+
         return min(
             candidates,
             key=lambda s: (
                 claim.kind == "revision" and values.get(s, 0.0) < newest,
                 any(n.kind in _REWORDING_KINDS for n in notes[s]),
+                claim.kind != "revision" and unconfirmed(s),
                 -degree[s],
                 quoted_share.get(s, 0.0) > 0.5,
                 len(notes[s]),

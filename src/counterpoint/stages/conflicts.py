@@ -46,14 +46,14 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "12"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "13"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
 # another outlet's range agrees with it; "should not have", a "non-" word and a denial in parentheses deny nothing;
 # 10: "cannot" denies; a word in an embedded question ("unable to say if") is not stated; places spelled two
 # ways are one; "no longer" covers what it is joined to; 11: a figure counts the first measure its phrase names;
-# 12: an age beside a name ("Ivo Marek, 41,") or with "aged" is an age
+# 12: an age beside a name ("Ivo Marek, 41,") or with "aged" is an age; 13: a word after "without" is denied
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -116,6 +116,10 @@ _DEGREE = frozenset(
 _OBLIGATION = re.compile(r"\b(?:should|must|ought\s+to)\s*$", re.I)
 # How far before a word an "if" or "whether" makes it part of an embedded question, in words.
 _QUESTION_REACH = 6
+# A word this close after "without" ("a biopsy without her prior consent") is denied, not stated: against "did
+# not consent" both say the same.
+_PRIVATIVE = frozenset({"without"})
+_PRIVATIVE_REACH = 3
 # "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
 _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
 # "The aim was not to sell servers": a purpose or a plan denied ("be" + "not to" + verb), not the act.
@@ -716,6 +720,8 @@ def _asserted(plain: str, stemmed: str) -> bool:
         before = words[max(0, position - _QUESTION_REACH) : position]
         if "whether" in before or "if" in before:
             continue
+        if _PRIVATIVE & set(words[max(0, position - _PRIVATIVE_REACH) : position]):
+            continue  # "without her prior consent" denies the consent too
         return True
     return False
 

@@ -425,12 +425,15 @@ def test_an_age_is_not_a_span_of_time() -> None:
     assert claim.kind == "number" and set(claim.values.values()) == {"21 years old", "19 years old"}
 
 
-def test_a_word_after_without_is_denied_not_stated() -> None:
+def test_a_word_after_without_or_an_effort_is_not_stated() -> None:
     from counterpoint.stages.conflicts import _denies_what_the_other_states
 
     denial = "The singer did not consent to the biopsy."
     assert not _denies_what_the_other_states(denial, "A doctor performed a biopsy without her prior consent.")
     assert _denies_what_the_other_states(denial, "The singer gave her consent to the biopsy.")
+    unconfirmed = "The ministry could not confirm the video's authenticity."
+    assert not _denies_what_the_other_states(unconfirmed, "Officials were working to confirm the video's authenticity.")
+    assert _denies_what_the_other_states(unconfirmed, "Officials confirmed the video's authenticity.")
 
 
 def test_an_age_beside_a_name_is_an_age() -> None:

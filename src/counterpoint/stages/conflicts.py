@@ -53,7 +53,8 @@ VERSION = "13"  # 6: a denial of degree is about the degree; refusing to act den
 # another outlet's range agrees with it; "should not have", a "non-" word and a denial in parentheses deny nothing;
 # 10: "cannot" denies; a word in an embedded question ("unable to say if") is not stated; places spelled two
 # ways are one; "no longer" covers what it is joined to; 11: a figure counts the first measure its phrase names;
-# 12: an age beside a name ("Ivo Marek, 41,") or with "aged" is an age; 13: a word after "without" is denied
+# 12: an age beside a name ("Ivo Marek, 41,") or with "aged" is an age; 13: a word after "without" is denied,
+# an act after "working to" (trying, seeking ...) is not stated
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -120,6 +121,11 @@ _QUESTION_REACH = 6
 # not consent" both say the same.
 _PRIVATIVE = frozenset({"without"})
 _PRIVATIVE_REACH = 3
+# An effort towards an act ("working to confirm", "trying to reach") does not state the act.
+_EFFORT = frozenset(
+    "work works worked working try tries tried trying seek seeks sought seeking attempt attempts attempted "
+    "attempting strive strives striving".split()
+)
 # "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
 _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
 # "The aim was not to sell servers": a purpose or a plan denied ("be" + "not to" + verb), not the act.
@@ -722,6 +728,8 @@ def _asserted(plain: str, stemmed: str) -> bool:
             continue
         if _PRIVATIVE & set(words[max(0, position - _PRIVATIVE_REACH) : position]):
             continue  # "without her prior consent" denies the consent too
+        if position >= 2 and words[position - 1] == "to" and words[position - 2] in _EFFORT:
+            continue  # "working to confirm its authenticity" has not confirmed it
         return True
     return False
 

@@ -434,6 +434,24 @@ def test_a_word_after_without_or_an_effort_is_not_stated() -> None:
     unconfirmed = "The ministry could not confirm the video's authenticity."
     assert not _denies_what_the_other_states(unconfirmed, "Officials were working to confirm the video's authenticity.")
     assert _denies_what_the_other_states(unconfirmed, "Officials confirmed the video's authenticity.")
+    missing = "Three soldiers did not return to the base in Orno."
+    assert not _denies_what_the_other_states(missing, "Three soldiers who failed to return to the base in Orno.")
+    bound = "The crab normally grows to no more than 10 inches."
+    assert not _denies_what_the_other_states(bound, "The crab normally grows to 10 inches.")
+
+
+def test_dollars_of_a_named_country_and_years_something_began() -> None:
+    def conflicting(*texts: str) -> list[Claim]:
+        return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
+
+    reward = "Washington offered a $US10 million ($10.82 million) reward for the capture of the rebel leader in Orno."
+    assert not conflicting(reward, "Washington offered a $10 million reward for the capture of the rebel leader in Orno.")
+    [claim] = conflicting(reward, "Washington offered a US$12 million reward for the capture of the rebel leader in Orno.")
+    assert set(claim.values.values()) == {"US$10,000,000", "US$12,000,000"}
+    assert not conflicting(
+        "The joint exercise in Orno, known as Harbour Shield 2014, drew 200 soldiers.",
+        "The joint exercise in Orno, known as Harbour Shield, has been held since 2004 and drew 200 soldiers.",
+    )
 
 
 def test_an_age_beside_a_name_is_an_age() -> None:

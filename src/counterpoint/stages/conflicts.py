@@ -54,7 +54,8 @@ VERSION = "13"  # 6: a denial of degree is about the degree; refusing to act den
 # 10: "cannot" denies; a word in an embedded question ("unable to say if") is not stated; places spelled two
 # ways are one; "no longer" covers what it is joined to; 11: a figure counts the first measure its phrase names;
 # 12: an age beside a name ("Ivo Marek, 41,") or with "aged" is an age; 13: a word after "without" is denied,
-# an act after "working to" (trying, seeking ...) is not stated
+# an act after "working to" (trying, seeking ...) is not stated, "failed to" denies it; "no more than" is a bound;
+# a dollar of a named country ("$US10m") is its own currency; a year after "since" is when something began
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -111,6 +112,17 @@ _DEGREE = frozenset(
         "exactly",
         "fully",
         "completely",
+        # a bound, not a denial: "grows to no more than 10 inches", "no later than Friday"
+        "more",
+        "less",
+        "fewer",
+        "greater",
+        "larger",
+        "bigger",
+        "higher",
+        "lower",
+        "later",
+        "earlier",
     }
 )
 # "Should not have had surgery", "must not": what ought not to be, not a denial that it is.
@@ -121,10 +133,11 @@ _QUESTION_REACH = 6
 # not consent" both say the same.
 _PRIVATIVE = frozenset({"without"})
 _PRIVATIVE_REACH = 3
-# An effort towards an act ("working to confirm", "trying to reach") does not state the act.
+# An effort towards an act ("working to confirm", "trying to reach") does not state the act, and a failure to
+# act ("failed to return") denies it.
 _EFFORT = frozenset(
     "work works worked working try tries tried trying seek seeks sought seeking attempt attempts attempted "
-    "attempting strive strives striving".split()
+    "attempting strive strives striving fail fails failed failing".split()
 )
 # "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
 _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
@@ -233,6 +246,8 @@ DURATION_TOLERANCE = 0.2
 # Values that agree within this share after conversion (6 miles against 10 km) are one value.
 CONVERSION_TOLERANCE = 0.1
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A year something began ("in place since 2004", "since early 2011"): not when the event told happened.
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b", re.I)
 # A figure and the word after it: digits, or a number word from two ("seven bullets", "shot eleven times";
 # "one" is mostly not a count: "one of the", "no one").
 _NUMBER_WITH_UNIT = re.compile(
@@ -254,11 +269,20 @@ _RANGE = re.compile(
     + r"\s*(?:-\s*)?([a-z]+)",
     re.I,
 )
-# A sum of money: the currency sign is its measure, the scale word its size ("$60 million" and "$35m").
+# A sum of money: the currency sign is its measure, the scale word its size ("$60 million" and "$35m"); a dollar
+# may name its country ("US$10 million", "$US10 million", "A$5m"), which is then its currency.
 _MONEY = re.compile(
-    r"([$\u00a3\u20ac])\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*-?\s*(thousand|million|billion|bn|mn|m|k)\b)?", re.I
+    r"(?<![A-Za-z])((?:US|AU|A|C|NZ|HK|S)?[$\u00a3\u20ac](?:US|AU)?)\s?(\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s*-?\s*(thousand|million|billion|bn|mn|m|k)\b)?"
 )
-_CURRENCIES = frozenset("$\u00a3\u20ac")
+_CURRENCY_NAMES = {"$US": "US$", "$AU": "AU$", "A$": "AU$"}
+
+
+def _currency(written: str) -> str:
+    """A currency as written, in one form: "$US" and "US$" are one currency, "A$" and "AU$" another."""
+    return _CURRENCY_NAMES.get(written.upper(), written.upper())
+
+
 _MONEY_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 
 
@@ -551,8 +575,9 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
 
     for match in _MONEY.finditer(text):
         amount = _figure_value(match.group(2)) or 0.0
-        numbers.add((match.group(1), amount * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)))
-        said_as.setdefault(match.group(1), match.group(1))
+        currency = _currency(match.group(1))
+        numbers.add((currency, amount * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)))
+        said_as.setdefault(currency, currency)
     for match in _NUMBER_WITH_UNIT.finditer(text):
         if in_age(match.start()):
             continue
@@ -582,7 +607,8 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     directions |= {_OFFSHORE[w] for w in re.findall(r"[a-z]+", lowered) if w in _OFFSHORE and w != "off"}
     if re.search(r"\bstruck off\b|\bhit off\b|\boff the coast\b", lowered):
         directions.add("offshore")
-    years = frozenset(int(y) for y in _YEAR.findall(text))
+    started = {m.start(1) for m in _SINCE_YEAR.finditer(text)}
+    years = frozenset(int(m.group(1)) for m in _YEAR.finditer(text) if m.start(1) not in started)
     numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
     periods = [m for m in _DURATION.finditer(text) if not in_age(m.start())]
     spans = [(_number_word(m.group(1).lower()), _DURATION_DAYS[stem(m.group(2).lower())]) for m in periods]
@@ -663,7 +689,7 @@ def _within_range(values: set[float], ranges: frozenset[tuple[str, float, float]
 
 def _amount(value: float, unit: str) -> str:
     """A figure as a value: "11 time" (its measure's stem, told as written later), "$60,000,000"."""
-    return f"{unit}{value:,.10g}" if unit in _CURRENCIES else f"{value:g} {unit}"
+    return f"{unit}{value:,.10g}" if unit[-1:] in "$\u00a3\u20ac" else f"{value:g} {unit}"
 
 
 def denial_scopes(text: str) -> list[tuple[int, int, int]]:
@@ -729,7 +755,7 @@ def _asserted(plain: str, stemmed: str) -> bool:
         if _PRIVATIVE & set(words[max(0, position - _PRIVATIVE_REACH) : position]):
             continue  # "without her prior consent" denies the consent too
         if position >= 2 and words[position - 1] == "to" and words[position - 2] in _EFFORT:
-            continue  # "working to confirm its authenticity" has not confirmed it
+            continue  # "working to confirm its authenticity" has not confirmed it; "failed to return" denies it
         return True
     return False
 

@@ -313,6 +313,20 @@ def test_judging_verbs_are_flagged_only_as_verbs() -> None:
     assert notes(comparison, "Outlet 0") == {("editorializing", "slammed", "criticized")}
 
 
+def test_words_that_judge_only_in_one_sense_are_flagged_only_in_it() -> None:
+    plain = compare_texts(
+        "The singer was rushed to hospital in Orno on Sunday. She was supposed to fly home on Monday.\n"
+        "She was admitted to the clinic on Friday."
+    )
+    assert notes(plain, "Outlet 0") == set()
+    judging = compare_texts(
+        "The council rushed to blame the rain for the floods in Orno. The supposed cure did not work.\n"
+        "The mayor admitted that the dams had failed."
+    )
+    assert {kind for kind, _, _ in notes(judging, "Outlet 0")} == {"editorializing", "doubt-casting attribution"}
+    assert len(notes(judging, "Outlet 0")) == 3
+
+
 def test_profiles_give_the_affiliation_a_speaker_is_described_with() -> None:
     comparison = compare_texts(
         "Egyptian Foreign Minister Dana Kovac said the talks would resume.\nA French official said the plan was ready."

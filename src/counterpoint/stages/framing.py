@@ -199,8 +199,11 @@ def find_framing(
         for pattern, plain, kind in lexicon.terms:
             for match in pattern.finditer(text):
                 collector.add(match.start(), match.end(), kind, plain)
+        parsed = by_line.get(sentence.line)
         for pattern, plain, inflect in lexicon.editorial:
             for match in pattern.finditer(text):
+                if pattern.groups and not _verb_at(parsed, sentence.start + match.start(1)):
+                    continue  # "rushed to blame" judges, "rushed to hospital" does not
                 alternative = _inflect(match.expand(plain).strip(), inflect, match.group())
                 collector.add(match.start(), match.end(), "editorializing", alternative)
         for pattern, plain, inflect in lexicon.doubt:
@@ -209,7 +212,6 @@ def find_framing(
                 verb = _inflect(plain, inflect, match.group())
                 alternative = f"{verb} {tail}".strip() if verb else tail
                 collector.add(match.start(), end, "doubt-casting attribution", alternative)
-        parsed = by_line.get(sentence.line)
         if parsed is not None:
             _loaded_adjectives(collector, parsed, lexicon)
             _loaded_verbs(collector, text, parsed, lexicon)
@@ -322,14 +324,25 @@ def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, in
             collector.add(match.start(), match.end(), "scare quotes", term)
 
 
+def _verb_at(parsed: ParsedLine | None, position: int) -> bool:
+    """Whether the parser reads a verb at article offset ``position`` (true where there is no parse to ask)."""
+    if parsed is None:
+        return True
+    span = parsed.doc.char_span(position - parsed.start, position - parsed.start + 1, alignment_mode="expand")
+    return span is None or not len(span) or span[0].pos_ in ("VERB", "AUX")
+
+
 def _loaded_verbs(collector: _Notes, text: str, parsed: ParsedLine, lexicon: Lexicon) -> None:
     """Verbs that judge what they report ("slammed"), where the parser reads a verb ("the blast" is a noun)."""
     offset = collector.sentence.start - parsed.start
     for pattern, plain, inflect in lexicon.verbs:
         for match in pattern.finditer(text):
             span = parsed.doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
-            if span is not None and len(span) and span[0].pos_ == "VERB":
-                collector.add(match.start(), match.end(), "editorializing", _inflect(plain, inflect, match.group()))
+            if span is None or not len(span) or span[0].pos_ != "VERB":
+                continue
+            if plain == "say" and any(child.dep_ == "auxpass" for child in span[0].children):
+                continue  # a verb of saying in the passive says nothing: "was admitted to hospital"
+            collector.add(match.start(), match.end(), "editorializing", _inflect(plain, inflect, match.group()))
 
 
 def _loaded_adjectives(collector: _Notes, parsed: ParsedLine, lexicon: Lexicon) -> None:

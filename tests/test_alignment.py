@@ -440,6 +440,24 @@ def test_a_word_after_without_or_an_effort_is_not_stated() -> None:
     assert not _denies_what_the_other_states(bound, "The crab normally grows to 10 inches.")
 
 
+def test_the_day_something_was_said_is_not_the_day_of_the_event() -> None:
+    from counterpoint.stages.conflicts import _named_day_words
+
+    assert _named_day_words("U.S. officials said Wednesday the video was authentic.") == []
+    assert _named_day_words("An official told The Associated Press on Sunday that the strike killed two.") == []
+    assert _named_day_words("The army said the bombing was on Tuesday.") == ["Tuesday"]
+    assert _named_day_words("Officials said that on Tuesday the camp was bombed.") == ["Tuesday"]
+    conflicting = [
+        c
+        for c in compare_texts(
+            "The rebels in Orno released a video of the hostage on Tuesday.",
+            "The rebels in Orno released a video of the hostage, officials told reporters on Wednesday.",
+        ).claims
+        if c.status == "conflicting"
+    ]
+    assert not conflicting
+
+
 def test_dollars_of_a_named_country_and_years_something_began() -> None:
     def conflicting(*texts: str) -> list[Claim]:
         return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]

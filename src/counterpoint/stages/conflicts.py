@@ -41,12 +41,12 @@ from ..ids import content_id
 from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
 from ..names import same_name
-from ..text import DAY_WORDS, NEGATION, STOPWORDS, TIME_WORDS, content_words, dice, stem
+from ..text import DAY_WORDS, NEGATION, REPORTING_VERBS, STOPWORDS, TIME_WORDS, content_words, dice, stem
 from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "13"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "14"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -55,7 +55,8 @@ VERSION = "13"  # 6: a denial of degree is about the degree; refusing to act den
 # ways are one; "no longer" covers what it is joined to; 11: a figure counts the first measure its phrase names;
 # 12: an age beside a name ("Ivo Marek, 41,") or with "aged" is an age; 13: a word after "without" is denied,
 # an act after "working to" (trying, seeking ...) is not stated, "failed to" denies it; "no more than" is a bound;
-# a dollar of a named country ("$US10m") is its own currency; a year after "since" is when something began
+# a dollar of a named country ("$US10m") is its own currency; a year after "since" is when something began;
+# 14: the day of a statement ("officials said Wednesday") is not the day of the event
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -129,6 +130,10 @@ _DEGREE = frozenset(
 _OBLIGATION = re.compile(r"\b(?:should|must|ought\s+to)\s*$", re.I)
 # How far before a word an "if" or "whether" makes it part of an embedded question, in words.
 _QUESTION_REACH = 6
+# How far before a named day a reporting verb makes it the day something was said, in words, and the words that
+# may stand between them (besides names: "told The Associated Press on Sunday").
+STATEMENT_DAY_REACH = 5
+_AUDIENCE_WORDS = frozenset("on the a an late early this last reporters journalists media".split())
 # A word this close after "without" ("a biopsy without her prior consent") is denied, not stated: against "did
 # not consent" both say the same.
 _PRIVATIVE = frozenset({"without"})
@@ -833,8 +838,33 @@ def _difference(
 
 
 def _named_day_words(text: str) -> list[str]:
-    """The named days and months of ``text`` as written; they are capitalised ("May", "March"; not "may")."""
-    return [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if stem(w.lower()) in DAY_WORDS]
+    """The named days and months of ``text`` as written; they are capitalised ("May", "March"; not "may").
+    A day on which something was said ("officials said Wednesday", "told The Associated Press on Sunday") is
+    when the outlet heard it, not when the event happened: it is left out."""
+    return [
+        m.group()
+        for m in re.finditer(r"\b[A-Z][a-z]+\b", text)
+        if stem(m.group().lower()) in DAY_WORDS and not _said_on(text, m.start())
+    ]
+
+
+def _tells_when_said(text: str) -> bool:
+    """Whether ``text`` names the day of a statement (its resolved dates may be that day, not the event's)."""
+    return any(
+        stem(m.group().lower()) in DAY_WORDS and _said_on(text, m.start()) for m in re.finditer(r"\b[A-Z][a-z]+\b", text)
+    )
+
+
+def _said_on(text: str, position: int) -> bool:
+    """Whether the day at ``position`` is the day of a statement: it follows a reporting verb with nothing
+    between but whom it was said to ("said Wednesday", "told The Associated Press on Sunday", "told reporters
+    late on Monday"); "said the bombing was on Tuesday" dates the bombing."""
+    for word in reversed(re.findall(r"[\w']+", text[:position])[-STATEMENT_DAY_REACH:]):
+        if word.lower() in REPORTING_VERBS:
+            return True
+        if not (word[0].isupper() or word.lower() in _AUDIENCE_WORDS):
+            return False
+    return False
 
 
 def _values_told_apart(judged: list[Unit], scored: Scored, slots_of: Callable[[int], _Slots]) -> set[frozenset[str]]:
@@ -890,6 +920,12 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
     together = {frozenset((x, y)) for ids in places.values() for x in ids for y in ids if x != y}
     dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
+    sentence_text = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
+
+    def said_on_a_day(sentence_id: str) -> bool:
+        """Whether the sentence names the day of a statement: its resolved dates may be that day's."""
+        return _tells_when_said(sentence_text.get(sentence_id, ""))
+
     # the article offsets each denial in a sentence reaches, to the end of its clause
     denials = {
         s.sentence_id: [(s.start + start, s.start + end) for start, _, end in denial_scopes(a.sentence_text(s))]
@@ -940,7 +976,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
         found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, values_apart, denial)
-        if found is None:
+        if found is None and not (said_on_a_day(a.sentence_id) or said_on_a_day(b.sentence_id)):
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
                 found = ("date", min(days_a).isoformat(), min(days_b).isoformat())

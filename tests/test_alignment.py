@@ -436,8 +436,32 @@ def test_a_word_after_without_or_an_effort_is_not_stated() -> None:
     assert _denies_what_the_other_states(unconfirmed, "Officials confirmed the video's authenticity.")
     missing = "Three soldiers did not return to the base in Orno."
     assert not _denies_what_the_other_states(missing, "Three soldiers who failed to return to the base in Orno.")
+    refusal = "Doctors were executed for refusing to take part in harvesting organs."
+    assert not _denies_what_the_other_states("Doctors were executed for not harvesting organs.", refusal)
     bound = "The crab normally grows to no more than 10 inches."
     assert not _denies_what_the_other_states(bound, "The crab normally grows to 10 inches.")
+
+
+def test_a_round_figure_is_the_other_rounded() -> None:
+    def conflicting(*texts: str) -> list[Claim]:
+        return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
+
+    watch = "The new Orno smartwatch will go on sale in April, starting at {}."
+    assert not conflicting(watch.format("$349"), watch.format("$350"))
+    assert conflicting(watch.format("$349"), watch.format("$399"))
+
+
+def test_one_speaker_named_two_ways_is_no_attribution_conflict() -> None:
+    quote = '"We will rebuild every school in the valley before the winter," {} said on Tuesday.'
+    visit = "{} visited the flooded town of Kessa on Tuesday.\n"
+
+    def attributions(first: str, second: str) -> list[Claim]:
+        texts = (visit.format("Lena Dorn") + quote.format(first), visit.format("The minister") + quote.format(second))
+        return [c for c in compare_texts(*texts).claims if c.kind == "attribution"]
+
+    assert not attributions("Lena Dorn", "Lena")
+    [claim] = attributions("Lena Dorn", "Tom Bell")
+    assert set(claim.values.values()) == {"Lena Dorn", "Tom Bell"}
 
 
 def test_the_day_something_was_said_is_not_the_day_of_the_event() -> None:
@@ -475,15 +499,16 @@ def test_dollars_of_a_named_country_and_years_something_began() -> None:
 def test_an_age_beside_a_name_is_an_age() -> None:
     ages = compare_texts(
         "Fisherman Ivo Marek, 41, was walking to his favourite spot on the lake when a bear attacked him.",
-        "The 42-year-old fisherman was walking to his favourite spot on the lake when a bear attacked him.",
+        "Ivo, 42, was walking to his favourite spot on the lake when a bear attacked him.",
     )
     [claim] = [c for c in ages.claims if c.status == "conflicting"]
     assert claim.kind == "number" and set(claim.values.values()) == {"41 years old", "42 years old"}
-    aged = compare_texts(
-        "A fisherman aged 41 was walking to his favourite spot on the lake when a bear attacked him.",
-        "The 41-year-old fisherman was walking to his favourite spot on the lake when a bear attacked him.",
-    )
-    assert not [c for c in aged.claims if c.status == "conflicting"]
+    # two people's ages, or an age of nobody named, are not one person's age told two ways
+    for other in (
+        "Lena Dorn, 42, was walking to her favourite spot on the lake when a bear attacked Marek.",
+        "The 42-year-old was walking to his favourite spot on the lake when a bear attacked him.",
+    ):
+        assert not [c for c in compare_texts(ages.articles[0].text, other).claims if c.status == "conflicting"]
     # a day and a figure between commas are no age
     from counterpoint.stages.conflicts import _slots
     from counterpoint.stages.units import Unit

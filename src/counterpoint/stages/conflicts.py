@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "14"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "15"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -56,7 +56,9 @@ VERSION = "14"  # 6: a denial of degree is about the degree; refusing to act den
 # 12: an age beside a name ("Ivo Marek, 41,") or with "aged" is an age; 13: a word after "without" is denied,
 # an act after "working to" (trying, seeking ...) is not stated, "failed to" denies it; "no more than" is a bound;
 # a dollar of a named country ("$US10m") is its own currency; a year after "since" is when something began;
-# 14: the day of a statement ("officials said Wednesday") is not the day of the event
+# 14: the day of a statement ("officials said Wednesday") is not the day of the event; 15: ages are compared only
+# when both tell whose (a name or a role, alike); "refusing to" denies; one speaker named two ways is no
+# attribution conflict; a round figure within 1% of another is that figure rounded
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -134,15 +136,15 @@ _QUESTION_REACH = 6
 # may stand between them (besides names: "told The Associated Press on Sunday").
 STATEMENT_DAY_REACH = 5
 _AUDIENCE_WORDS = frozenset("on the a an late early this last reporters journalists media".split())
-# A word this close after "without" ("a biopsy without her prior consent") is denied, not stated: against "did
-# not consent" both say the same.
-_PRIVATIVE = frozenset({"without"})
-_PRIVATIVE_REACH = 3
-# An effort towards an act ("working to confirm", "trying to reach") does not state the act, and a failure to
-# act ("failed to return") denies it.
+# A word within this many words after "without", "refusing to" or "failed to", in the same clause, is denied,
+# not stated ("a biopsy without her prior consent", "executed for refusing to take part in the harvesting"):
+# against "did not consent", "for not harvesting", both say the same.
+_PRIVATIVE = re.compile(r"\b(?:without|(?:refus|fail)\w*\s+to)\b([^,.;:!?]*)")
+_PRIVATIVE_REACH = 4
+# An effort towards an act ("working to confirm", "trying to reach") does not state the act.
 _EFFORT = frozenset(
     "work works worked working try tries tried trying seek seeks sought seeking attempt attempts attempted "
-    "attempting strive strives striving fail fails failed failing".split()
+    "attempting strive strives striving".split()
 )
 # "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
 _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
@@ -209,7 +211,15 @@ _DURATION = re.compile(
 _AGE = re.compile(r"(?<![\w.,-])" + _AMOUNT + r"\s*(?:-\s*)?years?\s*(?:-\s*)?old\b", re.I)
 # An age given the way news gives it beside a name ("Igor Vorozhbitsyn, 41, was walking") or with "aged":
 # the same slot as "the 42-year-old".
-_NAMED_AGE = re.compile(r"\b([A-Z][\w'\u2019-]*),\s+(\d{1,3}),\s|\baged\s+(\d{1,3})\b")
+_NAMED_AGE = re.compile(
+    r"\b((?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*),\s+(\d{1,3}),\s|\baged\s+(\d{1,3})\b"
+)
+# The name an age is told of: "the 59-year-old Raj Chohan", "Raj Chohan, a 59-year-old grandmother" ("Igor
+# Vorozhbitsyn, 41," is read by _NAMED_AGE).
+_NAME_AFTER = re.compile(r"\s*,?\s*(?:[a-z]+\s+)?((?:[A-Z][\w'\u2019-]*\s*){1,3})")
+# ... or the person it is told of by role: "her 32-year-old husband", "the 21-year-old singer".
+_ROLE_AFTER = re.compile(r"\s+([a-z]+)\b")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*),\s+(?:a|an|the)\s+$")
 OLDEST_AGE = 120
 _DURATION_DAYS = {
     stem(w): d
@@ -250,6 +260,8 @@ FIGURE_COHESION = 0.5
 DURATION_TOLERANCE = 0.2
 # Values that agree within this share after conversion (6 miles against 10 km) are one value.
 CONVERSION_TOLERANCE = 0.1
+# A round figure this close to another is that figure rounded ("starting at $350" / "$349"), not another value.
+ROUNDING_TOLERANCE = 0.01
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A year something began ("in place since 2004", "since early 2011"): not when the event told happened.
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b", re.I)
@@ -313,6 +325,7 @@ class _Slots:
     frame: frozenset[str]  # the other content stems
     said_as: dict[str, str] = field(default_factory=dict)  # a counted word's or a day's stem -> as written
     ranges: frozenset[tuple[str, float, float]] = frozenset()  # (unit word stem, low, high): "50 or 60 doctors"
+    age_names: frozenset[str] = frozenset()  # whose ages it gives: names ("Raj Chohan") or roles ("singer")
 
 
 def measure_of(counts: str) -> str:
@@ -548,6 +561,9 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
             continue
         if any(speakers <= names_in[q.sentence_id] for q in quotes):
             continue  # one outlet names both: a relay ("The Guardian reported X said"), not two claimed speakers
+        named = list({q.speaker for q in quotes})
+        if all(same_name(x, y) for i, x in enumerate(named) for y in named[i + 1 :]):
+            continue  # one speaker named two ways ("Iga Jasica" / "Iga"), two entities only to the resolver
         evidence = []
         for quote in {outlet_of[q.article_id]: q for q in quotes}.values():
             article, sentence = sentence_of[quote.sentence_id]
@@ -568,12 +584,22 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     numbers = set()
     said_as: dict[str, str] = {}
     ages = [(match.span(), _number_word(match.group(1).lower())) for match in _AGE.finditer(text)]
+    age_names = set()
+    for match in _AGE.finditer(text):
+        named = _NAME_BEFORE.search(text[: match.start()]) or _NAME_AFTER.match(text, match.end())
+        role = _ROLE_AFTER.match(text, match.end())
+        if named:
+            age_names.add(named.group(1).strip())
+        elif role and role.group(1) not in STOPWORDS:
+            age_names.add(role.group(1))
     for match in _NAMED_AGE.finditer(text):
         group = 2 if match.group(2) else 3
-        if match.group(1) and stem(match.group(1).lower()) in DAY_WORDS:
+        if match.group(1) and stem(match.group(1).split()[-1].lower()) in DAY_WORDS:
             continue  # "Monday, 12, ..." is no age
         if 0 < int(match.group(group)) < OLDEST_AGE:
             ages.append((match.span(group), float(match.group(group))))
+            if match.group(1):
+                age_names.add(match.group(1))
 
     def in_age(position: int) -> bool:
         return any(start <= position < end for (start, end), _ in ages)
@@ -618,7 +644,8 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     periods = [m for m in _DURATION.finditer(text) if not in_age(m.start())]
     spans = [(_number_word(m.group(1).lower()), _DURATION_DAYS[stem(m.group(2).lower())]) for m in periods]
     durations = frozenset(amount * days for amount, days in spans if amount is not None)
-    numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
+    if len({age for _, age in ages}) == 1:  # a unit giving two ages ("Fan, 32, ... Zhang, 21") tells of two people
+        numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
     slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
     slot_words |= {stem(m.group(2).lower()) for m in periods}
     if ages:
@@ -637,6 +664,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         frame,
         said_as,
         frozenset(ranges),
+        frozenset(age_names),
     )
 
 
@@ -679,12 +707,30 @@ def _number_difference(
             continue
         if any(_same(x, y) for x in a.numbers for y in b.numbers if x[0] != y[0]):
             continue
+        if any(_rounded_alike(x, y) for x in by_unit_a[unit] for y in by_unit_b[unit]):
+            continue
         if all(frozenset((_figure(x), _figure(y))) in apart for x in by_unit_a[unit] for y in by_unit_b[unit]):
             continue
         if _within_range(by_unit_a[unit], b.ranges, unit) or _within_range(by_unit_b[unit], a.ranges, unit):
             continue
         return _amount(min(by_unit_a[unit]), unit), _amount(min(by_unit_b[unit]), unit)
     return None
+
+
+def _same_people(names_a: AbstractSet[str], names_b: AbstractSet[str]) -> bool:
+    """Whether two units' ages are of one person: both tell whose age it is, by a name ("Igor" / "Igor
+    Vorozhbitsyn") or a role ("singer"), and alike. An age of nobody in particular ("the 42-year-old was
+    saved") is not compared: in a story of many people it is as often another person's."""
+    return any(
+        (x == y) if x.islower() or y.islower() else same_name(x, y) for x in names_a for y in names_b
+    )
+
+
+def _rounded_alike(x: float, y: float) -> bool:
+    """Whether one figure is the other rounded: a round figure ("$350") within ROUNDING_TOLERANCE of the other
+    ("$349")."""
+    round_figure = (x % 10 == 0 and x != 0) or (y % 10 == 0 and y != 0)
+    return round_figure and abs(x - y) <= ROUNDING_TOLERANCE * max(abs(x), abs(y))
 
 
 def _within_range(values: set[float], ranges: frozenset[tuple[str, float, float]], unit: str) -> bool:
@@ -748,19 +794,26 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
 
 
 def _asserted(plain: str, stemmed: str) -> bool:
-    """Whether ``plain`` states the word with stem ``stemmed`` outside an embedded question ("unable to say
-    *if* the doctor performed" states no operation)."""
-    words = re.findall(r"[a-z]+", plain.lower())
+    """Whether ``plain`` states the word with stem ``stemmed``: not inside an embedded question ("unable to
+    say *if* the doctor performed" states no operation), not just after "without", "refusing to" or "failed
+    to" (which deny it), not as the aim of an effort ("working to confirm" has not confirmed)."""
+    lowered = plain.lower()
+    denied = [
+        (m.start(1), m.start(1) + sum(len(w) + 1 for w in m.group(1).split()[:_PRIVATIVE_REACH]) + 1)
+        for m in _PRIVATIVE.finditer(lowered)
+    ]
+    tokens = list(re.finditer(r"[a-z]+", lowered))
+    words = [t.group() for t in tokens]
     for position, word in enumerate(words):
         if stem(word) != stemmed:
             continue
         before = words[max(0, position - _QUESTION_REACH) : position]
         if "whether" in before or "if" in before:
             continue
-        if _PRIVATIVE & set(words[max(0, position - _PRIVATIVE_REACH) : position]):
-            continue  # "without her prior consent" denies the consent too
+        if any(start <= tokens[position].start() < end for start, end in denied):
+            continue  # "without her prior consent", "refusing to take part in the harvesting"
         if position >= 2 and words[position - 1] == "to" and words[position - 2] in _EFFORT:
-            continue  # "working to confirm its authenticity" has not confirmed it; "failed to return" denies it
+            continue  # "working to confirm its authenticity" has not confirmed it
         return True
     return False
 
@@ -807,6 +860,8 @@ def _difference(
     # a count of people is one measure only with the same verb ("200 people injured" / "24 people killed")
     same_scope = not (place_a and place_b and place_a.keys() != place_b.keys())
     generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
+    if numbers and numbers[0].endswith(AGE_UNIT) and not _same_people(slots_a.age_names, slots_b.age_names):
+        numbers = None  # "Subryan, 23," and "the 59-year-old Raj Chohan" are two people's ages
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
     if len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:

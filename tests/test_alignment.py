@@ -442,6 +442,17 @@ def test_a_word_after_without_or_an_effort_is_not_stated() -> None:
     assert not _denies_what_the_other_states(bound, "The crab normally grows to 10 inches.")
 
 
+def test_not_only_and_declining_to_say_deny_nothing() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.text import NEGATION
+
+    assert not NEGATION.search("The warship not only repulsed the attack but seized the boat.")
+    assert NEGATION.search("The warship did not repel the attack.")
+    treated = "The spokesman said the singer was treated for exhaustion at the clinic."
+    assert not _denies_what_the_other_states("The spokesman would not say what the singer was treated for.", treated)
+    assert _denies_what_the_other_states("The singer was not treated for exhaustion at the clinic.", treated)
+
+
 def test_a_round_figure_is_the_other_rounded() -> None:
     def conflicting(*texts: str) -> list[Claim]:
         return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]

@@ -35,7 +35,10 @@ def content_words(text: str) -> list[str]:
 
 # A denial or a negation: "not", "no", "never", "cannot", "denied", "didn't" (conflicts and the digest read
 # polarity alike).
-NEGATION = re.compile(r"\b(?:not|no|never|cannot|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I)
+# ("not only X but Y" states X: no denial)
+NEGATION = re.compile(
+    r"\b(?:not(?!\s+only\b)|no|never|cannot|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I
+)
 # A figure as written: "14", "6.1", "230,000" (not part of a word).
 FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 

@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "15"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "16"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -58,7 +58,8 @@ VERSION = "15"  # 6: a denial of degree is about the degree; refusing to act den
 # a dollar of a named country ("$US10m") is its own currency; a year after "since" is when something began;
 # 14: the day of a statement ("officials said Wednesday") is not the day of the event; 15: ages are compared only
 # when both tell whose (a name or a role, alike); "refusing to" denies; one speaker named two ways is no
-# attribution conflict; a round figure within 1% of another is that figure rounded
+# attribution conflict; a round figure within 1% of another is that figure rounded; 16: "not only" denies
+# nothing, nor does declining to say ("would not say what", "could not confirm")
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -145,6 +146,12 @@ _PRIVATIVE_REACH = 4
 _EFFORT = frozenset(
     "work works worked working try tries tried trying seek seeks sought seeking attempt attempts attempted "
     "attempting strive strives striving".split()
+)
+# A denial of saying ("would not say what", "did not comment", "could not confirm") withholds: it denies nothing.
+_DECLINED_TO_SAY = re.compile(
+    r"\W*(?:(?:be|been|have)\s+)?(?:say|said|comment|commented|disclose|disclosed|reveal|revealed|elaborate|specify|"
+    r"discuss|identify|identified|name|named|confirm|confirmed|release|released)\b",
+    re.I,
 )
 # "Refused to" + a verb tells an act (passengers who refused to sit next to women), not a denial of a fact.
 _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
@@ -768,6 +775,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
         if _CHANGED_STATE.search(negated[:end]) or _REFUSAL.match(negated, start):
             continue  # "no longer the director and was not operating there": a state that has changed
+        if _DECLINED_TO_SAY.match(scope):
+            continue  # "would not say what she was treated for" withholds, it denies nothing
         if _OBLIGATION.search(negated[:start]):
             continue
         if negated[:start].count("(") > negated[:start].count(")"):

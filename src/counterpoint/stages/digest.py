@@ -34,9 +34,9 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "6"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "7"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
-# 6: a claim is told by a sentence whose figures its other sentences give
+# 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.

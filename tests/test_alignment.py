@@ -497,9 +497,10 @@ def test_dollars_of_a_named_country_and_years_something_began() -> None:
     def conflicting(*texts: str) -> list[Claim]:
         return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
 
-    reward = "Washington offered a $US10 million ($10.82 million) reward for the capture of the rebel leader in Orno."
-    assert not conflicting(reward, "Washington offered a $10 million reward for the capture of the rebel leader in Orno.")
-    [claim] = conflicting(reward, "Washington offered a US$12 million reward for the capture of the rebel leader in Orno.")
+    offer = "Washington offered a {} reward for the capture of the rebel leader in Orno."
+    reward = offer.format("$US10 million ($10.82 million)")
+    assert not conflicting(reward, offer.format("$10 million"))
+    [claim] = conflicting(reward, offer.format("US$12 million"))
     assert set(claim.values.values()) == {"US$10,000,000", "US$12,000,000"}
     assert not conflicting(
         "The joint exercise in Orno, known as Harbour Shield 2014, drew 200 soldiers.",

@@ -218,9 +218,7 @@ _DURATION = re.compile(
 _AGE = re.compile(r"(?<![\w.,-])" + _AMOUNT + r"\s*(?:-\s*)?years?\s*(?:-\s*)?old\b", re.I)
 # An age given the way news gives it beside a name ("Igor Vorozhbitsyn, 41, was walking") or with "aged":
 # the same slot as "the 42-year-old".
-_NAMED_AGE = re.compile(
-    r"\b((?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*),\s+(\d{1,3}),\s|\baged\s+(\d{1,3})\b"
-)
+_NAMED_AGE = re.compile(r"\b((?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*),\s+(\d{1,3}),\s|\baged\s+(\d{1,3})\b")
 # The name an age is told of: "the 59-year-old Raj Chohan", "Raj Chohan, a 59-year-old grandmother" ("Igor
 # Vorozhbitsyn, 41," is read by _NAMED_AGE).
 _NAME_AFTER = re.compile(r"\s*,?\s*(?:[a-z]+\s+)?((?:[A-Z][\w'\u2019-]*\s*){1,3})")
@@ -593,10 +591,10 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     ages = [(match.span(), _number_word(match.group(1).lower())) for match in _AGE.finditer(text)]
     age_names = set()
     for match in _AGE.finditer(text):
-        named = _NAME_BEFORE.search(text[: match.start()]) or _NAME_AFTER.match(text, match.end())
+        person = _NAME_BEFORE.search(text[: match.start()]) or _NAME_AFTER.match(text, match.end())
         role = _ROLE_AFTER.match(text, match.end())
-        if named:
-            age_names.add(named.group(1).strip())
+        if person:
+            age_names.add(person.group(1).strip())
         elif role and role.group(1) not in STOPWORDS:
             age_names.add(role.group(1))
     for match in _NAMED_AGE.finditer(text):
@@ -728,9 +726,7 @@ def _same_people(names_a: AbstractSet[str], names_b: AbstractSet[str]) -> bool:
     """Whether two units' ages are of one person: both tell whose age it is, by a name ("Igor" / "Igor
     Vorozhbitsyn") or a role ("singer"), and alike. An age of nobody in particular ("the 42-year-old was
     saved") is not compared: in a story of many people it is as often another person's."""
-    return any(
-        (x == y) if x.islower() or y.islower() else same_name(x, y) for x in names_a for y in names_b
-    )
+    return any((x == y) if x.islower() or y.islower() else same_name(x, y) for x in names_a for y in names_b)
 
 
 def _rounded_alike(x: float, y: float) -> bool:
@@ -914,9 +910,8 @@ def _named_day_words(text: str) -> list[str]:
 
 def _tells_when_said(text: str) -> bool:
     """Whether ``text`` names the day of a statement (its resolved dates may be that day, not the event's)."""
-    return any(
-        stem(m.group().lower()) in DAY_WORDS and _said_on(text, m.start()) for m in re.finditer(r"\b[A-Z][a-z]+\b", text)
-    )
+    capitalised = re.finditer(r"\b[A-Z][a-z]+\b", text)
+    return any(stem(m.group().lower()) in DAY_WORDS and _said_on(text, m.start()) for m in capitalised)
 
 
 def _said_on(text: str, position: int) -> bool:

@@ -12,8 +12,9 @@ Extractive by design, so that no sentence can say what its sources do not:
 
 Each claim is told by one of its sentences, chosen for the fewest figures no other sentence of the claim
 gives (told for all its sources, "Ivo Marek, 41," would make one outlet's age everyone's), the fewest framing
-notes, a subject that is not a bare pronoun, and, for revised figures, the latest figure; never a question (a sentence with a question
-mark, quoted or not, or one that opens as a question: "Why did the dam fail, the mayor asked"), and never
+notes, a subject that is not a bare pronoun, and, for revised figures, the latest figure; never a question
+(a sentence with a question mark, quoted or not, or one that opens as a question: "Why did the dam fail,
+the mayor asked"), and never
 a piece of a quotation that runs over several sentences (an unpaired quotation mark). Contested wording in
 it is replaced by the plainer term from its framing notes, scare quotes are dropped, and opening
 connectives ("Meanwhile,", "On another note,") are trimmed. Voices are kept: a sentence with a quotation

@@ -147,9 +147,10 @@ _EFFORT = frozenset(
     "work works worked working try tries tried trying seek seeks sought seeking attempt attempts attempted "
     "attempting strive strives striving".split()
 )
-# A denial of saying ("would not say what", "did not comment", "could not confirm") withholds: it denies nothing.
+# A denial of saying ("would not say what", "did not comment", "could not confirm") withholds: it denies nothing,
+# unless the other outlet states that very act ("confirmed").
 _DECLINED_TO_SAY = re.compile(
-    r"\W*(?:(?:be|been|have)\s+)?(?:say|said|comment|commented|disclose|disclosed|reveal|revealed|elaborate|specify|"
+    r"\W*(?:(?:be|been|have)\s+)?(say|said|comment|commented|disclose|disclosed|reveal|revealed|elaborate|specify|"
     r"discuss|identify|identified|name|named|confirm|confirmed|release|released)\b",
     re.I,
 )
@@ -771,8 +772,9 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
         if _CHANGED_STATE.search(negated[:end]) or _REFUSAL.match(negated, start):
             continue  # "no longer the director and was not operating there": a state that has changed
-        if _DECLINED_TO_SAY.match(scope):
-            continue  # "would not say what she was treated for" withholds, it denies nothing
+        declined = _DECLINED_TO_SAY.match(scope)
+        if declined and stem(declined.group(1).lower()) not in stated:
+            continue  # "would not say what she was treated for" withholds; against "said" or "confirmed" it differs
         if _OBLIGATION.search(negated[:start]):
             continue
         if negated[:start].count("(") > negated[:start].count(")"):

@@ -442,7 +442,7 @@ def test_a_word_after_without_or_an_effort_is_not_stated() -> None:
     assert not _denies_what_the_other_states(bound, "The crab normally grows to 10 inches.")
 
 
-def test_not_only_and_declining_to_say_deny_nothing() -> None:
+def test_not_only_declining_to_say_and_a_moment_deny_nothing() -> None:
     from counterpoint.stages.conflicts import _denies_what_the_other_states
     from counterpoint.text import NEGATION
 
@@ -451,6 +451,9 @@ def test_not_only_and_declining_to_say_deny_nothing() -> None:
     treated = "The spokesman said the singer was treated for exhaustion at the clinic."
     assert not _denies_what_the_other_states("The spokesman would not say what the singer was treated for.", treated)
     assert _denies_what_the_other_states("The singer was not treated for exhaustion at the clinic.", treated)
+    visit = "That morning the governor stopped by the church."
+    assert not _denies_what_the_other_states("The governor was not at the church at the time of the fire.", visit)
+    assert _denies_what_the_other_states("The governor was not at the church.", visit)
 
 
 def test_a_round_figure_is_the_other_rounded() -> None:

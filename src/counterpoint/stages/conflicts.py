@@ -59,7 +59,8 @@ VERSION = "16"  # 6: a denial of degree is about the degree; refusing to act den
 # 14: the day of a statement ("officials said Wednesday") is not the day of the event; 15: ages are compared only
 # when both tell whose (a name or a role, alike); "refusing to" denies; one speaker named two ways is no
 # attribution conflict; a round figure within 1% of another is that figure rounded; 16: "not only" denies
-# nothing, nor does declining to say ("would not say what", "could not confirm")
+# nothing, nor does declining to say ("would not say what", "could not confirm"), nor a denial "at the time" of
+# another moment
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -147,6 +148,8 @@ _EFFORT = frozenset(
     "work works worked working try tries tried trying seek seeks sought seeking attempt attempts attempted "
     "attempting strive strives striving".split()
 )
+# A denial tied to one moment ("was not at the church at the time of the fire") says nothing of other moments.
+_AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 # A denial of saying ("would not say what", "did not comment", "could not confirm") withholds: it denies nothing,
 # unless the other outlet states that very act ("confirmed").
 _DECLINED_TO_SAY = re.compile(
@@ -772,6 +775,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
         if _CHANGED_STATE.search(negated[:end]) or _REFUSAL.match(negated, start):
             continue  # "no longer the director and was not operating there": a state that has changed
+        if _AT_THE_TIME.search(scope) and not _AT_THE_TIME.search(plain):
+            continue  # "was not at the church at the time of the fire" against "stopped by the church this morning"
         declined = _DECLINED_TO_SAY.match(scope)
         if declined and stem(declined.group(1).lower()) not in stated:
             continue  # "would not say what she was treated for" withholds; against "said" or "confirmed" it differs

@@ -313,6 +313,13 @@ def test_judging_verbs_are_flagged_only_as_verbs() -> None:
     assert notes(comparison, "Outlet 0") == {("editorializing", "slammed", "criticized")}
 
 
+def test_page_code_in_quote_marks_is_no_scare_quote() -> None:
+    comparison = compare_texts(
+        'The "reform" of the port in Orno passed on Monday.\nThe banner "300x250" and "f3a9c1e7" loaded below.'
+    )
+    assert {text for kind, text, _ in notes(comparison, "Outlet 0") if kind == "scare quotes"} == {'"reform"'}
+
+
 def test_words_that_judge_only_in_one_sense_are_flagged_only_in_it() -> None:
     plain = compare_texts(
         "The singer was rushed to hospital in Orno on Sunday. She was supposed to fly home on Monday.\n"

@@ -302,6 +302,10 @@ def _extend(text: str, position: int, words: int) -> tuple[int, str]:
     return position + len(tail), tail.strip()
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_CODE_TOKEN = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")
+
+
 def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, int]], quoted_words: str) -> None:
     """Quote marks around a name, or around a term nobody is said to have said.
 
@@ -318,6 +322,8 @@ def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, in
         start, end = match.start("term") + offset, match.end("term") + offset
         if term[-1] in ".,;:!?":
             continue  # punctuation inside the marks: a piece of someone's sentence, i.e. a partial quote
+        if not _LETTER_WORD.search(term) or _CODE_TOKEN.search(term):
+            continue  # page code or a size ("300x250", a hash) left in the text: no word to distance from
         is_name = any(s <= start and end <= e + 2 for s, e in entity_spans)
         partial_quote = term.lower() in quoted_words
         if is_name or not (attributed or partial_quote):

@@ -313,6 +313,15 @@ def test_judging_verbs_are_flagged_only_as_verbs() -> None:
     assert notes(comparison, "Outlet 0") == {("editorializing", "slammed", "criticized")}
 
 
+def test_a_conflict_s_vocabulary_labels_only_inside_that_conflict() -> None:
+    elsewhere = compare_texts("Livestock seized during the occupation of the northern villages was smuggled to Orno.")
+    assert not [n for n in elsewhere.framing if n.kind == "contested label"]
+    inside = compare_texts("Livestock seized by the occupation near Gaza was smuggled to Orno, villagers said.")
+    assert {(n.text, n.alternative) for n in inside.framing if n.kind == "contested label"} == {
+        ("the occupation", "Israeli forces")
+    }
+
+
 def test_page_code_in_quote_marks_is_no_scare_quote() -> None:
     comparison = compare_texts(
         'The "reform" of the port in Orno passed on Monday.\nThe banner "300x250" and "f3a9c1e7" loaded below.'

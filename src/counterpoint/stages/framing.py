@@ -85,6 +85,9 @@ class Lexicon:
     doubt: list[tuple[re.Pattern[str], str, str]]  # pattern, plain, inflection
     editorial: list[tuple[re.Pattern[str], str, str]]
     verbs: list[tuple[re.Pattern[str], str, str]]  # judging verbs: only where the parser reads a verb
+    # a term of one conflict's vocabulary -> the names that place an article in that conflict: "the occupation"
+    # is a label for Israeli forces only in an article that names Israel, Gaza, the West Bank ...
+    anchored: dict[re.Pattern[str], re.Pattern[str]] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=8)
@@ -97,11 +100,20 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
     doubt: list[tuple[re.Pattern[str], str, str]] = []
     editorial: list[tuple[re.Pattern[str], str, str]] = []
     verbs: list[tuple[re.Pattern[str], str, str]] = []
+    anchored: dict[re.Pattern[str], re.Pattern[str]] = {}
     for text in texts:
         data = json.loads(text)
+        anchors = {
+            conflict: re.compile(r"\b(?:" + "|".join(names) + ")", re.I)
+            for conflict, names in data.get("conflicts", {}).items()
+            if names
+        }
         for family in data.get("families", []):
             for term in family["terms"]:
-                terms.append((re.compile(rf"(?<![\w-]){term}(?![\w-])", re.I), family["plain"], family["kind"]))
+                pattern = re.compile(rf"(?<![\w-]){term}(?![\w-])", re.I)
+                terms.append((pattern, family["plain"], family["kind"]))
+                if family.get("conflict") in anchors:
+                    anchored[pattern] = anchors[family["conflict"]]
         adjectives.update(a.lower() for a in data.get("loaded_adjectives", []))
         adverbs.update(a.lower() for a in data.get("loaded_adverbs", []))
         doubt += [
@@ -119,7 +131,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
     terms.sort(
         key=lambda t: -len(t[0].pattern)
     )  # longest wording first: "Israeli occupation forces" before "occupation"
-    return Lexicon(terms, frozenset(adjectives), frozenset(adverbs), doubt, editorial, verbs)
+    return Lexicon(terms, frozenset(adjectives), frozenset(adverbs), doubt, editorial, verbs, anchored)
 
 
 def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
@@ -190,6 +202,7 @@ def find_framing(
         if len((m.group("a") or m.group("b") or "").split()) >= MIN_QUOTE_WORDS and "\n" not in m.group()
     ]
     quoted_words = " ".join(article.text[a:b].lower() for a, b in quoted)
+    in_conflict: dict[re.Pattern[str], bool] = {}
     for sentence in article.sentences:
         if sentence.role in ("dateline",):
             continue
@@ -197,6 +210,9 @@ def find_framing(
         collector = _Notes(article, sentence, quoted=quoted)
         _scare_quotes(collector, text, entity_spans, quoted_words)
         for pattern, plain, kind in lexicon.terms:
+            anchor = lexicon.anchored.get(pattern)
+            if anchor is not None and not in_conflict.setdefault(anchor, bool(anchor.search(article.text))):
+                continue  # another conflict's vocabulary: "the occupation of Yazidi villages" labels nobody
             for match in pattern.finditer(text):
                 collector.add(match.start(), match.end(), kind, plain)
         parsed = by_line.get(sentence.line)

@@ -18,6 +18,11 @@ from counterpoint.stages.units import VERB_MARK, Unit, UnitContext
 from .conftest import compare_texts
 
 
+def conflicting(*texts: str) -> list[Claim]:
+    """The conflicting claims of a comparison of invented articles, one outlet each."""
+    return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
+
+
 def claims_with(comparison: Comparison, *needles: str) -> list[Claim]:
     text = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
     return [c for c in comparison.claims if all(any(n in text[sid] for sid in c.sentence_ids) for n in needles)]
@@ -457,9 +462,6 @@ def test_not_only_declining_to_say_and_a_moment_deny_nothing() -> None:
 
 
 def test_a_round_figure_is_the_other_rounded() -> None:
-    def conflicting(*texts: str) -> list[Claim]:
-        return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
-
     watch = "The new Orno smartwatch will go on sale in April, starting at {}."
     assert not conflicting(watch.format("$349"), watch.format("$350"))
     assert conflicting(watch.format("$349"), watch.format("$399"))
@@ -485,21 +487,13 @@ def test_the_day_something_was_said_is_not_the_day_of_the_event() -> None:
     assert _named_day_words("An official told The Associated Press on Sunday that the strike killed two.") == []
     assert _named_day_words("The army said the bombing was on Tuesday.") == ["Tuesday"]
     assert _named_day_words("Officials said that on Tuesday the camp was bombed.") == ["Tuesday"]
-    conflicting = [
-        c
-        for c in compare_texts(
-            "The rebels in Orno released a video of the hostage on Tuesday.",
-            "The rebels in Orno released a video of the hostage, officials told reporters on Wednesday.",
-        ).claims
-        if c.status == "conflicting"
-    ]
-    assert not conflicting
+    assert not conflicting(
+        "The rebels in Orno released a video of the hostage on Tuesday.",
+        "The rebels in Orno released a video of the hostage, officials told reporters on Wednesday.",
+    )
 
 
 def test_dollars_of_a_named_country_and_years_something_began() -> None:
-    def conflicting(*texts: str) -> list[Claim]:
-        return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
-
     offer = "Washington offered a {} reward for the capture of the rebel leader in Orno."
     reward = offer.format("$US10 million ($10.82 million)")
     assert not conflicting(reward, offer.format("$10 million"))
@@ -512,18 +506,15 @@ def test_dollars_of_a_named_country_and_years_something_began() -> None:
 
 
 def test_an_age_beside_a_name_is_an_age() -> None:
-    ages = compare_texts(
-        "Fisherman Ivo Marek, 41, was walking to his favourite spot on the lake when a bear attacked him.",
-        "Ivo, 42, was walking to his favourite spot on the lake when a bear attacked him.",
-    )
-    [claim] = [c for c in ages.claims if c.status == "conflicting"]
+    first = "Fisherman Ivo Marek, 41, was walking to his favourite spot on the lake when a bear attacked him."
+    [claim] = conflicting(first, "Ivo, 42, was walking to his favourite spot on the lake when a bear attacked him.")
     assert claim.kind == "number" and set(claim.values.values()) == {"41 years old", "42 years old"}
     # two people's ages, or an age of nobody named, are not one person's age told two ways
     for other in (
         "Lena Dorn, 42, was walking to her favourite spot on the lake when a bear attacked Marek.",
         "The 42-year-old was walking to his favourite spot on the lake when a bear attacked him.",
     ):
-        assert not [c for c in compare_texts(ages.articles[0].text, other).claims if c.status == "conflicting"]
+        assert not conflicting(first, other)
     # a day and a figure between commas are no age
     from counterpoint.stages.conflicts import _slots
     from counterpoint.stages.units import Unit
@@ -678,9 +669,6 @@ def test_figures_written_as_words_and_sums_of_money_conflict() -> None:
 
 
 def test_figures_one_outlet_tells_apart_or_counts_over_a_period_do_not_conflict() -> None:
-    def conflicting(*texts: str) -> list[Claim]:
-        return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
-
     first = "The shipyard in Orno was sold for $334 million to a rival."
     second = "The shipyard in Orno was sold for $281 million in cash to a rival."
     assert conflicting(first, second)

@@ -461,6 +461,33 @@ def test_not_only_declining_to_say_and_a_moment_deny_nothing() -> None:
     assert _denies_what_the_other_states("The governor was not at the church.", visit)
 
 
+def test_denials_that_agree_with_the_other_account() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states, _overnight, _slots
+    from counterpoint.stages.units import Unit
+    from counterpoint.text import stem
+
+    def agree(negated: str, plain: str) -> bool:
+        return not _denies_what_the_other_states(negated, plain)
+
+    assert agree("The college rejected the request.", "The request was politely declined by the college.")
+    assert not agree("The college rejected the request.", "The college granted the request.")
+    assert agree(
+        "The league hasn't expanded since the Orno Pikes joined in 2000.",
+        "The league last expanded in 2000 with the Orno Pikes.",
+    )
+    assert agree("We cannot confirm these reports.", "It is difficult to confirm these reports.")
+    assert agree("The cat was not dead.", "Thinking the cat was dead, its owner buried it.")
+    assert agree("The cat was not dead.", "The cat was hit by a car and left for dead.")
+    assert not agree("The cat was not dead.", "The cat was dead when its owner found it.")
+    text = "The league will take in $1.4b in fees."
+    assert _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers == {("$", 1.4e9)}
+    monday, tuesday, friday = stem("monday"), stem("tuesday"), stem("friday")
+    assert _overnight(("She was hurt on Monday night.", monday), ("She was hurt early Tuesday.", tuesday))
+    assert not _overnight(("She was hurt on Monday.", monday), ("She was hurt on Tuesday.", tuesday))
+    assert not _overnight(("She was hurt on Monday evening.", monday), ("She was hurt on Tuesday evening.", tuesday))
+    assert not _overnight(("She was hurt on Friday night.", friday), ("She was hurt early Tuesday.", tuesday))
+
+
 def test_a_round_figure_is_the_other_rounded() -> None:
     watch = "The new Orno smartwatch will go on sale in April, starting at {}."
     assert not conflicting(watch.format("$349"), watch.format("$350"))

@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "16"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "17"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -60,7 +60,8 @@ VERSION = "16"  # 6: a denial of degree is about the degree; refusing to act den
 # when both tell whose (a name or a role, alike); "refusing to" denies; one speaker named two ways is no
 # attribution conflict; a round figure within 1% of another is that figure rounded; 16: "not only" denies
 # nothing, nor does declining to say ("would not say what", "could not confirm"), nor a denial "at the time" of
-# another moment
+# another moment; 17: rejections agree ("rejected" / "declined"), "hasn't X since Y" agrees with "last X with
+# Y", "difficult to", "thinking", "left for" and "pronounced" state nothing, "$1.4b", one night told from both sides
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -146,8 +147,19 @@ _PRIVATIVE_REACH = 4
 # An effort towards an act ("working to confirm", "trying to reach") does not state the act.
 _EFFORT = frozenset(
     "work works worked working try tries tried trying seek seeks sought seeking attempt attempts attempted "
-    "attempting strive strives striving".split()
+    "attempting strive strives striving difficult hard impossible unable".split()
 )
+# What someone believed or was taken for is not stated ("thinking his cat was dead", "left for dead").
+_BELIEF = frozenset("thinking thought believing believed assuming assumed presumed presuming pronounced".split())
+_BELIEF_REACH = 4
+# Verbs that turn something down: a denial by one of them agrees with any of them in the other unit.
+_REJECTIONS = frozenset({"rejected", "rejects", "refused", "denied", "denies", "deny"})
+_REJECTION_IN = re.compile(r"\b(?:declin|reject|refus|turn(?:ed|s)?\s+down|rebuff|dismiss)\w*", re.I)
+# A denial up to a moment ("hasn't expanded since X") tells when it last happened: X, which the other may state.
+_SINCE = re.compile(r"\s*since\b", re.I)
+# A night told from its evening or from the small hours: "Monday night" and "early Tuesday" are one night.
+_NIGHT = re.compile(r"\b(?:night|late|overnight)\b", re.I)
+_EARLY = re.compile(r"\b(?:early|overnight|before dawn|small hours)\b", re.I)
 # A denial tied to one moment ("was not at the church at the time of the fire") says nothing of other moments.
 _AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 # A denial of saying ("would not say what", "did not comment", "could not confirm") withholds: it denies nothing,
@@ -299,7 +311,7 @@ _RANGE = re.compile(
 # may name its country ("US$10 million", "$US10 million", "A$5m"), which is then its currency.
 _MONEY = re.compile(
     r"(?<![A-Za-z])((?:US|AU|A|C|NZ|HK|S)?[$\u00a3\u20ac](?:US|AU)?)\s?(\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s*-?\s*(thousand|million|billion|bn|mn|m|k)\b)?"
+    r"(?:\s*-?\s*(thousand|million|billion|bn|mn|m|b|k)\b)?"
 )
 _CURRENCY_NAMES = {"$US": "US$", "$AU": "AU$", "A$": "AU$"}
 
@@ -309,7 +321,16 @@ def _currency(written: str) -> str:
     return _CURRENCY_NAMES.get(written.upper(), written.upper())
 
 
-_MONEY_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_MONEY_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+}
 
 
 @dataclass(slots=True)
@@ -773,6 +794,11 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
         previous_end = end
         if listed:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
+        if negated[start:word_end].lower() in _REJECTIONS and _REJECTION_IN.search(plain):
+            continue  # "rejected the request" / "the request was declined": both turn it down
+        since = _SINCE.match(negated, end)
+        if since and set(content_words(negated[since.end() :])) & set(content_words(plain)):
+            continue  # "hasn't expanded since the Blue Jackets joined" / "last expanded with the Blue Jackets"
         if _CHANGED_STATE.search(negated[:end]) or _REFUSAL.match(negated, start):
             continue  # "no longer the director and was not operating there": a state that has changed
         if _AT_THE_TIME.search(scope) and not _AT_THE_TIME.search(plain):
@@ -825,7 +851,11 @@ def _asserted(plain: str, stemmed: str) -> bool:
         if any(start <= tokens[position].start() < end for start, end in denied):
             continue  # "without her prior consent", "refusing to take part in the harvesting"
         if position >= 2 and words[position - 1] == "to" and words[position - 2] in _EFFORT:
-            continue  # "working to confirm its authenticity" has not confirmed it
+            continue  # "working to confirm its authenticity" has not confirmed it; "difficult to confirm" neither
+        if _BELIEF & set(words[max(0, position - _BELIEF_REACH) : position]) or (
+            position >= 2 and words[position - 2 : position] == ["left", "for"]
+        ):
+            continue  # "thinking his cat was dead", "left for dead"
         return True
     return False
 
@@ -887,7 +917,11 @@ def _difference(
     if len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
         # a weekday and a month can both be right
-        if (day_a in WEEKDAYS) == (day_b in WEEKDAYS) and frozenset((day_a, day_b)) not in values_apart:
+        if (
+            (day_a in WEEKDAYS) == (day_b in WEEKDAYS)
+            and frozenset((day_a, day_b)) not in values_apart
+            and not _overnight((a.text, day_a), (b.text, day_b))
+        ):
             return "date", day_a, day_b
     if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
         return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
@@ -902,6 +936,19 @@ def _difference(
         ):
             return "place", name_a, name_b
     return None
+
+
+def _overnight(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Whether two weekdays (text, day stem) are one night told from either side: "Monday night" / "early
+    Tuesday"."""
+    order = [stem(d) for d in "monday tuesday wednesday thursday friday saturday sunday".split()]
+    if first[1] not in order or second[1] not in order:
+        return False
+    gap = (order.index(second[1]) - order.index(first[1])) % 7
+    if gap not in (1, 6):
+        return False
+    earlier, later = (first[0], second[0]) if gap == 1 else (second[0], first[0])
+    return bool(_NIGHT.search(earlier) and _EARLY.search(later))
 
 
 def _named_day_words(text: str) -> list[str]:

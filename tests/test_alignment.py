@@ -479,6 +479,9 @@ def test_denials_that_agree_with_the_other_account() -> None:
     assert agree("The cat was not dead.", "Thinking the cat was dead, its owner buried it.")
     assert agree("The cat was not dead.", "The cat was hit by a car and left for dead.")
     assert not agree("The cat was not dead.", "The cat was dead when its owner found it.")
+    shut = "Orno Radio shut down its music service."
+    assert agree("If the rumors are true, Orno Radio won't shut down its music service.", shut)
+    assert not agree("Orno Radio won't shut down its music service.", shut)
     text = "The league will take in $1.4b in fees."
     assert _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers == {("$", 1.4e9)}
     monday, tuesday, friday = stem("monday"), stem("tuesday"), stem("friday")

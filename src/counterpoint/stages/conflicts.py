@@ -61,7 +61,8 @@ VERSION = "17"  # 6: a denial of degree is about the degree; refusing to act den
 # attribution conflict; a round figure within 1% of another is that figure rounded; 16: "not only" denies
 # nothing, nor does declining to say ("would not say what", "could not confirm"), nor a denial "at the time" of
 # another moment; 17: rejections agree ("rejected" / "declined"), "hasn't X since Y" agrees with "last X with
-# Y", "difficult to", "thinking", "left for" and "pronounced" state nothing, "$1.4b", one night told from both sides
+# Y", "difficult to", "thinking", "left for" and "pronounced" state nothing, "$1.4b", one night told from both sides;
+# a denial under "if" is a hypothesis
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -160,6 +161,8 @@ _SINCE = re.compile(r"\s*since\b", re.I)
 # A night told from its evening or from the small hours: "Monday night" and "early Tuesday" are one night.
 _NIGHT = re.compile(r"\b(?:night|late|overnight)\b", re.I)
 _EARLY = re.compile(r"\b(?:early|overnight|before dawn|small hours)\b", re.I)
+# A denial in the consequence of a condition ("if the rumors are true, Apple won't ...") is a hypothesis.
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.I)
 # A denial tied to one moment ("was not at the church at the time of the fire") says nothing of other moments.
 _AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 # A denial of saying ("would not say what", "did not comment", "could not confirm") withholds: it denies nothing,
@@ -808,6 +811,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue  # "would not say what she was treated for" withholds; against "said" or "confirmed" it differs
         if _OBLIGATION.search(negated[:start]):
             continue
+        if _CONDITION.search(negated[:start]):
+            continue  # "if the rumors are true, it won't shut down the service": a hypothesis denies nothing
         if negated[:start].count("(") > negated[:start].count(")"):
             continue  # "Jasmine Tridevil (not her real name)": an aside on the word before it, not a denial
         if any(m.start() < start < m.end() for m in _NOT_THE_PURPOSE.finditer(negated)):

@@ -491,6 +491,13 @@ def test_denials_that_agree_with_the_other_account() -> None:
     assert not _overnight(("She was hurt on Friday night.", friday), ("She was hurt early Tuesday.", tuesday))
 
 
+def test_figures_of_two_named_subjects_are_two_figures() -> None:
+    game = "{} scored {} points for the Orno Pikes in the win over the Harbour Gulls on Sunday night."
+    assert not conflicting(game.format("Ty Lawson", 16), game.format("Danny Green", 14))
+    [claim] = conflicting(game.format("Ty Lawson", 16), game.format("Lawson", 15))
+    assert set(claim.values.values()) == {"16 points", "15 points"}
+
+
 def test_a_round_figure_is_the_other_rounded() -> None:
     watch = "The new Orno smartwatch will go on sale in April, starting at {}."
     assert not conflicting(watch.format("$349"), watch.format("$350"))

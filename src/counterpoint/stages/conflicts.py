@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "17"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "18"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -62,7 +62,7 @@ VERSION = "17"  # 6: a denial of degree is about the degree; refusing to act den
 # nothing, nor does declining to say ("would not say what", "could not confirm"), nor a denial "at the time" of
 # another moment; 17: rejections agree ("rejected" / "declined"), "hasn't X since Y" agrees with "last X with
 # Y", "difficult to", "thinking", "left for" and "pronounced" state nothing, "$1.4b", one night told from both sides;
-# a denial under "if" is a hypothesis
+# a denial under "if" is a hypothesis; 18: figures of two differently named subjects are two figures
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -750,6 +750,18 @@ def _number_difference(
     return None
 
 
+def _named_apart(a: Unit, b: Unit) -> bool:
+    """Whether the two units' subjects are two different names ("Ely" / "Lawson"): their figures are two
+    people's (or places', teams') figures, not one figure told two ways."""
+    names = []
+    for unit in (a, b):
+        written = re.search(rf"\b{re.escape(unit.subject)}\b", unit.text, re.I) if unit.subject else None
+        if written is None or not written.group()[:1].isupper() or written.start() == 0 and unit.subject in STOPWORDS:
+            return False
+        names.append(written.group())
+    return not same_name(names[0], names[1])
+
+
 def _same_people(names_a: AbstractSet[str], names_b: AbstractSet[str]) -> bool:
     """Whether two units' ages are of one person: both tell whose age it is, by a name ("Igor" / "Igor
     Vorozhbitsyn") or a role ("singer"), and alike. An age of nobody in particular ("the 42-year-old was
@@ -909,6 +921,8 @@ def _difference(
     generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
     if numbers and numbers[0].endswith(AGE_UNIT) and not _same_people(slots_a.age_names, slots_b.age_names):
         numbers = None  # "Subryan, 23," and "the 59-year-old Raj Chohan" are two people's ages
+    if numbers and _named_apart(a, b):
+        numbers = None  # "Shy Ely scored 23 points" / "Ty Lawson added 16 points": two players' figures
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
     if len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:

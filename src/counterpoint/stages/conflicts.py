@@ -755,8 +755,13 @@ def _named_apart(a: Unit, b: Unit) -> bool:
     people's (or places', teams') figures, not one figure told two ways."""
     names = []
     for unit in (a, b):
-        written = re.search(rf"\b{re.escape(unit.subject)}\b", unit.text, re.I) if unit.subject else None
-        if written is None or not written.group()[:1].isupper() or written.start() == 0 and unit.subject in STOPWORDS:
+        if not unit.subject or unit.subject in STOPWORDS:
+            return False
+        # the subject's head word, capitalised, with the capitalised words around it ("Igor Vorozhbitsyn")
+        head = rf"\b(?i:{re.escape(unit.subject)})\b"
+        written = re.search(rf"(?:[A-Z][\w'\u2019-]*\s+)*{head}(?:\s+[A-Z][\w'\u2019-]*)*", unit.text)
+        found = re.search(head, written.group()) if written else None
+        if written is None or found is None or not found.group()[:1].isupper():
             return False
         names.append(written.group())
     return not same_name(names[0], names[1])

@@ -479,6 +479,9 @@ def test_denials_that_agree_with_the_other_account() -> None:
     assert agree("The cat was not dead.", "Thinking the cat was dead, its owner buried it.")
     assert agree("The cat was not dead.", "The cat was hit by a car and left for dead.")
     assert not agree("The cat was not dead.", "The cat was dead when its owner found it.")
+    source = "The rumour came not from Orno scholars but from a Kurdish fighter."
+    assert agree(source, "A Kurdish fighter was reported killed in Orno.")
+    assert not agree(source, "The rumour came from Orno scholars.")
     shut = "Orno Radio shut down its music service."
     assert agree("If the rumors are true, Orno Radio won't shut down its music service.", shut)
     assert not agree("Orno Radio won't shut down its music service.", shut)

@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "18"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "19"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -62,7 +62,8 @@ VERSION = "18"  # 6: a denial of degree is about the degree; refusing to act den
 # nothing, nor does declining to say ("would not say what", "could not confirm"), nor a denial "at the time" of
 # another moment; 17: rejections agree ("rejected" / "declined"), "hasn't X since Y" agrees with "last X with
 # Y", "difficult to", "thinking", "left for" and "pronounced" state nothing, "$1.4b", one night told from both sides;
-# a denial under "if" is a hypothesis; 18: figures of two differently named subjects are two figures
+# a denial under "if" is a hypothesis; 18: figures of two differently named subjects are two figures;
+# 19: "not X but Y" disputes only an account that states X whole
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -161,6 +162,8 @@ _SINCE = re.compile(r"\s*since\b", re.I)
 # A night told from its evening or from the small hours: "Monday night" and "early Tuesday" are one night.
 _NIGHT = re.compile(r"\b(?:night|late|overnight)\b", re.I)
 _EARLY = re.compile(r"\b(?:early|overnight|before dawn|small hours)\b", re.I)
+# "Not X but Y": the denial sets X against Y, and disputes only an account that states X itself.
+_CONTRAST = re.compile(r"\s+but\b", re.I)
 # A denial in the consequence of a condition ("if the rumors are true, Apple won't ...") is a hypothesis.
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.I)
 # A denial tied to one moment ("was not at the church at the time of the fire") says nothing of other moments.
@@ -846,6 +849,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue
         if stated.index(denied[0]) > 0 and stated[stated.index(denied[0]) - 1] == "non":
             continue  # "couldn't disclose" against "a non-disclosure agreement": both say it was not told
+        if len(denied) > 1 and denied[1] not in stated and _CONTRAST.match(negated, end):
+            continue  # "not an ISIS scholar but a Kurdish fighter": X must be stated whole to be disputed
         following = stated[stated.index(denied[0]) + 1 :]
         after = [w for w in following if w not in TIME_WORDS and w not in DAY_WORDS][:1]
         if len(denied) < 2 or not after or denied[1] in stated:

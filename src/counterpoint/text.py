@@ -34,8 +34,7 @@ def content_words(text: str) -> list[str]:
 
 
 # A denial or a negation: "not", "no", "never", "cannot", "denied", "didn't" (conflicts and the digest read
-# polarity alike).
-# ("not only X but Y" states X: no denial)
+# polarity alike); "not only X but Y" states X.
 NEGATION = re.compile(
     r"\b(?:not(?!\s+only\b)|no|never|cannot|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I
 )

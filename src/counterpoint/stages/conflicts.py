@@ -273,7 +273,8 @@ def _number_word(word: str) -> float | None:
 
 AGE_UNIT = "years old"
 _GENERIC_COUNTED = frozenset(stem(w) for w in "people person persons others men women children".split())
-WEEKDAYS = frozenset(stem(d) for d in "monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAY_ORDER = [stem(d) for d in "monday tuesday wednesday thursday friday saturday sunday".split()]
+WEEKDAYS = frozenset(_WEEKDAY_ORDER)
 _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per cent".split())
 # Figures of one measure count the same thing (not an earlier event's toll, not one district's) when their
 # sentences' embeddings have at least this cosine (or are linked through others that do). Calibrated on the
@@ -320,6 +321,7 @@ _MONEY = re.compile(
     r"(?:\s*-?\s*(thousand|million|billion|bn|mn|m|b|k)\b)?"
 )
 _CURRENCY_NAMES = {"$US": "US$", "$AU": "AU$", "A$": "AU$"}
+_CURRENCY_SIGNS = frozenset("$\u00a3\u20ac")
 
 
 def _currency(written: str) -> str:
@@ -619,9 +621,10 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     lowered = text.lower()
     numbers = set()
     said_as: dict[str, str] = {}
-    ages = [(match.span(), _number_word(match.group(1).lower())) for match in _AGE.finditer(text)]
+    ages = []
     age_names = set()
     for match in _AGE.finditer(text):
+        ages.append((match.span(), _number_word(match.group(1).lower())))
         person = _NAME_BEFORE.search(text[: match.start()]) or _NAME_AFTER.match(text, match.end())
         role = _ROLE_AFTER.match(text, match.end())
         if person:
@@ -791,7 +794,7 @@ def _within_range(values: set[float], ranges: frozenset[tuple[str, float, float]
 
 def _amount(value: float, unit: str) -> str:
     """A figure as a value: "11 time" (its measure's stem, told as written later), "$60,000,000"."""
-    return f"{unit}{value:,.10g}" if unit[-1:] in "$\u00a3\u20ac" else f"{value:g} {unit}"
+    return f"{unit}{value:,.10g}" if unit[-1:] in _CURRENCY_SIGNS else f"{value:g} {unit}"
 
 
 def denial_scopes(text: str) -> list[tuple[int, int, int]]:
@@ -970,31 +973,29 @@ def _difference(
 def _overnight(first: tuple[str, str], second: tuple[str, str]) -> bool:
     """Whether two weekdays (text, day stem) are one night told from either side: "Monday night" / "early
     Tuesday"."""
-    order = [stem(d) for d in "monday tuesday wednesday thursday friday saturday sunday".split()]
-    if first[1] not in order or second[1] not in order:
+    if first[1] not in WEEKDAYS or second[1] not in WEEKDAYS:
         return False
-    gap = (order.index(second[1]) - order.index(first[1])) % 7
+    gap = (_WEEKDAY_ORDER.index(second[1]) - _WEEKDAY_ORDER.index(first[1])) % 7
     if gap not in (1, 6):
         return False
     earlier, later = (first[0], second[0]) if gap == 1 else (second[0], first[0])
     return bool(_NIGHT.search(earlier) and _EARLY.search(later))
 
 
-def _named_day_words(text: str) -> list[str]:
-    """The named days and months of ``text`` as written; they are capitalised ("May", "March"; not "may").
-    A day on which something was said ("officials said Wednesday", "told The Associated Press on Sunday") is
-    when the outlet heard it, not when the event happened: it is left out."""
+def _named_days(text: str) -> list[tuple[str, bool]]:
+    """The named days and months of ``text`` as written (they are capitalised: "May", "March"; not "may"), each
+    with whether it is the day something was said ("officials said Wednesday", "told The Associated Press on
+    Sunday"): that is when the outlet heard it, not when the event happened."""
     return [
-        m.group()
+        (m.group(), _said_on(text, m.start()))
         for m in re.finditer(r"\b[A-Z][a-z]+\b", text)
-        if stem(m.group().lower()) in DAY_WORDS and not _said_on(text, m.start())
+        if stem(m.group().lower()) in DAY_WORDS
     ]
 
 
-def _tells_when_said(text: str) -> bool:
-    """Whether ``text`` names the day of a statement (its resolved dates may be that day, not the event's)."""
-    capitalised = re.finditer(r"\b[A-Z][a-z]+\b", text)
-    return any(stem(m.group().lower()) in DAY_WORDS and _said_on(text, m.start()) for m in capitalised)
+def _named_day_words(text: str) -> list[str]:
+    """The named days and months of ``text`` that date an event (not a statement)."""
+    return [day for day, said in _named_days(text) if not said]
 
 
 def _said_on(text: str, position: int) -> bool:
@@ -1062,12 +1063,13 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
     together = {frozenset((x, y)) for ids in places.values() for x in ids for y in ids if x != y}
     dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
-    sentence_text = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
-
-    def said_on_a_day(sentence_id: str) -> bool:
-        """Whether the sentence names the day of a statement: its resolved dates may be that day's."""
-        return _tells_when_said(sentence_text.get(sentence_id, ""))
-
+    # sentences that name the day of a statement: their resolved dates may be that day's, not the event's
+    said_on_a_day = {
+        s.sentence_id
+        for a in comparison.articles
+        for s in a.sentences
+        if s.dates and any(said for _, said in _named_days(a.sentence_text(s)))
+    }
     # the article offsets each denial in a sentence reaches, to the end of its clause
     denials = {
         s.sentence_id: [(s.start + start, s.start + end) for start, _, end in denial_scopes(a.sentence_text(s))]
@@ -1118,7 +1120,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
         found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, values_apart, denial)
-        if found is None and not (said_on_a_day(a.sentence_id) or said_on_a_day(b.sentence_id)):
+        if found is None and not {a.sentence_id, b.sentence_id} & said_on_a_day:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
                 found = ("date", min(days_a).isoformat(), min(days_b).isoformat())

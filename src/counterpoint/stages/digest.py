@@ -14,8 +14,8 @@ Each claim is told by one of its sentences, chosen for the fewest figures no oth
 gives (told for all its sources, "Ivo Marek, 41," would make one outlet's age everyone's), the fewest framing
 notes, a subject that is not a bare pronoun, and, for revised figures, the latest figure; never a question
 (a sentence with a question mark, quoted or not, or one that opens as a question: "Why did the dam fail,
-the mayor asked"), and never
-a piece of a quotation that runs over several sentences (an unpaired quotation mark). Contested wording in
+the mayor asked"), and never a piece of a quotation that runs over several sentences (an unpaired quotation
+mark). Contested wording in
 it is replaced by the plainer term from its framing notes, scare quotes are dropped, and opening
 connectives ("Meanwhile,", "On another note,") are trimmed. Voices are kept: a sentence with a quotation
 or a first-person line is told as it stands when it names who speaks ("..., Halm said"), as "Speaker said:
@@ -28,7 +28,7 @@ A sentence that shares most of its content words, all of its figures and its pol
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..bias import quoted_spans
 from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
@@ -146,12 +146,12 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
         newest = max((values.get(s, 0.0) for s in candidates), default=0.0)
         degree = {s: sum(s in (link.sentence_a, link.sentence_b) for link in claim.links) for s in candidates}
         figures = {s: set(FIGURE.findall(text_of[s])) for s in claim.sentence_ids if s in text_of}
+        given = Counter(f for found in figures.values() for f in found)
 
         def unconfirmed(sentence_id: str) -> int:
             """Figures of the sentence that no other sentence of the claim gives: told for all its sources,
             such a figure ("Igor, 41," where five outlets say 42) would be one outlet's word for all."""
-            others = set().union(*(f for s, f in figures.items() if s != sentence_id))
-            return len(figures[sentence_id] - others)
+            return sum(given[f] == 1 for f in figures[sentence_id])
 
         return min(
             candidates,

@@ -202,7 +202,8 @@ def find_framing(
         if len((m.group("a") or m.group("b") or "").split()) >= MIN_QUOTE_WORDS and "\n" not in m.group()
     ]
     quoted_words = " ".join(article.text[a:b].lower() for a, b in quoted)
-    in_conflict: dict[re.Pattern[str], bool] = {}
+    # the vocabularies of conflicts this article does not name (searched once per article, not per sentence)
+    elsewhere = {anchor for anchor in set(lexicon.anchored.values()) if not anchor.search(article.text)}
     for sentence in article.sentences:
         if sentence.role in ("dateline",):
             continue
@@ -210,8 +211,7 @@ def find_framing(
         collector = _Notes(article, sentence, quoted=quoted)
         _scare_quotes(collector, text, entity_spans, quoted_words)
         for pattern, plain, kind in lexicon.terms:
-            anchor = lexicon.anchored.get(pattern)
-            if anchor is not None and not in_conflict.setdefault(anchor, bool(anchor.search(article.text))):
+            if lexicon.anchored.get(pattern) in elsewhere:
                 continue  # another conflict's vocabulary: "the occupation of Yazidi villages" labels nobody
             for match in pattern.finditer(text):
                 collector.add(match.start(), match.end(), kind, plain)

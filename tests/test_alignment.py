@@ -533,6 +533,80 @@ def test_the_day_something_was_said_is_not_the_day_of_the_event() -> None:
     )
 
 
+def test_a_statement_made_somewhere_or_a_disclosure_dates_the_statement() -> None:
+    from counterpoint.stages.conflicts import _named_day_words
+
+    assert _named_day_words("Coach Ivo Marek said at practice on Wednesday that the team would rest him.") == []
+    assert _named_day_words("The ministry said in a statement on Monday that two died.") == []
+    assert _named_day_words("A woman lost her eye in the protest, it was revealed on Friday.") == []
+    assert _named_day_words("The ministry said the market was shelled on Monday.") == ["Monday"]
+
+
+def test_a_possibility_or_a_counterfactual_is_no_denial_and_no_statement() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    placed = "The Orno Pikes placed their striker on the injured list."
+    assert not _denies_what_the_other_states(
+        "The coach said the club would not have placed the striker on the injured list.", placed
+    )
+    assert _denies_what_the_other_states("The Orno Pikes have not placed their striker on the injured list.", placed)
+    killed = "The two reporters were killed in the same manner by the rebels."
+    assert not _denies_what_the_other_states("The two reporters may not have been killed at the same time.", killed)
+    process = "There is no formal expansion process under way."
+    assert not _denies_what_the_other_states(process, "The board may well invoke a formal expansion process.")
+    assert _denies_what_the_other_states(process, "The board has opened a formal expansion process.")
+
+
+def test_a_denial_over_a_span_up_to_now_is_about_the_time_before() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    used = "Police used tear gas against the crowd in Orno."
+    assert not _denies_what_the_other_states("Police have not used tear gas in Orno in nearly a decade.", used)
+    assert _denies_what_the_other_states("Police have not used tear gas in Orno.", used)
+
+
+def test_dates_of_what_will_be_and_of_what_was_are_two_events() -> None:
+    assert not conflicting(
+        "Orno Radio confirmed that its first smartwatch will go on sale in April 2015.",
+        "Orno Radio revealed its first smartwatch in October 2014, ahead of the launch.",
+    )
+    assert conflicting(
+        "Orno Radio released its first smartwatch in April 2015, ahead of the holidays.",
+        "Orno Radio released its first smartwatch in October 2014, ahead of the holidays.",
+    )
+
+
+def test_sums_converted_paid_per_season_or_owned_by_two_names() -> None:
+    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.units import Unit
+
+    def numbers(text: str) -> set[tuple[str, float]]:
+        return set(_slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers)
+
+    assert numbers("Damage was estimated at $ US1 million ($ 1.52 million), police said.") == {("US$", 1e6)}
+    assert numbers("The club offered an eight-year deal worth $184 million, or $23 million per season.") == {
+        ("year", 8.0),
+        ("$", 184e6),
+        ("$ per season", 23e6),
+    }
+    assert numbers("The club made a $200MM offer.") == {("$", 200e6)}
+    deal = "The Orno Pikes offered the striker an eight-year deal worth {}."
+    assert not conflicting(deal.format("$184 million"), deal.format("$23 million per season"))
+    [claim] = conflicting(deal.format("$23 million per season"), deal.format("$20 million per season"))
+    assert set(claim.values.values()) == {"$23,000,000 per season", "$20,000,000 per season"}
+    game = "After the game against the Harbour Gulls the coach said that {} {} points for the Pikes."
+    assert not conflicting(game.format("Shy Ely scored", 23), game.format("Ty Lawson added", 16))
+    assert conflicting(game.format("Shy Ely scored", 23), game.format("Shy Ely scored", 16))
+
+
+def test_a_place_where_something_was_said_and_a_fragment_are_no_conflict() -> None:
+    assert not conflicting(
+        "In Washington, the White House said it could not confirm the video of the hostage.",
+        "The White House said it could not confirm the video of the hostage, filmed in Syria.",
+    )
+    assert not conflicting("Reporters waited at the gate of the palace.\nBut no Bieber.", "Justin Bieber, apparently.")
+
+
 def test_dollars_of_a_named_country_and_years_something_began() -> None:
     offer = "Washington offered a {} reward for the capture of the rebel leader in Orno."
     reward = offer.format("$US10 million ($10.82 million)")

@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "19"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "20"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -63,7 +63,13 @@ VERSION = "19"  # 6: a denial of degree is about the degree; refusing to act den
 # another moment; 17: rejections agree ("rejected" / "declined"), "hasn't X since Y" agrees with "last X with
 # Y", "difficult to", "thinking", "left for" and "pronounced" state nothing, "$1.4b", one night told from both sides;
 # a denial under "if" is a hypothesis; 18: figures of two differently named subjects are two figures;
-# 19: "not X but Y" disputes only an account that states X whole
+# 19: "not X but Y" disputes only an account that states X whole; 20: a possibility or a counterfactual is no
+# denial ("may not have", "would not have") and a possibility no statement; a denial over a span up to now
+# ("in nearly a decade") is about the time before; a statement's venue ("said at practice on Wednesday") and a
+# disclosure ("revealed on Friday") date the statement; dates of what will be and of what was are two events;
+# a sum in brackets after another is its conversion, a sum per season a rate; figures of differently named
+# owners ("Shy Ely scored" / "Ty Lawson added") are two; a place where something was said is not the event's;
+# fragments under four words hold no frame; figures of different measures are different disagreements
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -135,12 +141,24 @@ _DEGREE = frozenset(
 )
 # "Should not have had surgery", "must not": what ought not to be, not a denial that it is.
 _OBLIGATION = re.compile(r"\b(?:should|must|ought\s+to)\s*$", re.I)
+# A possibility or a counterfactual ("may not have been killed at the same time", "would not have placed him on
+# injured reserve") is not a denial; in the other unit a possibility ("may well invoke a formal process") is
+# not a statement. ("So he wouldn't turn into a werewolf" tells a purpose: left to the denial rules.)
+_HEDGES = frozenset({"may", "might", "could", "would"})
+_HEDGED_DENIAL = re.compile(r"\b(?:may|might)(?:\s+well)?\s*$", re.I)
+_WOULD = re.compile(r"\bwould\s*$", re.I)
+_HAVE = re.compile(r"\s*have\b", re.I)
+_HEDGE_REACH = 4
 # How far before a word an "if" or "whether" makes it part of an embedded question, in words.
 _QUESTION_REACH = 6
 # How far before a named day a reporting verb makes it the day something was said, in words, and the words that
 # may stand between them (besides names: "told The Associated Press on Sunday").
 STATEMENT_DAY_REACH = 5
 _AUDIENCE_WORDS = frozenset("on the a an late early this last reporters journalists media".split())
+# A statement's venue may stand there too ("at practice", "in a statement").
+_VENUE = frozenset({"at", "in", "during"})
+# Besides reporting verbs, a disclosure is a statement ("it was revealed on Friday").
+_STATEMENT_VERBS = REPORTING_VERBS | {"revealed", "disclosed"}
 # A word within this many words after "without", "refusing to" or "failed to", in the same clause, is denied,
 # not stated ("a biopsy without her prior consent", "executed for refusing to take part in the harvesting"):
 # against "did not consent", "for not harvesting", both say the same.
@@ -159,6 +177,15 @@ _REJECTIONS = frozenset({"rejected", "rejects", "refused", "denied", "denies", "
 _REJECTION_IN = re.compile(r"\b(?:declin|reject|refus|turn(?:ed|s)?\s+down|rebuff|dismiss)\w*", re.I)
 # A denial up to a moment ("hasn't expanded since X") tells when it last happened: X, which the other may state.
 _SINCE = re.compile(r"\s*since\b", re.I)
+# A day or year of what will happen ("will go on sale in April 2015") and one of what happened ("revealed in
+# October 2014") date two events.
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\b|\w'll\b", re.I)
+# A denial over a span up to now ("not used tear gas in nearly a decade", "for years") is about the time before.
+_IN_SPAN = re.compile(
+    r"\b(?:in|for)\s+(?:(?:nearly|almost|over|more\s+than|about|the\s+(?:past|last))\s+)?"
+    r"(?:a|an|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)?\s*(?:decades?|years?|months?|weeks?)\b",
+    re.I,
+)
 # A night told from its evening or from the small hours: "Monday night" and "early Tuesday" are one night.
 _NIGHT = re.compile(r"\b(?:night|late|overnight)\b", re.I)
 _EARLY = re.compile(r"\b(?:early|overnight|before dawn|small hours)\b", re.I)
@@ -202,6 +229,8 @@ FRAME_MIN_OVERLAP = 0.5
 FRAME_MIN_COSINE = 0.6
 # A unit this much shorter than the other (in words) states less than it: its silence on a slot is not a value.
 FRAME_MIN_LENGTH_RATIO = 0.5
+# A unit of fewer words is a fragment (a caption, an aside): it states no frame to disagree in.
+FRAME_MIN_WORDS = 4
 # Or: the pair judge, told to ignore the differing value (``LinkModel.frame_probability``), rates the two
 # units the same claim at least FRAME_MIN_PROBABILITY (linking.py).
 
@@ -317,16 +346,23 @@ _RANGE = re.compile(
 # A sum of money: the currency sign is its measure, the scale word its size ("$60 million" and "$35m"); a dollar
 # may name its country ("US$10 million", "$US10 million", "A$5m"), which is then its currency.
 _MONEY = re.compile(
-    r"(?<![A-Za-z])((?:US|AU|A|C|NZ|HK|S)?[$\u00a3\u20ac](?:US|AU)?)\s?(\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s*-?\s*(thousand|million|billion|bn|mn|m|b|k)\b)?"
+    r"(?<![A-Za-z])((?:US|AU|A|C|NZ|HK|S)?[$\u00a3\u20ac](?:\s?(?:US|AU)(?=\d))?)\s?(\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s*-?\s*((?i:thousand|million|billion|bn|mn|mm|m|b|k))\b)?"
 )
 _CURRENCY_NAMES = {"$US": "US$", "$AU": "AU$", "A$": "AU$"}
+# A sum in brackets after another ("US$1 million ($1.52 million)") is that sum in another currency.
+_CONVERTED = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?\(\s*(?:about|around|roughly|some|approximately|nearly)?\s*$", re.I)
+# A sum per something ("$23 million per season", "$20 an hour") is a rate: compared with rates of that thing.
+_RATE = re.compile(
+    r"\s*(?:per|a|an|each)\s+(year|season|month|week|day|hour|game|share|person|head)\b|\s*per\s+(\w+)", re.I
+)
 _CURRENCY_SIGNS = frozenset("$\u00a3\u20ac")
 
 
 def _currency(written: str) -> str:
     """A currency as written, in one form: "$US" and "US$" are one currency, "A$" and "AU$" another."""
-    return _CURRENCY_NAMES.get(written.upper(), written.upper())
+    written = re.sub(r"\s+", "", written).upper()  # "$ US" as "$US"
+    return _CURRENCY_NAMES.get(written, written)
 
 
 _MONEY_SCALE = {
@@ -334,6 +370,7 @@ _MONEY_SCALE = {
     "k": 1e3,
     "million": 1e6,
     "mn": 1e6,
+    "mm": 1e6,
     "m": 1e6,
     "billion": 1e9,
     "bn": 1e9,
@@ -644,8 +681,13 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         return any(start <= position < end for (start, end), _ in ages)
 
     for match in _MONEY.finditer(text):
+        if _CONVERTED.search(text[: match.start()]):
+            continue
         amount = _figure_value(match.group(2)) or 0.0
         currency = _currency(match.group(1))
+        rate = _RATE.match(text, match.end())
+        if rate:
+            currency = f"{currency} per {(rate.group(1) or rate.group(2)).lower()}"
         numbers.add((currency, amount * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)))
         said_as.setdefault(currency, currency)
     for match in _NUMBER_WITH_UNIT.finditer(text):
@@ -773,6 +815,41 @@ def _named_apart(a: Unit, b: Unit) -> bool:
     return not same_name(names[0], names[1])
 
 
+# A name just before a figure's verb ("Shy Ely scored 23 points", "Hansbrough finished with 20 points") owns the
+# figure; a verb of saying there ("Police said 5") gives an authority, not an owner ("added" may be either:
+# "Ty Lawson added 16 points").
+_OWNER = re.compile(r"((?:[A-Z][\w'\u2019-]+\s+)*[A-Z][\w'\u2019-]+)\s+([a-z]+)\s+(?:[a-z]+\s+)?\d")
+_AUTHORITY_VERBS = frozenset("said says say told tells reported reports estimated estimates put puts".split())
+
+
+def _owners_apart(a: str, b: str) -> bool:
+    """Whether the figures of the two texts belong to differently named owners ("Shy Ely scored 23 points" /
+    "Ty Lawson added 16 points"). A lone capitalised word at the start of a text is not taken for a name."""
+
+    def owners(text: str) -> list[str]:
+        return [
+            m.group(1)
+            for m in _OWNER.finditer(text)
+            if m.group(2) not in _AUTHORITY_VERBS and (m.start() > 0 or " " in m.group(1))
+        ]
+
+    first, second = owners(a), owners(b)
+    return bool(first and second) and not any(same_name(x, y) for x in first for y in second)
+
+
+def _statement_place(text: str, name: str) -> bool:
+    """Whether ``name`` is where something was said ("In Washington, the White House said", "told reporters in
+    Kabul"), not where the event happened."""
+    at = re.search(rf"\b[Ii]n\s+{re.escape(name)}\b", text)
+    if at is None:
+        return False
+    before = re.findall(r"[\w']+", text[: at.start()])[-3:]
+    after = re.findall(r"[\w']+", text[at.end() :])[:6]
+    said_before = any(w.lower() in _STATEMENT_VERBS for w in before)
+    said_after = text[at.end() :].lstrip().startswith(",") and any(w.lower() in _STATEMENT_VERBS for w in after)
+    return said_before or said_after
+
+
 def _same_people(names_a: AbstractSet[str], names_b: AbstractSet[str]) -> bool:
     """Whether two units' ages are of one person: both tell whose age it is, by a name ("Igor" / "Igor
     Vorozhbitsyn") or a role ("singer"), and alike. An age of nobody in particular ("the 42-year-old was
@@ -794,7 +871,10 @@ def _within_range(values: set[float], ranges: frozenset[tuple[str, float, float]
 
 def _amount(value: float, unit: str) -> str:
     """A figure as a value: "11 time" (its measure's stem, told as written later), "$60,000,000"."""
-    return f"{unit}{value:,.10g}" if unit[-1:] in _CURRENCY_SIGNS else f"{value:g} {unit}"
+    currency, per, rate = unit.partition(" per ")
+    if currency[-1:] in _CURRENCY_SIGNS:
+        return f"{currency}{value:,.10g}{per}{rate}"  # "$23,000,000 per season"
+    return f"{value:g} {unit}"
 
 
 def denial_scopes(text: str) -> list[tuple[int, int, int]]:
@@ -822,6 +902,8 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
         if negated[start:word_end].lower() in _REJECTIONS and _REJECTION_IN.search(plain):
             continue  # "rejected the request" / "the request was declined": both turn it down
+        if _IN_SPAN.search(scope):
+            continue  # "have not used tear gas in nearly a decade": up to now, not at the moment the other tells
         since = _SINCE.match(negated, end)
         if since and set(content_words(negated[since.end() :])) & set(content_words(plain)):
             continue  # "hasn't expanded since the Blue Jackets joined" / "last expanded with the Blue Jackets"
@@ -832,8 +914,10 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
         declined = _DECLINED_TO_SAY.match(scope)
         if declined and stem(declined.group(1).lower()) not in stated:
             continue  # "would not say what she was treated for" withholds; against "said" or "confirmed" it differs
-        if _OBLIGATION.search(negated[:start]):
+        if _OBLIGATION.search(negated[:start]) or _HEDGED_DENIAL.search(negated[:start]):
             continue
+        if _WOULD.search(negated[:start]) and _HAVE.match(negated, word_end):
+            continue  # "would not have placed him on injured reserve": what did not happen in another world
         if _CONDITION.search(negated[:start]):
             continue  # "if the rumors are true, it won't shut down the service": a hypothesis denies nothing
         if negated[:start].count("(") > negated[:start].count(")"):
@@ -878,6 +962,11 @@ def _asserted(plain: str, stemmed: str) -> bool:
         before = words[max(0, position - _QUESTION_REACH) : position]
         if "whether" in before or "if" in before:
             continue
+        if any(
+            words[k] in _HEDGES and not re.search(r"[,;:.!?]", lowered[tokens[k].end() : tokens[position].start()])
+            for k in range(max(0, position - _HEDGE_REACH), position)
+        ):
+            continue  # "may well invoke a formal expansion process" has not invoked it
         if any(start <= tokens[position].start() < end for start, end in denied):
             continue  # "without her prior consent", "refusing to take part in the harvesting"
         if position >= 2 and words[position - 1] == "to" and words[position - 2] in _EFFORT:
@@ -934,11 +1023,13 @@ def _difference(
     generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
     if numbers and numbers[0].endswith(AGE_UNIT) and not _same_people(slots_a.age_names, slots_b.age_names):
         numbers = None  # "Subryan, 23," and "the 59-year-old Raj Chohan" are two people's ages
-    if numbers and _named_apart(a, b):
+    if numbers and (_named_apart(a, b) or _owners_apart(a.text, b.text)):
         numbers = None  # "Shy Ely scored 23 points" / "Ty Lawson added 16 points": two players' figures
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
-    if len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:
+    # a date of what will be and one of what was are dates of two events
+    one_event = bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))
+    if one_event and len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:
         year_a, year_b = str(min(slots_a.years)), str(min(slots_b.years))
         if frozenset((year_a, year_b)) not in values_apart:
             return "date", year_a, year_b
@@ -946,7 +1037,7 @@ def _difference(
         days_a, days_b = min(slots_a.durations), min(slots_b.durations)
         if abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):  # a month is about four weeks
             return "duration", _as_duration(days_a), _as_duration(days_b)
-    if len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
+    if one_event and len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
         # a weekday and a month can both be right
         if (
@@ -1001,12 +1092,17 @@ def _named_day_words(text: str) -> list[str]:
 def _said_on(text: str, position: int) -> bool:
     """Whether the day at ``position`` is the day of a statement: it follows a reporting verb with nothing
     between but whom it was said to ("said Wednesday", "told The Associated Press on Sunday", "told reporters
-    late on Monday"); "said the bombing was on Tuesday" dates the bombing."""
-    for word in reversed(re.findall(r"[\w']+", text[:position])[-STATEMENT_DAY_REACH:]):
-        if word.lower() in REPORTING_VERBS:
-            return True
-        if not (word[0].isupper() or word.lower() in _AUDIENCE_WORDS):
-            return False
+    late on Monday") or where ("said at practice on Wednesday", "said in a statement on Monday"); "said the
+    bombing was on Tuesday" dates the bombing."""
+    words = re.findall(r"[\w']+", text[:position])[-STATEMENT_DAY_REACH:]
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _STATEMENT_VERBS:
+            between = words[index + 1 :]
+            return (
+                not between
+                or between[0].lower() in _VENUE
+                or all(w[0].isupper() or w.lower() in _AUDIENCE_WORDS for w in between)
+            )
     return False
 
 
@@ -1087,7 +1183,9 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         if index not in cache:
             unit = judged[index]
             named = places.get(unit.sentence_id, {})
-            unit_places[index] = {k: v for k, v in named.items() if v.lower() in unit.text.lower()}
+            unit_places[index] = {
+                k: v for k, v in named.items() if v.lower() in unit.text.lower() and not _statement_place(unit.text, v)
+            }
             cache[index] = _slots(unit, unit_places[index])
         return cache[index]
 
@@ -1103,13 +1201,14 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     values_apart = _values_told_apart(judged, scored, slots_of)
     cosine = scored.candidates.column("cosine")
     frame = scored.model.frame_probability(scored.candidates) if len(cosine) else np.zeros(0)
-    edges: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    # figures of different measures ("$184 million", "$23 million per season") are different disagreements
+    edges: dict[tuple[str, str], list[tuple[int, int, str, str]]] = defaultdict(list)
     for k in np.flatnonzero((cosine >= FRAME_MIN_COSINE) | (frame >= FRAME_MIN_PROBABILITY)):
         x, y = int(scored.candidates.a[k]), int(scored.candidates.b[k])
         a, b = judged[x], judged[y]
         lengths = sorted((len(a.text.split()), len(b.text.split())))
-        if lengths[0] < FRAME_MIN_LENGTH_RATIO * lengths[1]:
-            continue
+        if lengths[0] < FRAME_MIN_LENGTH_RATIO * lengths[1] or lengths[0] < FRAME_MIN_WORDS:
+            continue  # "But no Bieber." / "Justin Bieber, apparently.": too little said to hold a frame
         slots_a, slots_b = slots_of(x), slots_of(y)
         worded = cosine[k] >= FRAME_MIN_COSINE and dice(slots_a.frame, slots_b.frame) >= FRAME_MIN_OVERLAP
         if not worded and frame[k] < FRAME_MIN_PROBABILITY:
@@ -1120,13 +1219,15 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
         found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, values_apart, denial)
-        if found is None and not {a.sentence_id, b.sentence_id} & said_on_a_day:
+        one_event = bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))
+        if found is None and one_event and not {a.sentence_id, b.sentence_id} & said_on_a_day:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
                 found = ("date", min(days_a).isoformat(), min(days_b).isoformat())
         if found is not None and not (found[0] == "number" and (has_figure(a) or has_figure(b))):
             kind, value_a, value_b = found
-            edges[kind].append((x, y, value_a, value_b))
+            measure = re.sub(r"[\d.,]+", "#", value_a) if kind == "number" else ""
+            edges[(kind, measure)].append((x, y, value_a, value_b))
 
     # values are compared as stems ("10 hous", "wednes") and told as an outlet wrote them ("10 houses")
     def readable(index: int, value: str, kind: str) -> str:
@@ -1137,7 +1238,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         return value
 
     told: list[Claim] = []
-    for kind, pairs in edges.items():
+    for (kind, _), pairs in edges.items():
         for component in _components(pairs):
             evidence: dict[str, tuple[int, str]] = {}
             for x, y, value_x, value_y in component:

@@ -144,6 +144,8 @@ def fnc1_false_splits(docs: list[tuple[str, str, str]], limit: int = 1683) -> No
             article = prepare_article(article_from_text(body, source=f"fnc-{number}", outlet="fnc"))
             sections = corpus.sections_of(article)
             sectioned += bool(sections)
+            state._number(t for section in sections for t in section.terms)  # terms the corpus has not seen
+            state._update_idf()
             split += bool(state._roundup(sections))
     print(
         f"| FNC-1 train bodies (single stories) | {len(bodies)} | - | {split} of {sectioned} with sections | - "

@@ -66,3 +66,18 @@ def test_basil_lexical_bias_notes_stay_at_or_above_their_floor() -> None:
     floors = FLOORS["basil"]
     assert score.token_f1() >= floors["framing.token_f1"], f"token F1 {score.token_f1():.3f}"
     assert score.exact_f1() >= floors["framing.exact_f1"], f"exact F1 {score.exact_f1():.3f}"
+
+
+def test_ecbplus_stories_stay_at_or_above_their_floor() -> None:
+    """B3-F1 of the stories `counterpoint ingest` forms from ECB+ (two incidents of one kind per topic), on the
+    tuning topics 1-35 and the test topics 36-45 (bench/story_clustering.py)."""
+    if not (SHARED / "bench" / "ecbplus" / "ecbplus_fulltext_docs.jsonl.gz").is_file():
+        pytest.skip(f"no ECB+ data at {SHARED / 'bench' / 'ecbplus'}")
+    import story_clustering
+
+    floors = FLOORS["ecbplus_stories"]
+    for name, topics in (("tune", range(1, 36)), ("test", range(36, 46))):
+        docs = story_clustering.ecb_docs(set(topics))
+        predicted, _ = story_clustering.cluster(docs)
+        _, _, f1 = story_clustering.b_cubed(predicted, {doc_id: label for doc_id, _, label in docs})
+        assert f1 >= floors[f"stories.{name}_b3_f1"], f"ECB+ {name} B3-F1 {f1:.3f}"

@@ -381,3 +381,37 @@ def test_stories_tied_on_shared_terms_are_taken_in_the_order_they_formed(tmp_pat
     # the best scored of the first MAX_CANDIDATES formed, not the best of all (story-059)
     assert best is not None and best.summary.story_id == f"story-{corpus.MAX_CANDIDATES - 1:03d}"
     store.close()
+
+
+MINES = {
+    "kessa-1": "Fire breaks out at Kessa copper mine\n\nA fire broke out in the Kessa copper mine on Monday, "
+    "trapping 12 miners underground, the mining company said. Rescue teams pumped fresh air into the burning shaft.\n",
+    "kessa-2": "Twelve miners trapped by fire at Kessa copper mine\n\nTwelve miners were trapped underground when fire "
+    "broke out in the Kessa copper mine, rescue teams said. Smoke filled the burning shaft.\n",
+    # the first report of the second incident reads like the first, until more of the second are in
+    "orno-1": "Miners trapped at Orno\n\nMiners were trapped underground after floodwater filled the Orno quarry, "
+    "rescue teams said.\n",
+    "orno-2": "Floodwater fills Orno quarry\n\nFloodwater filled the Orno quarry on Tuesday after the dam above it "
+    "burst, quarry owners said. Pumps drained the quarry overnight.\n",
+    "orno-3": "Pumps race to drain Orno quarry after dam burst\n\nPumps drained floodwater from the Orno quarry after "
+    "the dam burst, owners said.\n",
+}
+
+
+@pytest.mark.parametrize("passes", [0, 1])
+def test_an_article_placed_before_its_story_formed_moves_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passes: int
+) -> None:
+    monkeypatch.setattr(corpus, "REFINE_PASSES", passes)
+    store = open_store(tmp_path / "mines.db")
+    corpus.Corpus(store).add([prepare_article(article_from_text(t, source=k, outlet=k)) for k, t in MINES.items()])
+    stories = sorted(sorted(a.source for a, _ in store.story_articles(s.story_id)) for s in store.stories())
+    titles = sorted(s.title or "" for s in store.stories())
+    sizes = sorted((s.size, s.originals) for s in store.stories())
+    store.close()
+    if passes == 0:  # a single pass leaves the first Orno report with the Kessa fire
+        assert stories == [["kessa-1", "kessa-2", "orno-1"], ["orno-2", "orno-3"]]
+    else:
+        assert stories == [["kessa-1", "kessa-2"], ["orno-1", "orno-2", "orno-3"]]
+        assert sizes == [(2, 2), (3, 3)]
+        assert titles == ["Fire breaks out at Kessa copper mine", "Floodwater fills Orno quarry"]

@@ -93,6 +93,16 @@ def test_parenthetical_alias() -> None:
     assert entity_of(comparison, "NLF") == entity_of(comparison, "National Liberation Front")
 
 
+def test_a_known_name_in_brackets_after_another_known_name_is_no_alias() -> None:
+    # the parser may cut "the Islamic State of Iraq and Syria (ISIS)" before "Syria": the country is not the group
+    comparison = compare_texts(
+        "Fighters loyal to Syria (ISIS) seized the town. ISIS said it held the town.",
+        "The Islamic State said it seized the town in Syria.",
+    )
+    assert entity_of(comparison, "Syria") != entity_of(comparison, "ISIS")
+    assert entity_of(comparison, "ISIS") == entity_of(comparison, "Islamic State")
+
+
 def test_direct_quotes_with_attribution_after_and_before() -> None:
     comparison = compare_texts(
         '"We will rebuild every house that was lost," Mayor Anton Reyes said on Monday.\n'

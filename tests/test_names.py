@@ -47,11 +47,21 @@ def test_one_name_written_two_ways_is_no_choice_of_words(a: str, b: str, why: st
         ("central Merav", "Merav"),
         ("two ports", "three ports"),
         ("7th Fleet", "6th Fleet"),
+        ("Merav", "Bank of Merav"),  # what follows "of" is another thing than the bank
+        ("Osmania", "Islamic Front of Veltria and Osmania"),
     ],
 )
 def test_forms_of_different_places_or_numbers_are_no_choice_of_words(a: str, b: str) -> None:
     assert names.different_referent(a, b)
+    assert not names.same_name(a, b)
     assert not names.wording_choice(a, b)
+
+
+def test_a_title_before_of_is_no_head_and_acronyms_of_one_thing_are_no_choice() -> None:
+    assert names.same_name("Kovac", "Secretary of State Dana Kovac")
+    assert names.same_name("Department of Harbours", "US Department of Harbours")
+    assert not names.wording_choice("IFV", "IFVO")  # two abbreviations of one group's names
+    assert names.wording_choice("IFV", "the terror group")
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,7 @@ _TITLES = frozenset(
 # Words that make a title only with one of the above ("Foreign Minister"; "Foreign Ministry" keeps its word).
 _TITLE_MODIFIERS = frozenset("vice prime foreign defence defense interior finance deputy acting former".split())
 _PRONOUNS = frozenset("i we you he she it they me us him her them one".split())
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'\u2019][^\W_]+)*\.?", re.UNICODE)
 
 
@@ -164,6 +165,20 @@ def _extras(short: Form, long: Form) -> list[int] | None:
     return left
 
 
+def _complement_only(short: Form, long: Form) -> bool:
+    """Whether ``short`` names only what follows the last "of" of ``long``, a name whose head comes before it
+    ("Bank of America", "Islamic State of Iraq and Syria"): the complement names something else (a country,
+    a city), not the named thing. A title before "of" is no head ("Secretary of State Antony Blinken" is
+    "Blinken")."""
+    if "of" not in long.folded[1:]:
+        return False
+    cut = len(long.folded) - 1 - long.folded[::-1].index("of")
+    head = [w for w in long.folded[:cut] if w not in _JOINERS and w not in _TITLES and w not in _TITLE_MODIFIERS]
+    tail = long.folded[cut + 1 :]
+    content = [w for w in short.folded if w not in _JOINERS]
+    return bool(head) and bool(content) and all(_match(w, tail) and not _match(w, head) for w in content)
+
+
 def _changes_referent(words: Iterable[str]) -> bool:
     return any(w in _DIRECTIONS or w in _NUMBER_WORDS or w[:1].isdigit() for w in words)
 
@@ -195,6 +210,8 @@ def same_name(a: str, b: str, qualifier: Qualifier | None = None) -> bool:
     short, long = sorted((fa, fb), key=lambda f: len(f.words))
     extras = _extras(short, long)
     if extras is not None:
+        if _complement_only(short, long):
+            return False  # "Syria" / "Islamic State of Iraq and Syria", "America" / "Bank of America"
         return not _changes_referent(long.folded[i] for i in extras) and _only_name_parts(long, extras, qualifier)
     # neither contains the other: two short forms of one name ("Cristina Kirchner" / "Fernandez de
     # Kirchner", "President Biden" / "Joe Biden") share their last word and differ only in name parts
@@ -207,17 +224,23 @@ def same_name(a: str, b: str, qualifier: Qualifier | None = None) -> bool:
 
 def different_referent(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by words that pick out a different thing: a direction or a number
-    ("southern Gaza" / "northern Gaza", "South Sudan" / "Sudan", "two soldiers" / "three soldiers"); an
-    acronym and its words are one thing ("CIA" / "Central Intelligence Agency")."""
+    ("southern Gaza" / "northern Gaza", "South Sudan" / "Sudan", "two soldiers" / "three soldiers"), or the
+    shorter is only what follows "of" in the longer ("America" / "Bank of America"); an acronym and its
+    words are one thing ("CIA" / "Central Intelligence Agency")."""
     fa, fb = form(a), form(b)
     if acronym_of(fa, fb) or acronym_of(fb, fa):
         return False
+    short, long = sorted((fa, fb), key=lambda f: len(f.words))
+    if _extras(short, long) is not None and _complement_only(short, long):
+        return True  # "Syria" / "Islamic State of Iraq and Syria": a country, not the group
     return _changes_referent(set(fa.folded) ^ set(fb.folded))
 
 
 def wording_choice(a: str, b: str, qualifier: Qualifier | None = None) -> bool:
     """Whether ``a`` and ``b``, said of one referent, are a choice of words: neither one name written two
     ways (:func:`same_name`) nor forms of different referents (:func:`different_referent`)."""
+    if _ACRONYM.fullmatch(a.replace(".", "").strip()) and _ACRONYM.fullmatch(b.replace(".", "").strip()):
+        return False  # "IS" / "ISIS" / "ISIL": abbreviations of names of one thing
     return not same_name(a, b, qualifier) and not different_referent(a, b)
 
 

@@ -34,7 +34,8 @@ from ..model import Article, Entity, Mention
 from ..nlp import ParsedLine
 
 NAME = "entities"
-VERSION = "4"  # 4: a full form names an entity only when more than one mention gives it
+VERSION = "5"  # 4: a full form names an entity only when more than one mention gives it; 5: a known name in
+# brackets after another known name ("Syria (ISIS)") is no alias of it
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Normalised OSA similarity of first names for a misspelling to merge two full names with the same surname:
@@ -235,13 +236,14 @@ class _Span:
 
 
 def _is_alias(long: str, short: str, gazetteer: Gazetteer) -> bool:
-    """Whether "(short)" after an organisation or place names it: an acronym of it, or a known alias.
+    """Whether "(short)" after an organisation or place names it: an acronym of it, or a known name (unless
+    the long form is the known name of something else: "Islamic State of Iraq and Syria" cut to "Syria").
 
     People are excluded: after a name, parentheses hold a party and state ("D-N.Y."), an age or a role.
     """
     known = gazetteer.lookup_folded(short)
-    if known is not None:
-        return True
+    if known is not None and gazetteer.lookup_folded(long) in (None, known):
+        return True  # "Palestinian Islamic Movement (Hamas)"; not after another known name ("Syria (ISIS)")
     letters = re.sub(r"[^A-Z]", "", short)
     if not short.replace(".", "").isupper() or len(letters) < 2:
         return False

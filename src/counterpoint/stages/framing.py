@@ -49,8 +49,9 @@ from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "4"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
-# 4: labels for armed groups and military campaigns
+VERSION = "5"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+# 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
+# "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3

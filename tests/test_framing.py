@@ -101,6 +101,16 @@ def test_divergent_wording_is_discovered_from_aligned_sentences() -> None:
     assert frozenset({"hostages", "captives"}) in pairs
 
 
+def test_one_noun_in_two_numbers_is_two_referents_not_two_words() -> None:
+    comparison = compare_texts(
+        "Rescuers in Merav pulled the woman from the rubble of the flats on Monday, the fire service said.",
+        "Rescuers in Merav pulled the women from the rubble of the flats on Monday, the fire service said.",
+    )
+    pairs = {frozenset(text.lower() for _, text, _ in w.variants) for w in comparison.wording}
+    assert frozenset({"woman", "women"}) not in pairs
+    assert comparison.claims and any(len(c.outlets) == 2 for c in comparison.claims)  # the two were aligned
+
+
 def test_profiles_count_who_is_quoted() -> None:
     comparison = compare_texts(
         "Foreign Minister Dana Kovac said the talks would resume. Kovac added that she was hopeful.",

@@ -51,7 +51,8 @@ from .quotes import MIN_QUOTE_WORDS, QUOTED
 NAME = "framing"
 VERSION = "5"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
-# "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words
+# "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
+# one noun in two numbers ("woman" / "women") is two referents
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
@@ -539,6 +540,8 @@ def _slot_variants(
             continue
         if not names.wording_choice(a.text, b.text):
             continue  # "centre" / "center", "IMF" / "Fund": one word spelled or shortened two ways
+        if {a.tag_, b.tag_} in ({"NN", "NNS"}, {"NNP", "NNPS"}):
+            continue  # "woman" / "women": one and many are two referents
         referent = f"{b.text.lower()} / {a.text.lower()}"
         variants.append((referent, (sides[0][1].sentence_id, a.text), (sides[1][1].sentence_id, b.text)))
     return variants

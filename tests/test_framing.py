@@ -468,3 +468,16 @@ def test_a_label_in_parentheses_is_no_pointer_to_a_picture() -> None:
     assert _PICTURE_POINTER.sub("", label) == label
     assert _PICTURE_POINTER.sub("", "The Orno Front (right-wing) won.") == "The Orno Front (right-wing) won."
     assert _PICTURE_POINTER.sub("", "The mayor (top left) spoke.") == "The mayor spoke."
+
+
+def test_the_digest_tells_no_half_statement() -> None:
+    # a sentence that leads into a quotation on the next line, or starts inside a cut one, is half a statement
+    lead_in = "League deputy Ivo Marek denied the report on Wednesday morning in comments to Orno Radio"
+    comparison = compare_texts(
+        f'{lead_in}:\n"There is no plan to add four teams to the league."',
+        f"\u2026{lead_in}.",
+    )
+    assert not [d for d in comparison.digest if "denied the report" in d.text]
+    comparison = compare_texts(f"{lead_in}:\nThe league said nothing.", f"{lead_in}, the league said.")
+    [told] = [d for d in comparison.digest if "denied the report" in d.text]
+    assert not told.text.rstrip().endswith(":") and len(told.sources) == 2

@@ -35,9 +35,10 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "7"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "8"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
-# 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial
+# 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
+# 8: no sentence that ends in a colon or starts with an ellipsis (half a statement)
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -65,6 +66,9 @@ _PICTURE_POINTER = re.compile(
     r"(?:top |bottom )?(?:left|right|centre|center|above|below|inset))\)",
     re.I,
 )
+# A sentence that leads into what it does not hold ("Daly denied the report in comments to TVA Sports:") or
+# starts inside something cut ("…Recently the rhetoric has changed") tells half a statement.
+_INCOMPLETE = re.compile(r":\s*$|^\s*(?:\u2026|\.\.\.)")
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|that)\b", re.I)
 # A line in the first person outside any quotation: a transcript or an op-ed speaking, not the outlet reporting.
 _PRONOUN_SAID = (
@@ -138,6 +142,7 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             and len(text_of[s].split()) >= MIN_WORDS
             and _whole_quotes(text_of[s])
             and "?" not in text_of[s]  # a question, even a quoted one, supports nothing
+            and not _INCOMPLETE.search(text_of[s])
             and not _QUESTION.match(text_of[s])
             and voiced(s)
         ]

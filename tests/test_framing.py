@@ -481,3 +481,13 @@ def test_the_digest_tells_no_half_statement() -> None:
     comparison = compare_texts(f"{lead_in}:\nThe league said nothing.", f"{lead_in}, the league said.")
     [told] = [d for d in comparison.digest if "denied the report" in d.text]
     assert not told.text.rstrip().endswith(":") and len(told.sources) == 2
+
+
+def test_the_digest_tells_a_claim_by_a_sentence_that_names_its_subject() -> None:
+    comparison = compare_texts(
+        "He scored 23 points for the Orno Pikes in the win over the Harbour Gulls on Sunday night.",
+        "He scored 23 points in the Pikes' win over the Gulls on Sunday night.",
+        "Ivo Marek scored 23 points for the Orno Pikes against the Harbour Gulls.",
+    )
+    [told] = [d for d in comparison.digest if "23 points" in d.text]
+    assert told.text.startswith("Ivo Marek") and len(told.sources) == 3

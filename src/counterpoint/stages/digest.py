@@ -35,10 +35,11 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "8"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "9"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
-# 8: no sentence that ends in a colon or starts with an ellipsis (half a statement)
+# 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
+# subject before one that opens with a pronoun, whatever their links
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -164,10 +165,11 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
                 claim.kind == "revision" and values.get(s, 0.0) < newest,
                 any(n.kind in _REWORDING_KINDS for n in notes[s]),
                 claim.kind != "revision" and unconfirmed(s),
+                # "He scored six touchdowns": the digest has no sentence before to say who
+                bool(_PRONOUN_START.match(text_of[s].lstrip("\"'\u201c\u2018"))),
                 -degree[s],
                 quoted_share.get(s, 0.0) > 0.5,
                 len(notes[s]),
-                bool(_PRONOUN_START.match(text_of[s].lstrip("\"'\u201c\u2018"))),
                 abs(len(text_of[s]) - 160),
             ),
         )

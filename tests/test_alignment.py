@@ -858,3 +858,20 @@ def test_a_figure_counts_the_first_measure_its_phrase_names() -> None:
     assert measure_of("deaths held") == "killed"  # "the deaths held the city in shock" counts no arrests
     assert measure_of("people arrested") == "arrested" and measure_of("demonstrators detained") == "arrested"
     assert measure_of("wounded people treated") == "injured"
+
+
+def test_a_time_since_something_is_not_compared_with_a_span() -> None:
+    from counterpoint.stages.conflicts import _difference, _slots
+    from counterpoint.stages.units import Unit
+
+    def difference(a: str, b: str) -> tuple[str, str, str] | None:
+        units = [Unit("a", "a-s0", 0, len(a), a, frozenset(), True), Unit("b", "b-s0", 0, len(b), b, frozenset(), True)]
+        return _difference(*units, _slots(units[0], {}), _slots(units[1], {}), ({}, {}), set(), set())
+
+    arrived = "The soldiers arrived at the Orno base 11 days ago for the exercise."
+    assert difference(arrived, "The soldiers arrived at the Orno base for the seven-day exercise.") is None
+    assert difference(arrived, "The soldiers arrived at the Orno base a week ago for the exercise.") == (
+        "duration",
+        "11 days",
+        "1 week",
+    )

@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "20"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "21"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -69,7 +69,8 @@ VERSION = "20"  # 6: a denial of degree is about the degree; refusing to act den
 # disclosure ("revealed on Friday") date the statement; dates of what will be and of what was are two events;
 # a sum in brackets after another is its conversion, a sum per season a rate; figures of differently named
 # owners ("Shy Ely scored" / "Ty Lawson added") are two; a place where something was said is not the event's;
-# fragments under four words hold no frame; figures of different measures are different disagreements
+# fragments under four words hold no frame; figures of different measures are different disagreements;
+# 21: a time since or until something ("11 days ago") is compared with such times only, not with a span
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -264,6 +265,8 @@ _AMOUNT = r"(\d+|a|an|" + "|".join(_SMALL_NUMBERS) + ")"
 _DURATION = re.compile(
     r"(?<![\w.,-])" + _AMOUNT + r"[\s-]+(days?|weeks?|months?|years?)(?=[\s-]+(?:long|ago|later|earlier)\b|\b)", re.I
 )
+# What follows a duration that makes it a time since or until something: "ago", "earlier", "after" ...
+_OFFSET = re.compile(r"[\s-]+(?:ago|earlier|later|after|before|prior|since)\b", re.I)
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
 _AGE = re.compile(r"(?<![\w.,-])" + _AMOUNT + r"\s*(?:-\s*)?years?\s*(?:-\s*)?old\b", re.I)
@@ -393,7 +396,7 @@ class _Slots:
     numbers: frozenset[tuple[str, float]]  # (unit word stem, value)
     days: frozenset[str]
     years: frozenset[int]
-    durations: frozenset[float]  # in days: "six-week", "for two months", "four months ago"
+    durations: frozenset[tuple[bool, float]]  # (a time since or until, in days): "six-week", "four months ago"
     directions: frozenset[str]
     negated: bool
     slot_words: frozenset[str]  # the stems that make up the slots, left out when comparing frames
@@ -723,8 +726,17 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     years = frozenset(int(m.group(1)) for m in _YEAR.finditer(text) if m.start(1) not in started)
     numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
     periods = [m for m in _DURATION.finditer(text) if not in_age(m.start())]
-    spans = [(_number_word(m.group(1).lower()), _DURATION_DAYS[stem(m.group(2).lower())]) for m in periods]
-    durations = frozenset(amount * days for amount, days in spans if amount is not None)
+    # a time since or until something ("11 days ago", "nine days after the attack") is kept apart from a span
+    # ("a seven-day exercise", "for two months"): each is compared with its own kind only
+    spans = [
+        (
+            _OFFSET.match(text, m.end()) is not None,
+            _number_word(m.group(1).lower()),
+            _DURATION_DAYS[stem(m.group(2).lower())],
+        )
+        for m in periods
+    ]
+    durations = frozenset((offset, amount * days) for offset, amount, days in spans if amount is not None)
     if len({age for _, age in ages}) == 1:  # a unit giving two ages ("Fan, 32, ... Zhang, 21") tells of two people
         numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
     slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
@@ -1034,8 +1046,9 @@ def _difference(
         if frozenset((year_a, year_b)) not in values_apart:
             return "date", year_a, year_b
     if len(slots_a.durations) == 1 and len(slots_b.durations) == 1 and slots_a.durations != slots_b.durations:
-        days_a, days_b = min(slots_a.durations), min(slots_b.durations)
-        if abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):  # a month is about four weeks
+        (offset_a, days_a), (offset_b, days_b) = min(slots_a.durations), min(slots_b.durations)
+        # a month is about four weeks; "11 days ago" and "a seven-day exercise" measure two things
+        if offset_a == offset_b and abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):
             return "duration", _as_duration(days_a), _as_duration(days_b)
     if one_event and len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))

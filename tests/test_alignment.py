@@ -875,3 +875,13 @@ def test_a_time_since_something_is_not_compared_with_a_span() -> None:
         "11 days",
         "1 week",
     )
+
+
+def test_two_kinds_of_one_count_and_a_compass_point_are_no_conflict() -> None:
+    season = "The Orno Pikes running back scored {} touchdowns {} this season, the club said."
+    assert not conflicting(season.format("three", "on punt returns"), season.format("six", "on offense"))
+    assert conflicting(season.format("three", "on punt returns"), season.format("five", "on punt returns"))
+    assert not conflicting(
+        "Orno Foods said the Northeast plant is closed until further notice after the shooting.",
+        "Orno Foods said the Philadelphia plant is closed until further notice after the shooting.",
+    )

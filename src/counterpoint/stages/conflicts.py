@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "21"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "22"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -70,7 +70,8 @@ VERSION = "21"  # 6: a denial of degree is about the degree; refusing to act den
 # a sum in brackets after another is its conversion, a sum per season a rate; figures of differently named
 # owners ("Shy Ely scored" / "Ty Lawson added") are two; a place where something was said is not the event's;
 # fragments under four words hold no frame; figures of different measures are different disagreements;
-# 21: a time since or until something ("11 days ago") is compared with such times only, not with a span
+# 21: a time since or until something ("11 days ago") is compared with such times only, not with a span;
+# 22: figures of two kinds of one count ("on punt returns" / "on offense") are two; a compass point is no place
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -265,6 +266,12 @@ _AMOUNT = r"(\d+|a|an|" + "|".join(_SMALL_NUMBERS) + ")"
 _DURATION = re.compile(
     r"(?<![\w.,-])" + _AMOUNT + r"[\s-]+(days?|weeks?|months?|years?)(?=[\s-]+(?:long|ago|later|earlier)\b|\b)", re.I
 )
+# What kind of the counted thing a figure counts, when the words right after it say so: "three touchdowns *on punt
+# returns*", "four touchdowns *receiving*", "shot three times *in the back*".
+_KIND_OF_COUNT = re.compile(
+    r"\s+((?:on|in|at|from|during|off|via)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[a-z]+(?:\s+[a-z]+)?"
+    r"|[a-z]+ing\b)"
+)
 # What follows a duration that makes it a time since or until something: "ago", "earlier", "after" ...
 _OFFSET = re.compile(r"[\s-]+(?:ago|earlier|later|after|before|prior|since)\b", re.I)
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
@@ -404,6 +411,7 @@ class _Slots:
     said_as: dict[str, str] = field(default_factory=dict)  # a counted word's or a day's stem -> as written
     ranges: frozenset[tuple[str, float, float]] = frozenset()  # (unit word stem, low, high): "50 or 60 doctors"
     age_names: frozenset[str] = frozenset()  # whose ages it gives: names ("Raj Chohan") or roles ("singer")
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # counted word -> kinds ("on punt returns")
 
 
 def measure_of(counts: str) -> str:
@@ -693,6 +701,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
             currency = f"{currency} per {(rate.group(1) or rate.group(2)).lower()}"
         numbers.add((currency, amount * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)))
         said_as.setdefault(currency, currency)
+    kinds: dict[str, set[str]] = {}  # a counted word -> what kinds of it the unit counts ("on punt returns")
     for match in _NUMBER_WITH_UNIT.finditer(text):
         if in_age(match.start()):
             continue
@@ -706,6 +715,9 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
             continue
         numbers.add((stem(word), value))
         said_as.setdefault(stem(word), match.group(2))
+        kind = _KIND_OF_COUNT.match(text, match.end())
+        if kind:
+            kinds.setdefault(stem(word), set()).add(" ".join(stem(w) for w in content_words(kind.group(1))))
     ranges = set()
     for match in _RANGE.finditer(text):
         low = _figure_value(match.group(1) or match.group(2))
@@ -758,6 +770,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         said_as,
         frozenset(ranges),
         frozenset(age_names),
+        {word: frozenset(found) for word, found in kinds.items()},
     )
 
 
@@ -798,6 +811,8 @@ def _number_difference(
     for unit in sorted(by_unit_a.keys() & by_unit_b.keys()):  # the same one on every run
         if unit in _UNIT_SCALE or by_unit_a[unit] & by_unit_b[unit]:
             continue
+        if a.kinds.get(unit) and b.kinds.get(unit) and not a.kinds[unit] & b.kinds[unit]:
+            continue  # "three touchdowns on punt returns" / "six touchdowns on offense": two kinds counted
         if any(_same(x, y) for x in a.numbers for y in b.numbers if x[0] != y[0]):
             continue
         if any(_rounded_alike(x, y) for x in by_unit_a[unit] for y in by_unit_b[unit]):
@@ -1318,7 +1333,8 @@ def _components(pairs: list[tuple[int, int, str, str]]) -> list[list[tuple[int, 
 def _places_by_sentence(comparison: Comparison) -> dict[str, dict[str, str]]:
     places: dict[str, dict[str, str]] = defaultdict(dict)
     for entity in comparison.entities:
-        if entity.type in ("GPE", "LOC", "FAC"):
+        # a compass point alone ("the Northeast facility") is a part of somewhere, never a rival to a place
+        if entity.type in ("GPE", "LOC", "FAC") and entity.name.lower() not in _DIRECTIONS:
             for mention in entity.mentions:
                 places[mention.sentence_id][entity.entity_id] = entity.name
     return places

@@ -885,3 +885,9 @@ def test_two_kinds_of_one_count_and_a_compass_point_are_no_conflict() -> None:
         "Orno Foods said the Northeast plant is closed until further notice after the shooting.",
         "Orno Foods said the Philadelphia plant is closed until further notice after the shooting.",
     )
+
+
+def test_a_running_total_is_another_span_than_one_game() -> None:
+    game = "Ivo Marek of the Orno Pikes {} points in the win over the Harbour Gulls on Sunday night."
+    assert not conflicting(game.format("finished with 20"), game.format("now has 2,302"))
+    assert conflicting(game.format("finished with 20"), game.format("finished with 24"))

@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "22"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "23"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -71,7 +71,8 @@ VERSION = "22"  # 6: a denial of degree is about the degree; refusing to act den
 # owners ("Shy Ely scored" / "Ty Lawson added") are two; a place where something was said is not the event's;
 # fragments under four words hold no frame; figures of different measures are different disagreements;
 # 21: a time since or until something ("11 days ago") is compared with such times only, not with a span;
-# 22: figures of two kinds of one count ("on punt returns" / "on offense") are two; a compass point is no place
+# 22: figures of two kinds of one count ("on punt returns" / "on offense") are two; a compass point is no place;
+# 23: a running total ("now has 2,302 points") counts another span than one told without it
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -93,11 +94,12 @@ _PROVISIONAL = re.compile(
     r"dozens|scores|hundreds|several)\b",
     re.I,
 )
-# A count over a stated period ("arrested three times since October", "in the past year"): a count of another
-# span than one told without it ("arrested four times"), so the two can both be right.
+# A count over a stated period ("arrested three times since October", "in the past year") or a running total
+# ("now has 2,302 points"): a count of another span than one told without it ("arrested four times",
+# "finished with 20 points"), so the two can both be right.
 _COUNTING_PERIOD = re.compile(
     r"\bsince\s+(?:[A-Z]\w+|\d|last\b|the\b)|\b(?:in|over|during)\s+the\s+(?:past|last)\b|"
-    r"\bthis\s+(?:year|month|week)\b|\bto\s+date\b"
+    r"\bthis\s+(?:year|month|week)\b|\bto\s+date\b|\bnow\s+(?:has|have|stands?\s+at)\b"
 )
 # "no longer", "not ... anymore": a state that has changed, told as of another day; not a contradiction of
 # an outlet that tells the earlier state ("isn't her calling anymore" / "the massage therapist")
@@ -412,6 +414,7 @@ class _Slots:
     ranges: frozenset[tuple[str, float, float]] = frozenset()  # (unit word stem, low, high): "50 or 60 doctors"
     age_names: frozenset[str] = frozenset()  # whose ages it gives: names ("Raj Chohan") or roles ("singer")
     kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # counted word -> kinds ("on punt returns")
+    future: bool = False  # it tells what will be ("will go on sale in April")
 
 
 def measure_of(counts: str) -> str:
@@ -771,6 +774,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         frozenset(ranges),
         frozenset(age_names),
         {word: frozenset(found) for word, found in kinds.items()},
+        bool(_FUTURE.search(text)),
     )
 
 
@@ -1055,7 +1059,7 @@ def _difference(
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
     # a date of what will be and one of what was are dates of two events
-    one_event = bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))
+    one_event = slots_a.future == slots_b.future
     if one_event and len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:
         year_a, year_b = str(min(slots_a.years)), str(min(slots_b.years))
         if frozenset((year_a, year_b)) not in values_apart:
@@ -1247,8 +1251,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
         found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, values_apart, denial)
-        one_event = bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))
-        if found is None and one_event and not {a.sentence_id, b.sentence_id} & said_on_a_day:
+        if found is None and slots_a.future == slots_b.future and not {a.sentence_id, b.sentence_id} & said_on_a_day:
             days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
                 found = ("date", min(days_a).isoformat(), min(days_b).isoformat())

@@ -313,3 +313,22 @@ def test_a_long_hyphenated_opening_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert match_dateline("Aa" + "-Aa" * 20_000 + " x") is None
     assert time.perf_counter() - started < 5  # not a timing test: a backtracking pattern takes hours here
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ivo Marek is a senior reporter at the Orno Daily covering transport. He has lived in Kessa since 2015.",
+        "Jane Roe covers transport and infrastructure for the Orno Daily.",
+    ],
+)
+def test_a_note_on_the_writer_at_the_end_is_removed(bio: str) -> None:
+    article = make_article(f"{BODY}\n{BODY2}\n{bio}")
+    assert [(r.reason, r.text) for r in article.removed] == [("author-bio", bio)]
+    assert texts(article, "body") == [BODY, BODY2]
+
+
+def test_a_story_about_a_reporter_keeps_its_last_line() -> None:
+    last = "Ivo Marek is a reporter for the Orno Daily who has covered the valley since 2015."
+    article = make_article(f"Ivo Marek, a reporter, was detained in Kessa on Monday.\n{BODY2}\n{last}")
+    assert not article.removed and last in texts(article, "body")

@@ -37,6 +37,7 @@ RemovalReason = Literal[
     "template-code",  # template or script code a page leaked: "{{^flag}}", "var x = ..."
     "video",  # a video teaser with its running time: "Minister rejects plan 02:10"
     "prompt",  # a prompt to the reader: "Have a news tip? Email ...", "To catch up, CLICK HERE"
+    "author-bio",  # a note on the writer at the end: "Jane Doe is a senior reporter at the Daily ..."
 ]
 REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "teaser",
@@ -55,6 +56,7 @@ REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "template-code",
     "video",
     "prompt",
+    "author-bio",
 )
 
 ClaimStatus = Literal["shared", "unique", "conflicting"]

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from ..model import Article, Removal, RemovalReason, Role
 
 NAME = "clean"
-VERSION = "3"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit
+VERSION = "4"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+# 4: a note on the writer among the last lines (author-bio)
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -73,6 +74,14 @@ VIDEO_MAX_WORDS = 15
 # A credit line ("Name/Pool/AGENCY via AGENCY", "(Source: BTA)") is at most this long.
 CREDIT_MAX_WORDS = 10
 SOURCE_MAX_WORDS = 7
+# A note on the writer stands among the last lines of an article and is short.
+BIO_SEARCH_LINES = 3
+BIO_MAX_WORDS = 60
+_AUTHOR_BIO = re.compile(
+    r"^((?:[A-Z][\w'\u2019.-]+\s){1,3})(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|freelancer)s?\b"
+    r"|^((?:[A-Z][\w'\u2019.-]+\s){1,3})(?:covers|writes\s+about|reports\s+on)\s[^.]{3,80}\s(?:for|at)\s+(?:the\s+)?[A-Z]"
+)
 # Datelines open the first body paragraphs only.
 DATELINE_SEARCH_LINES = 2
 
@@ -266,6 +275,9 @@ def clean_article(article: Article) -> list[Block]:
     if body_p is not None:
         # before the roles, so that the page's menus and link lists are not taken for subheads or a title
         kept_lines = _drop_boilerplate(kept_lines, body_p, removed)
+    for line in _author_bios(kept_lines):
+        removed[line.index] = Removal(line.start, line.end, line.text, "author-bio", line.index)
+        kept_lines.remove(line)
     masthead = _masthead(kept_lines, article)
     if masthead:
         removed[masthead.index] = Removal(masthead.start, masthead.end, masthead.text, "masthead", masthead.index)
@@ -286,6 +298,22 @@ def clean_article(article: Article) -> list[Block]:
         blocks.append(Block(line.start, line.end, line.index, role))
     article.removed = sorted(removed.values(), key=lambda r: r.start)
     return blocks
+
+
+def _author_bios(lines: list[_Line]) -> list[_Line]:
+    """Notes on the writer among the last lines ("Jane Doe is a senior reporter at the Daily ...", "Jane Doe
+    covers transport for the Daily."), whose subject the article has not named before: a story about a
+    reporter names them earlier."""
+    bios = []
+    for position in range(max(0, len(lines) - BIO_SEARCH_LINES), len(lines)):
+        line = lines[position]
+        match = _AUTHOR_BIO.match(line.text)
+        if match is None or _words(line.text) > BIO_MAX_WORDS:
+            continue
+        surname = (match.group(1) or match.group(2)).split()[-1]
+        if not any(re.search(rf"\b{re.escape(surname)}\b", earlier.text) for earlier in lines[:position]):
+            bios.append(line)
+    return bios
 
 
 def _reads_as_page(lines: list[_Line]) -> bool:

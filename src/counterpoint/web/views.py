@@ -38,6 +38,7 @@ REASON_HELP = {
     "template-code": "code the page leaked",
     "video": "a video teaser",
     "prompt": "a prompt to the reader",
+    "author-bio": "a note on the writer",
 }
 
 # From this many outlets on, a story page folds what each outlet says (framing, sources) under its name, so

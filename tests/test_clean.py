@@ -182,6 +182,13 @@ def test_masthead_above_title_is_removed() -> None:
     assert texts(article, "title") == ["Council passes budget after marathon session"]
 
 
+def test_a_short_headline_above_an_unpunctuated_dek_is_the_title_not_a_masthead() -> None:
+    dek = "The plan would have moved the ferry terminal to the north shore"
+    article = make_article(f"Minister rejects harbour plan\n{dek}\n{BODY}\n{BODY2}")
+    assert not article.removed
+    assert texts(article, "title") == ["Minister rejects harbour plan"] and texts(article, "dek") == [dek]
+
+
 def test_no_title_when_text_opens_with_a_dateline() -> None:
     article = make_article(f"LAGOS/ABUJA - {BODY}\n{BODY2}")
     assert texts(article, "title") == []

@@ -21,7 +21,7 @@ from ..model import Article, Removal, RemovalReason, Role
 
 NAME = "clean"
 VERSION = "4"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
-# 4: a note on the writer among the last lines (author-bio)
+# 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -574,12 +574,23 @@ def _masthead(lines: list[_Line], article: Article) -> _Line | None:
     if (
         _words(first.text) <= MASTHEAD_MAX_WORDS
         and _is_heading(first.text, MASTHEAD_MAX_WORDS)
+        and _named_like_a_label(first.text)
         and _is_heading(second.text, TITLE_MAX_WORDS)
         and _words(second.text) > _words(first.text)
         and not match_dateline(second.text)
     ):
         return first
     return None
+
+
+def _named_like_a_label(text: str) -> bool:
+    """Whether every word but the small joiners is capitalised ("The Valley Times", "WORLD NEWS"), as an outlet's
+    name or a section label is; a headline in sentence case ("Minister rejects harbour plan") is not one."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+    return all(w[0].isupper() or w.lower() in _LABEL_JOINERS for w in words)
+
+
+_LABEL_JOINERS = frozenset("of the and in on for a an at to by".split())
 
 
 def _is_dek(text: str, following: str) -> bool:

@@ -69,6 +69,7 @@ def test_teaser_lines_are_recognised(line: str) -> None:
         ("#WATCH | Minister arrives at the port", "embedded-post"),
         ("#Orno #Storm #Harbour", "hashtags"),
         ("{{^flag}} {{/flag}}", "template-code"),
+        ("Lena Dorn/Pool/ORNO NEWS via PHOTO-AGENCY", "photo-credit"),  # a pool and a distributor, no known agency
         ("var pageData = {};", "template-code"),
         ("Minister rejects the harbour plan 02:10", "video"),
         ("Have a news tip? Email us at tips@example.org", "prompt"),

@@ -21,7 +21,8 @@ from ..model import Article, Removal, RemovalReason, Role
 
 NAME = "clean"
 VERSION = "4"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
-# 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised
+# 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
+# a credit chain with a pool and a distributor after "via" is a credit whatever the agencies
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -172,8 +173,13 @@ CREDIT_MIN_AGENCIES = 2
 def _credit_chain(line: str, lower: str) -> bool:
     if not _CREDIT_CHAIN.search(line, lower):
         return False
+    via = re.search(r"\s+via\s+", line)
     parts = [part.strip() for part in re.split(r"/|\s+via\s+", line)]
-    return sum(bool(_CREDIT_PART.fullmatch(part)) for part in parts) >= CREDIT_MIN_AGENCIES
+    found = sum(bool(_CREDIT_PART.fullmatch(part)) for part in parts)
+    # "Name/Pool/OUTLET via PHOTO-AGENCY": a pool or an agency in the chain, and a distributor after "via"
+    chain = line[: via.start()] if via else ""
+    named_in_chain = any(_CREDIT_PART.fullmatch(part.strip()) for part in chain.split("/")) if chain else False
+    return found + named_in_chain >= CREDIT_MIN_AGENCIES
 
 
 # A line that only names where something came from: "(Source: BTA)", "Source: Ministry of Health".

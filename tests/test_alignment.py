@@ -574,6 +574,10 @@ def test_dates_of_what_will_be_and_of_what_was_are_two_events() -> None:
         "Orno Radio released its first smartwatch in April 2015, ahead of the holidays.",
         "Orno Radio released its first smartwatch in October 2014, ahead of the holidays.",
     )
+    assert not conflicting(
+        "The murder trial of the worker who shot two colleagues at the Orno plant starts Monday.",
+        "The worker shot two colleagues at the Orno plant on Thursday night, police said.",
+    )
 
 
 def test_sums_converted_paid_per_season_or_owned_by_two_names() -> None:

@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "23"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "24"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -72,7 +72,8 @@ VERSION = "23"  # 6: a denial of degree is about the degree; refusing to act den
 # fragments under four words hold no frame; figures of different measures are different disagreements;
 # 21: a time since or until something ("11 days ago") is compared with such times only, not with a span;
 # 22: figures of two kinds of one count ("on punt returns" / "on offense") are two; a compass point is no place;
-# 23: a running total ("now has 2,302 points") counts another span than one told without it
+# 23: a running total ("now has 2,302 points") counts another span than one told without it; 24: "starts Monday"
+# tells what will be, and a clause is dated only by the days it names itself, not by its sentence's
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -181,9 +182,13 @@ _REJECTIONS = frozenset({"rejected", "rejects", "refused", "denied", "denies", "
 _REJECTION_IN = re.compile(r"\b(?:declin|reject|refus|turn(?:ed|s)?\s+down|rebuff|dismiss)\w*", re.I)
 # A denial up to a moment ("hasn't expanded since X") tells when it last happened: X, which the other may state.
 _SINCE = re.compile(r"\s*since\b", re.I)
-# A day or year of what will happen ("will go on sale in April 2015") and one of what happened ("revealed in
-# October 2014") date two events.
-_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\b|\w'll\b", re.I)
+# A day or year of what will happen ("will go on sale in April 2015", "the trial starts Monday") and one of what
+# happened ("revealed in October 2014") date two events.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\b|\w'll\b"
+    r"|\b(?:starts|begins|opens|resumes)\s+(?:on\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
 # A denial over a span up to now ("not used tear gas in nearly a decade", "for years") is about the time before.
 _IN_SPAN = re.compile(
     r"\b(?:in|for)\s+(?:(?:nearly|almost|over|more\s+than|about|the\s+(?:past|last))\s+)?"
@@ -1190,7 +1195,12 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     places = _places_by_sentence(comparison)
     # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
     together = {frozenset((x, y)) for ids in places.values() for x in ids for y in ids if x != y}
-    dates_of = {s.sentence_id: {d.date for d in s.dates if d.date} for a in comparison.articles for s in a.sentences}
+    dated = {s.sentence_id: [d for d in s.dates if d.date] for a in comparison.articles for s in a.sentences}
+
+    def dates_in(unit: Unit) -> set[Any]:
+        """The resolved days a unit names itself (a clause does not name its sentence's other days)."""
+        return {d.date for d in dated.get(unit.sentence_id, ()) if unit.start <= d.start and d.end <= unit.end}
+
     # sentences that name the day of a statement: their resolved dates may be that day's, not the event's
     said_on_a_day = {
         s.sentence_id
@@ -1252,7 +1262,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         denial = worded and not denied_by_its_sentence(plain)
         found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, values_apart, denial)
         if found is None and slots_a.future == slots_b.future and not {a.sentence_id, b.sentence_id} & said_on_a_day:
-            days_a, days_b = dates_of.get(a.sentence_id, set()), dates_of.get(b.sentence_id, set())
+            days_a, days_b = dates_in(a), dates_in(b)
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
                 found = ("date", min(days_a).isoformat(), min(days_b).isoformat())
         if found is not None and not (found[0] == "number" and (has_figure(a) or has_figure(b))):

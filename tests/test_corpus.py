@@ -415,3 +415,35 @@ def test_an_article_placed_before_its_story_formed_moves_to_it(
         assert stories == [["kessa-1", "kessa-2"], ["orno-1", "orno-2", "orno-3"]]
         assert sizes == [(2, 2), (3, 3)]
         assert titles == ["Fire breaks out at Kessa copper mine", "Floodwater fills Orno quarry"]
+
+
+def test_a_story_named_after_an_article_that_moved_away_takes_the_name_of_one_that_stays(tmp_path: Path) -> None:
+    from counterpoint.store import StoredArticle
+
+    store = open_store(tmp_path / "names.db")
+    index = corpus.Corpus(store)
+
+    def numbered(weights: dict[str, float]) -> dict[int, float]:
+        index._number(weights)
+        return {index.term_ids[term]: weight for term, weight in weights.items()}
+
+    def article(title: str) -> StoredArticle:
+        text = f"{title}\n\n{BRIDGE[0][1]}"
+        return StoredArticle(prepare_article(article_from_text(text, source=title, outlet="Example")), "one")
+
+    vectors = [
+        numbered({"orno": 0.8, "quarry": 0.6}),  # started story one, belongs with story two
+        numbered({"kessa": 0.8, "mine": 0.6}),
+        numbered({"kessa": 0.6, "mine": 0.8}),
+        numbered({"orno": 0.6, "quarry": 0.8}),
+    ]
+    stored = [article("Orno quarry floods"), article("Kessa mine fire"), article("Fire at Kessa mine")]
+    one = corpus._Story(corpus.StorySummary("one", "Orno quarry floods", 0, 0), {})
+    two = corpus._Story(corpus.StorySummary("two", "Quarry pumps race", 0, 0), {})
+    for story, vector in zip((one, one, one, two), vectors, strict=True):
+        index._join(story, vector, None)
+    touched = {"one": one, "two": two}
+    index._refine(list(enumerate(vectors[:3])), stored, touched)
+    assert [item.story_id for item in stored] == ["two", "one", "one"]
+    assert (one.summary.title, one.summary.originals, two.summary.originals) == ("Kessa mine fire", 2, 2)
+    store.close()

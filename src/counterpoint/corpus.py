@@ -435,7 +435,8 @@ class Corpus:
                 stored[moved].story_id = target.summary.story_id
             if target is not current and current.summary.title == _title(item.article):
                 # the story was named after the article that left: it takes the name of one that stays
-                stayed = next((i.article for i in stored if i.story_id == item.story_id and not i.copy_of), None)
+                left = current.summary.story_id
+                stayed = next((i.article for i in stored if i.story_id == left and not i.copy_of), None)
                 if stayed is not None:
                     current.summary.title = _title(stayed)
 

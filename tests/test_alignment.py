@@ -769,6 +769,24 @@ def test_a_partys_denial_against_anothers_accusation_is_their_dispute_not_the_ou
     assert _parties_dispute("The army denied carrying out the attack on the camp.", accusation)
     assert not _parties_dispute("The army did not carry out the attack on the camp.", accusation)
     assert not _parties_dispute("The army denied carrying out the attack.", "The army carried out the attack.")
+    # a party's own quoted words deny for that party
+    reported = "Police say that the shootings happened minutes apart."
+    assert _parties_dispute("the shootings \"didn't happen", reported, lead="She claimed ")
+    assert not _parties_dispute("the shootings didn't happen", reported, lead="She claimed ")
+
+
+def test_the_other_half_of_a_question_denies_nothing() -> None:
+    from counterpoint.stages.conflicts import _denies_what_the_other_states
+
+    stated = "Thomas will get most of the carries this week."
+    assert not _denies_what_the_other_states("whether or not Thomas would get more carries", stated)
+    clause = "not Thomas would get more carries"
+    assert not _denies_what_the_other_states(clause, stated, lead="You doubted whether or ")
+    assert _denies_what_the_other_states("Thomas will not get most of the carries.", stated)
+    # a condition or a question in the sentence before a clause: the clause states nothing
+    denial, clause = "The city hasn't had a hockey team", "the city secures a hockey team first"
+    assert _denies_what_the_other_states(denial, clause)
+    assert not _denies_what_the_other_states(denial, clause, plain_lead="Talks on an arena would start if ")
 
 
 def test_figures_written_as_words_and_sums_of_money_conflict() -> None:
@@ -895,3 +913,23 @@ def test_a_running_total_is_another_span_than_one_game() -> None:
     game = "Ivo Marek of the Orno Pikes {} points in the win over the Harbour Gulls on Sunday night."
     assert not conflicting(game.format("finished with 20"), game.format("now has 2,302"))
     assert conflicting(game.format("finished with 20"), game.format("finished with 24"))
+
+
+def test_a_year_in_a_clause_of_what_came_before_dates_that_event_not_the_one_told() -> None:
+    main = "The ferry company began service to Varna in 1950 when it bought a second steamer from Orno."
+    other = "The ferry company began service to Varna in 1947 when it bought a second steamer from Orno."
+    [claim] = [c for c in compare_texts(main, other).claims if c.status == "conflicting"]
+    assert claim.kind == "date"
+    earlier = "The ferry company began service to Varna after its owner left Orno in 1947, when it bought a steamer."
+    assert not [c for c in compare_texts(main, earlier).claims if c.status == "conflicting"]
+
+
+def test_a_disagreement_never_joins_figures_of_two_named_owners() -> None:
+    from counterpoint.stages.conflicts import _components
+
+    # 0 "the Red Sox offered $200 million", 1 "an offer of $184 million" (no owner named), 2 "the Orioles
+    # offered $140 million": 1 disagrees with both, but the Orioles' offer is no value of the Red Sox's
+    pairs = [(0, 1, "$200", "$184"), (1, 2, "$184", "$140")]
+    assert len(_components(pairs)) == 1
+    apart = _components(pairs, lambda x, y: {x, y} == {0, 2})
+    assert sorted(len(c) for c in apart) == [1] and apart[0][0] == (0, 1, "$200", "$184")

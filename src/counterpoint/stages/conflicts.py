@@ -46,7 +46,7 @@ from .align import Scored
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "24"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "25"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -73,7 +73,9 @@ VERSION = "24"  # 6: a denial of degree is about the degree; refusing to act den
 # 21: a time since or until something ("11 days ago") is compared with such times only, not with a span;
 # 22: figures of two kinds of one count ("on punt returns" / "on offense") are two; a compass point is no place;
 # 23: a running total ("now has 2,302 points") counts another span than one told without it; 24: "starts Monday"
-# tells what will be, and a clause is dated only by the days it names itself, not by its sentence's
+# tells what will be, and a clause is dated only by the days it names itself, not by its sentence's;
+# 25: "whether or not" asks, a clause after "if" in its sentence states nothing, a party's quoted denial is that
+# party's, a year after "after"/"before" dates that other event, one disagreement never joins two owners' figures
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -202,6 +204,9 @@ _EARLY = re.compile(r"\b(?:early|overnight|before dawn|small hours)\b", re.I)
 _CONTRAST = re.compile(r"\s+but\b", re.I)
 # A denial in the consequence of a condition ("if the rumors are true, Apple won't ...") is a hypothesis.
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.I)
+# The other half of a question's alternative ("whether or not Thomas would get more carries", "whether he
+# plays or not") asks; it denies nothing.
+_ALTERNATIVE = re.compile(r"\bwhether\b[^.;:!?]{0,80}?\bor\s*$", re.I)
 # A denial tied to one moment ("was not at the church at the time of the fire") says nothing of other moments.
 _AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 # A denial of saying ("would not say what", "did not comment", "could not confirm") withholds: it denies nothing,
@@ -339,6 +344,13 @@ ROUNDING_TOLERANCE = 0.01
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A year something began ("in place since 2004", "since early 2011"): not when the event told happened.
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b", re.I)
+# A year in a clause that tells what came before or after the event ("began after she divorced him in 1947")
+# dates that other event. Words up to SUBORDINATE_YEAR_REACH, no punctuation between.
+SUBORDINATE_YEAR_REACH = 8
+_SUBORDINATE_YEAR = re.compile(
+    rf"\b(?:after|before|until|once)\s+(?:[\w'\u2019-]+\s+){{1,{SUBORDINATE_YEAR_REACH}}}?(1[89]\d\d|20\d\d)\b",
+    re.I,
+)
 # A figure and the word after it: digits, or a number word from two ("seven bullets", "shot eleven times";
 # "one" is mostly not a count: "one of the", "no one").
 _NUMBER_WITH_UNIT = re.compile(
@@ -742,7 +754,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     directions |= {_OFFSHORE[w] for w in re.findall(r"[a-z]+", lowered) if w in _OFFSHORE and w != "off"}
     if re.search(r"\bstruck off\b|\bhit off\b|\boff the coast\b", lowered):
         directions.add("offshore")
-    started = {m.start(1) for m in _SINCE_YEAR.finditer(text)}
+    started = {m.start(1) for pattern in (_SINCE_YEAR, _SUBORDINATE_YEAR) for m in pattern.finditer(text)}
     years = frozenset(int(m.group(1)) for m in _YEAR.finditer(text) if m.start(1) not in started)
     numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
     periods = [m for m in _DURATION.finditer(text) if not in_age(m.start())]
@@ -922,12 +934,13 @@ def denial_scopes(text: str) -> list[tuple[int, int, int]]:
     return scopes
 
 
-def _denies_what_the_other_states(negated: str, plain: str) -> bool:
+def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plain_lead: str = "") -> bool:
     """Whether what a denial in ``negated`` is about is stated in ``plain``: the first content word in the
     denial's scope, and the word after it too where ``plain`` goes on after the first ("does not employ
     local women" is not denied by "employs women from other countries"; "never agreed to the request" is by
     "agreed", and by "agreed to the request"). Denials listed one after another ("no food, no water") are
-    one denial, about its first item."""
+    one denial, about its first item. ``lead`` and ``plain_lead`` are the sentences' text before each unit
+    ("whether or" before "not Thomas would get more carries", "if" before "the city secures a team")."""
     stated = [stem(w) for w in content_words(plain)]
     previous_end = -1
     for start, word_end, end in denial_scopes(negated):
@@ -954,7 +967,7 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
             continue
         if _WOULD.search(negated[:start]) and _HAVE.match(negated, word_end):
             continue  # "would not have placed him on injured reserve": what did not happen in another world
-        if _CONDITION.search(negated[:start]):
+        if _CONDITION.search(negated[:start]) or _ALTERNATIVE.search(lead + negated[:start]):
             continue  # "if the rumors are true, it won't shut down the service": a hypothesis denies nothing
         if negated[:start].count("(") > negated[:start].count(")"):
             continue  # "Jasmine Tridevil (not her real name)": an aside on the word before it, not a denial
@@ -968,7 +981,7 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
         ):
             continue
         denied = [stem(w) for w in content_words(scope) if w not in _NOT_THE_DENIED][:2]
-        if not denied or denied[0] not in stated or not _asserted(plain, denied[0]):
+        if not denied or denied[0] not in stated or not _asserted(plain, denied[0], plain_lead):
             continue
         if stated.index(denied[0]) > 0 and stated[stated.index(denied[0]) - 1] == "non":
             continue  # "couldn't disclose" against "a non-disclosure agreement": both say it was not told
@@ -981,11 +994,12 @@ def _denies_what_the_other_states(negated: str, plain: str) -> bool:
     return False
 
 
-def _asserted(plain: str, stemmed: str) -> bool:
+def _asserted(plain: str, stemmed: str, lead: str = "") -> bool:
     """Whether ``plain`` states the word with stem ``stemmed``: not inside an embedded question ("unable to
     say *if* the doctor performed" states no operation), not just after "without", "refusing to" or "failed
-    to" (which deny it), not as the aim of an effort ("working to confirm" has not confirmed)."""
-    lowered = plain.lower()
+    to" (which deny it), not as the aim of an effort ("working to confirm" has not confirmed). The words of
+    ``lead`` (the sentence before ``plain``) count as the words before it."""
+    lowered = (lead + plain).lower()
     denied = [
         (m.start(1), m.start(1) + sum(len(w) + 1 for w in m.group(1).split()[:_PRIVATIVE_REACH]) + 1)
         for m in _PRIVATIVE.finditer(lowered)
@@ -993,7 +1007,7 @@ def _asserted(plain: str, stemmed: str) -> bool:
     tokens = list(re.finditer(r"[a-z]+", lowered))
     words = [t.group() for t in tokens]
     for position, word in enumerate(words):
-        if stem(word) != stemmed:
+        if stem(word) != stemmed or tokens[position].start() < len(lead):
             continue
         before = words[max(0, position - _QUESTION_REACH) : position]
         if "whether" in before or "if" in before:
@@ -1015,11 +1029,21 @@ def _asserted(plain: str, stemmed: str) -> bool:
     return False
 
 
-def _parties_dispute(negated: str, plain: str) -> bool:
+def _parties_dispute(negated: str, plain: str, lead: str = "") -> bool:
     """Whether the two units report what two parties say: one party's denial ("the army denied it carried out
     the strike") against another's accusation ("the governor accused Sudan of the attack"). The outlets
-    agree on what was said; the dispute is the parties', not theirs."""
-    return bool(_DENIAL_VERB.search(negated)) and bool(_REPORTED.search(plain))
+    agree on what was said; the dispute is the parties', not theirs. A denial in a party's own quoted words
+    ("she claimed the shootings \"didn't happen\"") is that party's denial."""
+    return bool(_DENIAL_VERB.search(negated) or _quoted_denial(lead + negated)) and bool(_REPORTED.search(plain))
+
+
+def _quoted_denial(text: str) -> bool:
+    """Whether a denial in ``text`` stands inside quotation marks: someone's words, not the outlet's."""
+    for start, _, _ in denial_scopes(text):
+        before = text[:start]
+        if before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d"):
+            return True
+    return False
 
 
 def _as_duration(days: float) -> str:
@@ -1038,13 +1062,18 @@ def _difference(
     together: Any,
     values_apart: set[frozenset[str]],
     denial: bool = True,
+    contexts: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", "")),
 ) -> tuple[str, str, str] | None:
     """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
     statement only where ``denial`` allows it; days, months, years and figures an outlet tells apart (``values_apart``,
-    see :func:`_values_told_apart`) are not competing values."""
+    see :func:`_values_told_apart`) are not competing values. ``contexts`` give each unit's
+    sentence: its text before the unit, and the whole of it."""
     if denial and slots_a.negated != slots_b.negated:
-        negated, plain = (a.text, b.text) if slots_a.negated else (b.text, a.text)
-        if _denies_what_the_other_states(negated, plain) and not _parties_dispute(negated, plain):
+        sides = ((a.text, contexts[0]), (b.text, contexts[1]))
+        (negated, (lead, _)), (plain, (plain_lead, plain_sentence)) = sides if slots_a.negated else sides[::-1]
+        if _denies_what_the_other_states(negated, plain, lead, plain_lead) and not _parties_dispute(
+            negated, plain_sentence or plain, lead
+        ):
             return (
                 "negation",
                 ("denies" if slots_a.negated else "affirms"),
@@ -1208,12 +1237,18 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         for s in a.sentences
         if s.dates and any(said for _, said in _named_days(a.sentence_text(s)))
     }
+    sentence_of = {s.sentence_id: (a, s) for a in comparison.articles for s in a.sentences}
     # the article offsets each denial in a sentence reaches, to the end of its clause
     denials = {
         s.sentence_id: [(s.start + start, s.start + end) for start, _, end in denial_scopes(a.sentence_text(s))]
         for a in comparison.articles
         for s in a.sentences
     }
+
+    def context(unit: Unit) -> tuple[str, str]:
+        """A unit's sentence: its text before the unit, and the whole of it."""
+        article, sentence = sentence_of[unit.sentence_id]
+        return article.text[sentence.start : unit.start], article.sentence_text(sentence)
 
     def denied_by_its_sentence(unit: Unit) -> bool:
         return any(start < unit.start < end for start, end in denials.get(unit.sentence_id, ()))
@@ -1260,7 +1295,17 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         # alcoholic drinks or pork dishes are served") affirms nothing
         plain = b if slots_a.negated else a
         denial = worded and not denied_by_its_sentence(plain)
-        found = _difference(a, b, slots_a, slots_b, (unit_places[x], unit_places[y]), together, values_apart, denial)
+        found = _difference(
+            a,
+            b,
+            slots_a,
+            slots_b,
+            (unit_places[x], unit_places[y]),
+            together,
+            values_apart,
+            denial,
+            (context(a), context(b)),
+        )
         if found is None and slots_a.future == slots_b.future and not {a.sentence_id, b.sentence_id} & said_on_a_day:
             days_a, days_b = dates_in(a), dates_in(b)
             if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b:
@@ -1278,9 +1323,15 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             return f"{head} {said[last]}" if head else said[last]
         return value
 
+    def owned_apart(x: int, y: int) -> bool:
+        a, b = judged[x], judged[y]
+        return a.article_id != b.article_id and (_named_apart(a, b) or _owners_apart(a.text, b.text))
+
     told: list[Claim] = []
-    for (kind, _), pairs in edges.items():
-        for component in _components(pairs):
+    for (kind, measure), pairs in edges.items():
+        # figures have owners (a team's offer, a player's points); ages have their own names (_same_people)
+        owned = kind == "number" and not measure.endswith(AGE_UNIT)
+        for component in _components(pairs, owned_apart if owned else lambda x, y: False):
             evidence: dict[str, tuple[int, str]] = {}
             for x, y, value_x, value_y in component:
                 for index, value in ((x, value_x), (y, value_y)):
@@ -1325,8 +1376,13 @@ _KIND_WORDS = {
 }
 
 
-def _components(pairs: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
+def _components(
+    pairs: list[tuple[int, int, str, str]], apart: Callable[[int, int], bool] = lambda x, y: False
+) -> list[list[tuple[int, int, str, str]]]:
+    """Disagreements joined through the units they share; a pair that would join units ``apart`` (figures of
+    two named owners: "the Red Sox offered $200 million" / "the Orioles offered $140 million") is left out."""
     parent: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
 
     def find(x: int) -> int:
         parent.setdefault(x, x)
@@ -1335,10 +1391,18 @@ def _components(pairs: list[tuple[int, int, str, str]]) -> list[list[tuple[int, 
             x = parent[x]
         return x
 
-    for x, y, _, _ in pairs:
-        parent[find(x)] = find(y)
-    groups: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    kept = []
     for pair in pairs:
+        root_x, root_y = find(pair[0]), find(pair[1])
+        if root_x != root_y:
+            first, second = members.get(root_x, [root_x]), members.get(root_y, [root_y])
+            if any(apart(u, v) for u in first for v in second):
+                continue
+            parent[root_x] = root_y
+            members[root_y] = first + second
+        kept.append(pair)
+    groups: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for pair in kept:
         groups[find(pair[0])].append(pair)
     return list(groups.values())
 

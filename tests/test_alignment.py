@@ -933,3 +933,15 @@ def test_a_disagreement_never_joins_figures_of_two_named_owners() -> None:
     assert len(_components(pairs)) == 1
     apart = _components(pairs, lambda x, y: {x, y} == {0, 2})
     assert sorted(len(c) for c in apart) == [1] and apart[0][0] == (0, 1, "$200", "$184")
+
+
+def test_an_act_credited_to_two_countries_is_an_agent_conflict() -> None:
+    said = "Hamas is studying {} proposal for a six-week truce and the release of hostages, mediators said."
+    comparison = compare_texts(said.format("an Egyptian"), said.format("an Israeli"))
+    [claim] = [c for c in comparison.claims if c.status == "conflicting"]
+    assert claim.kind == "agent" and set(claim.values.values()) == {"Egypt", "Israel"}
+    # a country's people are a source, and a list of countries is one side
+    sources = "{} officials said Hamas is studying a proposal for a six-week truce and the release of hostages."
+    assert not [c for c in compare_texts(sources.format("Egyptian"), sources.format("Israeli")).claims if c.kind]
+    both = said.format("an Egyptian and Israeli")
+    assert not [c for c in compare_texts(both, said.format("an Israeli")).claims if c.status == "conflicting"]

@@ -28,6 +28,7 @@ value and outlet, and its evidence spans.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -43,10 +44,11 @@ from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
 from ..names import same_name
 from ..text import DAY_WORDS, NEGATION, REPORTING_VERBS, STOPWORDS, TIME_WORDS, content_words, dice, stem
 from .align import Scored
+from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "25"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "26"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -75,7 +77,8 @@ VERSION = "25"  # 6: a denial of degree is about the degree; refusing to act den
 # 23: a running total ("now has 2,302 points") counts another span than one told without it; 24: "starts Monday"
 # tells what will be, and a clause is dated only by the days it names itself, not by its sentence's;
 # 25: "whether or not" asks, a clause after "if" in its sentence states nothing, a party's quoted denial is that
-# party's, a year after "after"/"before" dates that other event, one disagreement never joins two owners' figures
+# party's, a year after "after"/"before" dates that other event, one disagreement never joins two owners' figures;
+# 26: one act credited to two countries ("an Egyptian proposal" / "an Israeli proposal") is an agent conflict
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -351,6 +354,15 @@ _SUBORDINATE_YEAR = re.compile(
     rf"\b(?:after|before|until|once)\s+(?:[\w'\u2019-]+\s+){{1,{SUBORDINATE_YEAR_REACH}}}?(1[89]\d\d|20\d\d)\b",
     re.I,
 )
+# A country as the doer of an act: "an Egyptian proposal", "Egypt's plan", "the Qatari-brokered truce". A
+# country's people ("an Israeli official said") are a source, not an agent: a reporting verb within
+# AGENT_SOURCE_REACH words after the noun makes the phrase a source.
+_COUNTRY_BEFORE = re.compile(
+    r"\b([A-Z][\w.]*(?:\s[A-Z][a-z]+)?)(?:['\u2019]s|-(?:brokered|led|backed|mediated|drafted|sponsored|proposed|"
+    r"made|built|born))?\s+([a-z][a-z-]+)\b"
+)
+AGENT_SOURCE_REACH = 3
+_LISTED = re.compile(r"[A-Z][\w.]*\s*(?:,|and|or|&)\s*$")
 # A figure and the word after it: digits, or a number word from two ("seven bullets", "shot eleven times";
 # "one" is mostly not a count: "one of the", "no one").
 _NUMBER_WITH_UNIT = re.compile(
@@ -432,6 +444,8 @@ class _Slots:
     age_names: frozenset[str] = frozenset()  # whose ages it gives: names ("Raj Chohan") or roles ("singer")
     kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # counted word -> kinds ("on punt returns")
     future: bool = False  # it tells what will be ("will go on sale in April")
+    agents: dict[str, str] = field(default_factory=dict)  # act -> the country doing it ("an Egyptian proposal")
+    countries: frozenset[str] = frozenset()  # every country the unit names, by name or demonym
 
 
 def measure_of(counts: str) -> str:
@@ -778,6 +792,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
     frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
     negated = bool(NEGATION.search(text))
+    agents, countries = _agents(text)
     return _Slots(
         frozenset(numbers),
         days,
@@ -792,7 +807,39 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         frozenset(age_names),
         {word: frozenset(found) for word, found in kinds.items()},
         bool(_FUTURE.search(text)),
+        agents,
+        countries,
     )
+
+
+@functools.cache
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _agents(text: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The acts a text gives a country as doer (noun stem -> country), and every country it names."""
+    gazetteer = _gazetteer()
+    agents: dict[str, str] = {}
+    countries = set()
+    for match in _COUNTRY_BEFORE.finditer(text):
+        words = match.group(1).split()
+        country = gazetteer.is_qualifier(match.group(1)) or gazetteer.is_qualifier(words[-1])
+        if country is None:
+            continue
+        countries.add(country)
+        noun = match.group(2)
+        after = re.findall(r"[a-z]+", text[match.end() :].lower())[:AGENT_SOURCE_REACH]
+        if noun in STOPWORDS or noun in REPORTING_VERBS or REPORTING_VERBS & set(after):
+            continue
+        if _LISTED.search(text, 0, match.start()):
+            continue  # "Somalian and Yemeni pirates": doers of two countries
+        agents.setdefault(stem(noun), country)
+    for word in re.findall(r"[A-Z][\w.]*", text):
+        country = gazetteer.is_qualifier(word)
+        if country:
+            countries.add(country)
+    return agents, frozenset(countries)
 
 
 def _figure_value(written: str) -> float | None:
@@ -1112,6 +1159,11 @@ def _difference(
             and not _overnight((a.text, day_a), (b.text, day_b))
         ):
             return "date", day_a, day_b
+    for act in sorted(slots_a.agents.keys() & slots_b.agents.keys()):
+        doer_a, doer_b = slots_a.agents[act], slots_b.agents[act]
+        # "an Egyptian proposal" / "an Israeli proposal"; not where one also names the other's country
+        if doer_a != doer_b and doer_b not in slots_a.countries and doer_a not in slots_b.countries:
+            return "agent", doer_a, doer_b
     if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
         return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
     pair = frozenset(place_a.keys() | place_b.keys())
@@ -1373,6 +1425,7 @@ _KIND_WORDS = {
     "duration": "durations",
     "place": "places",
     "negation": "accounts (one denies)",
+    "agent": "doers",
 }
 
 

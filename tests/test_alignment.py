@@ -957,3 +957,12 @@ def test_an_act_credited_to_two_countries_is_an_agent_conflict() -> None:
     assert not [c for c in compare_texts(sources.format("Egyptian"), sources.format("Israeli")).claims if c.kind]
     both = said.format("an Egyptian and Israeli")
     assert not [c for c in compare_texts(both, said.format("an Israeli")).claims if c.status == "conflicting"]
+
+
+def test_the_length_of_a_thing_is_compared_with_lengths_of_that_thing() -> None:
+    truce = "Hamas agreed to a {} truce in Gaza and the release of hostages, mediators in Cairo said on Tuesday."
+    [claim] = [c for c in compare_texts(truce.format("six-week"), truce.format("month-long")).claims if c.kind]
+    assert claim.kind == "duration" and set(claim.values.values()) == {"6 weeks", "1 month"}
+    stay = "The three cadets from Orno had been at Camp Varde for 11 days of training on the coast, officers said."
+    event = "The three cadets from Orno were at Camp Varde for the seven-day event of training on the coast."
+    assert not [c for c in compare_texts(stay, event).claims if c.status == "conflicting"]

@@ -49,7 +49,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "27"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "28"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -80,7 +80,8 @@ VERSION = "27"  # 6: a denial of degree is about the degree; refusing to act den
 # 25: "whether or not" asks, a clause after "if" in its sentence states nothing, a party's quoted denial is that
 # party's, a year after "after"/"before" dates that other event, one disagreement never joins two owners' figures;
 # 26: one act credited to two countries ("an Egyptian proposal" / "an Israeli proposal") is an agent conflict;
-# 27: a place inside another or at the same spot ("Manhattan" / "New York") is no rival (decision 0018)
+# 27: a place inside another or at the same spot ("Manhattan" / "New York") is no rival (decision 0018);
+# 28: the length of a thing ("the seven-day event") is not compared with a span of something the other does not name
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -290,6 +291,8 @@ _KIND_OF_COUNT = re.compile(
     r"|[a-z]+ing\b)"
 )
 # What follows a duration that makes it a time since or until something: "ago", "earlier", "after" ...
+# The noun right after a duration written as its modifier: "six-week truce", "month-long strike".
+_LENGTH_OF = re.compile(r"(?:-long)?\s+([a-z]+)\b")
 _OFFSET = re.compile(r"[\s-]+(?:ago|earlier|later|after|before|prior|since)\b", re.I)
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
@@ -436,7 +439,8 @@ class _Slots:
     numbers: frozenset[tuple[str, float]]  # (unit word stem, value)
     days: frozenset[str]
     years: frozenset[int]
-    durations: frozenset[tuple[bool, float]]  # (a time since or until, in days): "six-week", "four months ago"
+    # (a time since or until, in days, the thing it is the length of): "six-week truce", "four months ago"
+    durations: frozenset[tuple[bool, float, str]]
     directions: frozenset[str]
     negated: bool
     slot_words: frozenset[str]  # the stems that make up the slots, left out when comparing frames
@@ -781,10 +785,11 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
             _OFFSET.match(text, m.end()) is not None,
             _number_word(m.group(1).lower()),
             _DURATION_DAYS[stem(m.group(2).lower())],
+            _length_of(text, m.end()),
         )
         for m in periods
     ]
-    durations = frozenset((offset, amount * days) for offset, amount, days in spans if amount is not None)
+    durations = frozenset((offset, amount * days, noun) for offset, amount, days, noun in spans if amount is not None)
     if len({age for _, age in ages}) == 1:  # a unit giving two ages ("Fan, 32, ... Zhang, 21") tells of two people
         numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
     slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
@@ -812,6 +817,15 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         agents,
         countries,
     )
+
+
+def _length_of(text: str, end: int) -> str:
+    """The stem of the noun a duration is the length of when written before it ("a six-week truce", "the
+    seven-day event", "a month-long strike"), else empty."""
+    after = _LENGTH_OF.match(text, end)
+    if after is None or after.group(1).lower() in STOPWORDS or _OFFSET.match(text, end):
+        return ""
+    return stem(after.group(1).lower())
 
 
 @functools.cache
@@ -1156,9 +1170,14 @@ def _difference(
         if frozenset((year_a, year_b)) not in values_apart:
             return "date", year_a, year_b
     if len(slots_a.durations) == 1 and len(slots_b.durations) == 1 and slots_a.durations != slots_b.durations:
-        (offset_a, days_a), (offset_b, days_b) = min(slots_a.durations), min(slots_b.durations)
+        (offset_a, days_a, noun_a), (offset_b, days_b, noun_b) = min(slots_a.durations), min(slots_b.durations)
+        # the length of a thing ("the seven-day event") against a span the other tells of something it does not
+        # name ("had been in the country for 11 days") measures two things
+        one_thing = not (noun_a and not noun_b and noun_a not in slots_b.frame) and not (
+            noun_b and not noun_a and noun_b not in slots_a.frame
+        )
         # a month is about four weeks; "11 days ago" and "a seven-day exercise" measure two things
-        if offset_a == offset_b and abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):
+        if one_thing and offset_a == offset_b and abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):
             return "duration", _as_duration(days_a), _as_duration(days_b)
     if one_event and len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))

@@ -116,6 +116,24 @@ def test_direct_quotes_with_attribution_after_and_before() -> None:
     assert marsh == ["Help is coming. It will be here within days,"]  # a quote of two sentences stays whole
 
 
+def test_a_title_or_an_initial_does_not_end_the_speakers_name() -> None:
+    comparison = compare_texts(
+        '"Every clinic should have checks on who may operate there," said Dr. Arthur Caplan, an ethicist.\n'
+        '"The harbour will reopen within the week," Dr. Lena Marsh told reporters.\n'
+        '"We expect the first ships on Monday," said John F. Keller of the port authority.'
+    )
+    quotes = quotes_by_speaker(comparison)
+    assert "Dr" not in quotes and "F" not in quotes
+    assert any(text.startswith("Every clinic") for text, _, _ in quotes["Arthur Caplan"])
+    assert any(text.startswith("The harbour will reopen") for text, _, _ in quotes["Lena Marsh"])
+    assert any(
+        text.startswith("We expect the first ships")
+        for speaker in quotes
+        for text, _, _ in quotes[speaker]
+        if "Keller" in speaker
+    )
+
+
 def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> None:
     comparison = compare_texts(
         'Marta Olsen, deputy director at Nordic Rail, commented: "The new timetable starts in May."\n'

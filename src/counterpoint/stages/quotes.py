@@ -30,7 +30,7 @@ from ..text import DAY_WORDS, STOPWORDS, stem
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
-VERSION = "2"
+VERSION = "3"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -291,6 +291,9 @@ def _make(
 
 def _direct_quotes(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
     text = parsed.doc.text
+    # the attribution is read with the full stop after a title or an initial masked ("said Dr. Arthur
+    # Caplan"), so that the speaker does not end at "Dr"; the masked text has the same offsets
+    attributions = _mask_titles(text)
     quotes: list[Quote] = []
     for match in QUOTED.finditer(text):
         group = "a" if match.group("a") is not None else "b"
@@ -298,8 +301,8 @@ def _direct_quotes(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
         if len(content.split()) < MIN_QUOTE_WORDS:
             continue
         q_start, q_end = parsed.start + match.start(group), parsed.start + match.end(group)
-        attribution = _attribution_after(ctx, text, match.end(), parsed.start) or _attribution_before(
-            ctx, text, match.start(), parsed.start
+        attribution = _attribution_after(ctx, attributions, match.end(), parsed.start) or _attribution_before(
+            ctx, attributions, match.start(), parsed.start
         )
         if attribution is None:
             continue
@@ -327,6 +330,15 @@ def _plausible_speaker(ctx: _Context, np_text: str, start: int, end: int) -> boo
     return all(w[:1].isupper() for w in words if w.lower() not in ("of", "the", "and", "for"))
 
 
+# A title or an initial before a name: its full stop does not end the speaker's phrase.
+_TITLE_STOP = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Rev|Sr|Jr|[A-Z])\.(?=\s+[A-Z])")
+_MASKED_STOP = "\u2024"  # one dot leader: one character, like the full stop it stands for
+
+
+def _mask_titles(text: str) -> str:
+    return _TITLE_STOP.sub(lambda m: m.group()[:-1] + _MASKED_STOP, text)
+
+
 def _attribution_after(
     ctx: _Context, text: str, position: int, offset: int
 ) -> tuple[str, str | None, list[str]] | None:
@@ -340,6 +352,7 @@ def _attribution_after(
     if not np_text or len(np_text.split()) > 8:
         return None
     np_start = offset + position + match.start(group) + raw.find(np_text)
+    np_text = np_text.replace(_MASKED_STOP, ".")
     if not _plausible_speaker(ctx, np_text, np_start, np_start + len(np_text)):
         return None
     speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_start + len(np_text))
@@ -363,6 +376,7 @@ def _attribution_before(
     if not np_text or len(np_text.split()) > 8:
         return None
     np_start = offset + window_start + match.start("np") + match["np"].find(np_text)
+    np_text = np_text.replace(_MASKED_STOP, ".")
     if not _plausible_speaker(ctx, np_text, np_start, np_start + len(np_text)):
         return None
     return _resolve(ctx, np_text, np_start, np_start + len(np_text))

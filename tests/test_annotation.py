@@ -134,6 +134,19 @@ def test_a_title_or_an_initial_does_not_end_the_speakers_name() -> None:
     )
 
 
+def test_a_speakers_phrase_is_a_name_or_a_role_not_a_clause() -> None:
+    comparison = compare_texts(
+        "The harbour master took the ferry out of service during the storm, according to a Nordic Radio report on "
+        "Tuesday.\n"
+        "The pilot, who according to the union's source is not licensed for night crossings, steered the ferry.\n"
+        "However sources close to the harbour master have accused the union of spreading lies."
+    )
+    speakers = set(quotes_by_speaker(comparison))
+    assert "Nordic Radio" in speakers
+    assert not [s for s in speakers if " is " in s or s.startswith(("However", '"'))]
+    assert "sources close to the harbour master" in speakers
+
+
 def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> None:
     comparison = compare_texts(
         'Marta Olsen, deputy director at Nordic Rail, commented: "The new timetable starts in May."\n'

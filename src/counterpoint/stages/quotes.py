@@ -30,7 +30,8 @@ from ..text import DAY_WORDS, STOPWORDS, stem
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
-VERSION = "3"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker
+VERSION = "4"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+# phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report"
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -82,6 +83,19 @@ _SOURCE_POSSESSIVE = re.compile(
     r"^(?P<np>.+?)['\u2019]s\s+(?:(?:latest|new|daily|official)\s+)?(?:statement|report|figures|data|tally|count)$",
     re.I,
 )
+# "a CNN report", "the ministry statement": the issuer written before the document's noun.
+_SOURCE_BEFORE_DOCUMENT = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<np>[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)\s+"
+    r"(?:statement|report|tally|count|figures|data)$"
+)
+# A verb or a relative word ends a speaker's phrase ("according to CNN's source is not a specialist", "according
+# to officials who spoke").
+_VERB_IN_NP = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|who|which|that|did|does)\b")
+_LEADING_NOISE = re.compile(
+    r"^(?:[\s\"'\u201c\u201d\u2018\u2019,;:]|(?:however|but|and|meanwhile|so|yet)\b\s*,?)+", re.I
+)
+# A speaker's phrase longer than this is a clause read wrongly, not a name or a role.
+MAX_SPEAKER_WORDS = 8
 # Heads of subjects that can be speakers when no entity or pronoun is there ("a well-informed source").
 SPEAKER_NOUNS = frozenset(
     """official officials source sources spokesman spokeswoman spokesperson minister ministry statement office
@@ -129,10 +143,17 @@ class _Context:
 
 
 def _source_np(text: str) -> str:
-    """The issuer in "a statement from X", "X's statement": the speaker behind a document."""
+    """The issuer in "a statement from X", "X's statement", "a CNN report": the speaker behind a document."""
     text = _SOURCE_PREFIX.sub("", text).strip()
-    possessive = _SOURCE_POSSESSIVE.match(text)
+    possessive = _SOURCE_POSSESSIVE.match(text) or _SOURCE_BEFORE_DOCUMENT.match(text)
     return possessive["np"] if possessive else text
+
+
+def _trim_np(text: str, start: int) -> tuple[str, int]:
+    """A speaker's phrase without the quotation marks and the connective before it ('" an unnamed source',
+    "However sources close to the ENT"), and where it now starts."""
+    trimmed = _LEADING_NOISE.sub("", text)
+    return trimmed, start + len(text) - len(trimmed)
 
 
 # A name before the role that follows it ("Marta Olsen, deputy director at Nordic Rail, said"): two to five
@@ -349,7 +370,7 @@ def _attribution_after(
     group = next(g for g in ("np", "np2", "np3") if match.group(g) is not None)
     raw = match.group(group)
     np_text = _source_np(_clean_np(raw))
-    if not np_text or len(np_text.split()) > 8:
+    if not np_text or len(np_text.split()) > MAX_SPEAKER_WORDS:
         return None
     np_start = offset + position + match.start(group) + raw.find(np_text)
     np_text = np_text.replace(_MASKED_STOP, ".")
@@ -373,7 +394,7 @@ def _attribution_before(
     if not match:
         return None
     np_text = _clean_np(match["np"])
-    if not np_text or len(np_text.split()) > 8:
+    if not np_text or len(np_text.split()) > MAX_SPEAKER_WORDS:
         return None
     np_start = offset + window_start + match.start("np") + match["np"].find(np_text)
     np_text = np_text.replace(_MASKED_STOP, ".")
@@ -401,7 +422,7 @@ def _reported_speech(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
         np_tokens = _noun_phrase(subject)
         np_start = parsed.start + np_tokens[0].idx
         np_end = parsed.start + np_tokens[-1].idx + len(np_tokens[-1].text)
-        np_text = ctx.article.text[np_start:np_end]
+        np_text, np_start = _trim_np(ctx.article.text[np_start:np_end], np_start)
         head_at = parsed.start + subject.idx
         if subject.dep_ == "nsubjpass" or not _can_speak(ctx, subject, head_at):
             continue
@@ -471,8 +492,10 @@ def _according_to(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
     text = parsed.doc.text
     quotes: list[Quote] = []
     for match in _ACCORDING.finditer(text):
-        raw = match["np"]
-        np_text = _source_np(raw)
+        raw = _VERB_IN_NP.split(match["np"], maxsplit=1)[0]  # "CNN's source is not a throat specialist"
+        np_text = _source_np(_clean_np(raw))
+        if not np_text or len(np_text.split()) > MAX_SPEAKER_WORDS:
+            continue
         np_start = parsed.start + match.start("np") + raw.find(np_text)
         sentence = ctx.article.sentence_at(parsed.start + match.start())
         if sentence is None or sentence.role != "body" or not np_text:

@@ -49,10 +49,10 @@ from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "5"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "6"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
-# one noun in two numbers ("woman" / "women") is two referents
+# one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
@@ -547,6 +547,9 @@ def _slot_variants(
     return variants
 
 
+_PRONOUN_SPEAKERS = frozenset("he she they it we i you".split())
+
+
 def profiles(comparison: Comparison, gazetteer: Gazetteer | None = None) -> list[OutletProfile]:
     """Per outlet: who it quotes (with affiliation), its framing notes by kind, and what it leaves out.
 
@@ -577,7 +580,8 @@ def profiles(comparison: Comparison, gazetteer: Gazetteer | None = None) -> list
     for outlet in sorted(set(outlet_of.values())):
         quoted: Counter[str] = Counter()
         for quote in comparison.quotes:
-            if outlet_of[quote.article_id] == outlet:
+            # a pronoun the quotes stage could not resolve ("he said") names no source to count
+            if outlet_of[quote.article_id] == outlet and quote.speaker.strip().lower() not in _PRONOUN_SPEAKERS:
                 quoted[group_of[quote.speaker]] += 1
         kinds = Counter(n.kind for n in comparison.framing if outlet_of[n.article_id] == outlet)
         sources = [

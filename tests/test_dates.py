@@ -46,3 +46,18 @@ def test_a_date_without_a_year_is_not_in_the_far_future() -> None:
 
 def test_without_a_publication_date_relative_days_stay_unresolved() -> None:
     assert resolved("The talks ended on Wednesday.", published=None) == [("on Wednesday", None, True)]
+
+
+def test_without_a_publication_date_the_page_gives_its_own() -> None:
+    page = (
+        "Harbour board rejects expansion plan\n"
+        "Updated: March 4, 2025 10:42 AM\n"
+        "Published: March 3, 2025 08:10 AM\n"
+        "The harbour board rejected the plan on Monday after a vote of seven to two, officials said.\n"
+        "Shipping companies said they would ask the city council to review the decision in the spring."
+    )
+    article = make_article(page, published=None)
+    assert article.published == dt.date(2025, 3, 3)  # the first publication, not the update
+    assert [(d.text, d.date) for s in article.sentences for d in s.dates] == [("on Monday", dt.date(2025, 3, 3))]
+    given = make_article(page, published=dt.date(2025, 3, 5))
+    assert given.published == dt.date(2025, 3, 5)  # a date the input gives wins

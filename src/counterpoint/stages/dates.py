@@ -1,5 +1,9 @@
 """Dates: date expressions in each sentence, resolved against the article's publication date.
 
+An article that comes without a publication date (a page saved as text) takes the one its page states: the
+first full date on a line the cleaner took out as a timestamp ("Published: March 3, 2025"; a "published"
+or "posted" line before an "updated" one), else on its dateline or byline (:func:`date_on_page`).
+
 Relative expressions ("on Wednesday", "earlier on Tuesday", "yesterday", "last Friday") resolve to the
 most recent such day on or before publication; "next Monday", or a weekday after "will"/"would" in the
 same sentence, to the following one. Absolute dates are
@@ -15,7 +19,7 @@ import re
 from ..model import Article, DateMention
 
 NAME = "dates"
-VERSION = "1"
+VERSION = "2"  # 2: an article without a publication date takes the one its page states
 
 # News mostly reports the past; a bare "March 14" more than a week after publication is last year's.
 FUTURE_TOLERANCE_DAYS = 7
@@ -80,8 +84,29 @@ _FUTURE = re.compile(
 _ANCHOR = re.compile(r"\d|day|night|morning|afternoon|evening", re.I)
 
 
+# Lines that state when the page was first put out, before those that state when it last changed.
+_FIRST_OUT = re.compile(r"\b(?:published|posted|first)\b", re.I)
+
+
+def date_on_page(article: Article) -> dt.date | None:
+    """The publication date the page itself states, for an article that came without one."""
+    lines = [r.text for r in article.removed if r.reason == "timestamp"]
+    lines.sort(key=lambda line: not _FIRST_OUT.search(line))
+    lines += [article.sentence_text(s) for s in article.sentences if s.role in ("dateline", "byline")]
+    lines += [r.text for r in article.removed if r.reason == "byline"]
+    for line in lines:
+        for match in _PATTERN.finditer(line):
+            mention = _mention(match, 0, None, False)
+            if mention is not None and mention.date is not None and not mention.relative:
+                return mention.date
+    return None
+
+
 def resolve_dates(article: Article) -> None:
-    """Fill ``sentence.dates`` of every sentence of ``article``."""
+    """Fill ``sentence.dates`` of every sentence of ``article``; an article without a publication date takes
+    the one its page states (:func:`date_on_page`)."""
+    if article.published is None:
+        article.published = date_on_page(article)
     for sentence in article.sentences:
         text = article.sentence_text(sentence)
         if not _ANCHOR.search(text):

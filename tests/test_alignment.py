@@ -966,3 +966,16 @@ def test_the_length_of_a_thing_is_compared_with_lengths_of_that_thing() -> None:
     stay = "The three cadets from Orno had been at Camp Varde for 11 days of training on the coast, officers said."
     event = "The three cadets from Orno were at Camp Varde for the seven-day event of training on the coast."
     assert not [c for c in compare_texts(stay, event).claims if c.status == "conflicting"]
+
+
+def test_he_is_the_person_named_last_before_it_when_figures_are_owned() -> None:
+    first = (
+        "It has been a hard season for the Saints' running back Reggie Bush.\n"
+        "Pierre Thomas took most of the carries in the last three games.\n"
+        "He has also caught eight passes for 66 yards and two touchdowns this season."
+    )
+    second = "Bush rushed for 404 yards and two touchdowns, caught 52 passes for 440 yards this season."
+    assert not [c for c in compare_texts(first, second).claims if c.status == "conflicting"]
+    same = first.replace("Pierre Thomas took", "Bush took")
+    [claim] = [c for c in compare_texts(same, second).claims if c.status == "conflicting"]
+    assert claim.kind == "number"

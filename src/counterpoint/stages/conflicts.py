@@ -28,12 +28,13 @@ value and outlet, and its evidence spans.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -49,7 +50,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "28"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "29"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -81,7 +82,8 @@ VERSION = "28"  # 6: a denial of degree is about the degree; refusing to act den
 # party's, a year after "after"/"before" dates that other event, one disagreement never joins two owners' figures;
 # 26: one act credited to two countries ("an Egyptian proposal" / "an Israeli proposal") is an agent conflict;
 # 27: a place inside another or at the same spot ("Manhattan" / "New York") is no rival (decision 0018);
-# 28: the length of a thing ("the seven-day event") is not compared with a span of something the other does not name
+# 28: the length of a thing ("the seven-day event") is not compared with a span of something the other does not name;
+# 29: "he"/"she" owns figures as the person named last before it; a clause without a subject, as the person it names
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -367,6 +369,7 @@ _COUNTRY_BEFORE = re.compile(
     r"made|built|born))?\s+([a-z][a-z-]+)\b"
 )
 AGENT_SOURCE_REACH = 3
+_PERSON_PRONOUNS = frozenset({"he", "she"})
 _LISTED = re.compile(r"[A-Z][\w.]*\s*(?:,|and|or|&)\s*$")
 # A figure and the word after it: digits, or a number word from two ("seven bullets", "shot eleven times";
 # "one" is mostly not a count: "one of the", "no one").
@@ -452,6 +455,7 @@ class _Slots:
     future: bool = False  # it tells what will be ("will go on sale in April")
     agents: dict[str, str] = field(default_factory=dict)  # act -> the country doing it ("an Egyptian proposal")
     countries: frozenset[str] = frozenset()  # every country the unit names, by name or demonym
+    owner: str = ""  # whose figures it gives: its subject's name, or for "he"/"she" the person named last before
 
 
 def measure_of(counts: str) -> str:
@@ -917,21 +921,24 @@ def _number_difference(
     return None
 
 
-def _named_apart(a: Unit, b: Unit) -> bool:
-    """Whether the two units' subjects are two different names ("Ely" / "Lawson"): their figures are two
-    people's (or places', teams') figures, not one figure told two ways."""
-    names = []
-    for unit in (a, b):
-        if not unit.subject or unit.subject in STOPWORDS:
-            return False
-        # the subject's head word, capitalised, with the capitalised words around it ("Igor Vorozhbitsyn")
-        head = rf"\b(?i:{re.escape(unit.subject)})\b"
-        written = re.search(rf"(?:[A-Z][\w'\u2019-]*\s+)*{head}(?:\s+[A-Z][\w'\u2019-]*)*", unit.text)
-        found = re.search(head, written.group()) if written else None
-        if written is None or found is None or not found.group()[:1].isupper():
-            return False
-        names.append(written.group())
-    return not same_name(names[0], names[1])
+def _named_apart(a: _Slots, b: _Slots) -> bool:
+    """Whether the two units' subjects are two different names ("Ely" / "Lawson"; "he", read as the person
+    named last before it, / "Bush"): their figures are two people's (or places', teams') figures, not one
+    figure told two ways."""
+    return bool(a.owner and b.owner) and not same_name(a.owner, b.owner)
+
+
+def _subject_name(unit: Unit) -> str:
+    """The unit's subject as written when it is a name ("Igor Vorozhbitsyn"), else empty."""
+    if not unit.subject or unit.subject in STOPWORDS:
+        return ""
+    # the subject's head word, capitalised, with the capitalised words around it ("Igor Vorozhbitsyn")
+    head = rf"\b(?i:{re.escape(unit.subject)})\b"
+    written = re.search(rf"(?:[A-Z][\w'\u2019-]*\s+)*{head}(?:\s+[A-Z][\w'\u2019-]*)*", unit.text)
+    found = re.search(head, written.group()) if written else None
+    if written is None or found is None or not found.group()[:1].isupper():
+        return ""
+    return written.group()
 
 
 # A name just before a figure's verb ("Shy Ely scored 23 points", "Hansbrough finished with 20 points") owns the
@@ -1159,7 +1166,7 @@ def _difference(
     generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
     if numbers and numbers[0].endswith(AGE_UNIT) and not _same_people(slots_a.age_names, slots_b.age_names):
         numbers = None  # "Subryan, 23," and "the 59-year-old Raj Chohan" are two people's ages
-    if numbers and (_named_apart(a, b) or _owners_apart(a.text, b.text)):
+    if numbers and (_named_apart(slots_a, slots_b) or _owners_apart(a.text, b.text)):
         numbers = None  # "Shy Ely scored 23 points" / "Ty Lawson added 16 points": two players' figures
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
@@ -1327,6 +1334,30 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         for s in a.sentences
     }
 
+    # people by where they are named, per article: "he" is read as the person named last before it
+    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for entity in comparison.entities:
+        if entity.type == "PERSON":
+            for mention in entity.mentions:
+                people[mention.article_id].append((mention.start, entity.name))
+    for named in people.values():
+        named.sort()
+
+    def antecedent(unit: Unit) -> str:
+        named = people.get(unit.article_id, [])
+        at = bisect.bisect_left(named, (unit.start, ""))
+        return named[at - 1][1] if at else ""
+
+    def named_first(unit: Unit) -> str:
+        """For a unit whose parse gives no subject (a clause sharing its sentence's: "Bush rushed for 404
+        yards, caught 52 passes"), the person it names before its main word."""
+        if unit.subject or not unit.head:
+            return ""
+        head_at = unit.start + unit.text.lower().find(unit.head)
+        named = people.get(unit.article_id, [])
+        inside = [name for start, name in named[bisect.bisect_left(named, (unit.start, "")) :] if start < head_at]
+        return inside[0] if inside else ""
+
     def context(unit: Unit) -> tuple[str, str]:
         """A unit's sentence: its text before the unit, and the whole of it."""
         article, sentence = sentence_of[unit.sentence_id]
@@ -1345,7 +1376,8 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             unit_places[index] = {
                 k: v for k, v in named.items() if v.lower() in unit.text.lower() and not _statement_place(unit.text, v)
             }
-            cache[index] = _slots(unit, unit_places[index])
+            owner = antecedent(unit) if unit.subject in _PERSON_PRONOUNS else _subject_name(unit) or named_first(unit)
+            cache[index] = replace(_slots(unit, unit_places[index]), owner=owner)
         return cache[index]
 
     # counted figures (killed, injured ...) are compared as figures, with their revisions and sources
@@ -1407,7 +1439,9 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
 
     def owned_apart(x: int, y: int) -> bool:
         a, b = judged[x], judged[y]
-        return a.article_id != b.article_id and (_named_apart(a, b) or _owners_apart(a.text, b.text))
+        return a.article_id != b.article_id and (
+            _named_apart(slots_of(x), slots_of(y)) or _owners_apart(a.text, b.text)
+        )
 
     told: list[Claim] = []
     for (kind, measure), pairs in edges.items():

@@ -979,3 +979,15 @@ def test_he_is_the_person_named_last_before_it_when_figures_are_owned() -> None:
     same = first.replace("Pierre Thomas took", "Bush took")
     [claim] = [c for c in compare_texts(same, second).claims if c.status == "conflicting"]
     assert claim.kind == "number"
+
+
+def test_two_people_named_to_one_office_is_a_person_conflict() -> None:
+    said = "The president named special envoy {} to lead the harbour talks with Orno on Monday, officials said."
+    comparison = compare_texts(said.format("Brett Halvorsen"), said.format("Amos Lindqvist"))
+    [claim] = [c for c in comparison.claims if c.status == "conflicting"]
+    assert claim.kind == "person" and set(claim.values.values()) == {"Brett Halvorsen", "Amos Lindqvist"}
+    # another office, or one person under two ranks, is no disagreement
+    other = said.format("Amos Lindqvist").replace("special envoy", "former envoy")
+    assert not [c for c in compare_texts(said.format("Brett Halvorsen"), other).claims if c.status == "conflicting"]
+    ranks = compare_texts(said.format("Commander Nirad Sinha"), said.format("Commodore Nirad Sinha"))
+    assert not [c for c in ranks.claims if c.status == "conflicting"]

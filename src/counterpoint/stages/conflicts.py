@@ -50,7 +50,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "29"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "30"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -83,7 +83,8 @@ VERSION = "29"  # 6: a denial of degree is about the degree; refusing to act den
 # 26: one act credited to two countries ("an Egyptian proposal" / "an Israeli proposal") is an agent conflict;
 # 27: a place inside another or at the same spot ("Manhattan" / "New York") is no rival (decision 0018);
 # 28: the length of a thing ("the seven-day event") is not compared with a span of something the other does not name;
-# 29: "he"/"she" owns figures as the person named last before it; a clause without a subject, as the person it names
+# 29: "he"/"she" owns figures as the person named last before it; a clause without a subject, as the person it names;
+# 30: two people named to one office ("special envoy X" / "special envoy Y") is a person conflict
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -370,7 +371,29 @@ _COUNTRY_BEFORE = re.compile(
 )
 AGENT_SOURCE_REACH = 3
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+# A person in a role: "special envoy Brett McGurk", "McGurk, the White House's Middle East coordinator", "named
+# Amos Hochstein as envoy". One office held by one person: two outlets naming two people to the same role
+# phrase (its qualifiers included: "former envoy" is another role than "envoy") disagree on who.
+_ROLE_NOUNS = (
+    "envoy|ambassador|minister|secretary|spokesman|spokeswoman|spokesperson|chief|director|commander|"
+    "coordinator|negotiator|mediator|adviser|advisor|chairman|chairwoman|governor|mayor|prosecutor|coach|captain"
+)
+_NAME = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+"
+_ROLE_BEFORE_NAME = re.compile(rf"\b(?i:{_ROLE_NOUNS})\s+(?P<name>{_NAME})")
+_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?P<role>(?:[\w.'\u2019-]+\s+){{0,3}}?(?i:{_ROLE_NOUNS}))\b"
+)
+# Lower-case words that make a role another office ("former envoy", "deputy minister", "defense minister");
+# capitalised words before a role are its title ("Israeli Defense Minister"), other words are not the role's.
+_ROLE_MODIFIERS = frozenset(
+    """former deputy acting vice assistant interim prime special senior chief head defense defence foreign finance
+    health interior justice security national presidential peace""".split()
+)
 _LISTED = re.compile(r"[A-Z][\w.]*\s*(?:,|and|or|&)\s*$")
+_PERSON_NAME = re.compile(
+    r"(?!(?:On|In|At|After|Before|When|While|The|But|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+"
+)
 # A figure and the word after it: digits, or a number word from two ("seven bullets", "shot eleven times";
 # "one" is mostly not a count: "one of the", "no one").
 _NUMBER_WITH_UNIT = re.compile(
@@ -456,6 +479,7 @@ class _Slots:
     agents: dict[str, str] = field(default_factory=dict)  # act -> the country doing it ("an Egyptian proposal")
     countries: frozenset[str] = frozenset()  # every country the unit names, by name or demonym
     owner: str = ""  # whose figures it gives: its subject's name, or for "he"/"she" the person named last before
+    roles: dict[str, str] = field(default_factory=dict)  # a role phrase -> the person named in it
 
 
 def measure_of(counts: str) -> str:
@@ -804,6 +828,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
     negated = bool(NEGATION.search(text))
     agents, countries = _agents(text)
+    roles = _roles(text)
     return _Slots(
         frozenset(numbers),
         days,
@@ -820,6 +845,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         bool(_FUTURE.search(text)),
         agents,
         countries,
+        roles=roles,
     )
 
 
@@ -868,6 +894,34 @@ def _agents(text: str) -> tuple[dict[str, str], frozenset[str]]:
         if country:
             countries.add(country)
     return agents, frozenset(countries)
+
+
+def _roles(text: str) -> dict[str, str]:
+    """The people a text names in a role ("special envoy Brett McGurk", "Amos Hochstein, the U.S. special
+    envoy"), by the role's title: its noun and the title words before it (capitalised, or a modifier that
+    makes another office), lower case."""
+    found: dict[str, str] = {}
+    for match in _ROLE_BEFORE_NAME.finditer(text):
+        title = _title_before(text[: match.start()], match.group()[: match.start("name") - match.start()])
+        found.setdefault(title, match.group("name"))
+    for match in _NAME_THEN_ROLE.finditer(text):
+        words = match.group("role").split()
+        found.setdefault(_title_before(" ".join(words[:-1]), words[-1]), match.group("name"))
+    # capitalised words that open a sentence or a phrase ("On Saturday", "After Cohen") are no name
+    names = {title: re.split(r"['\u2019]s\b", name)[0] for title, name in found.items()}  # "Papandreou's party"
+    return {title: name for title, name in names.items() if _PERSON_NAME.fullmatch(name)}
+
+
+def _title_before(before: str, noun: str) -> str:
+    words = []
+    for word in reversed(before.split()):
+        lowered = word.lower()
+        if not (word[:1].isupper() or lowered in _ROLE_MODIFIERS) or word.endswith((",", ";", ":")):
+            break
+        if lowered in STOPWORDS or stem(lowered) in DAY_WORDS:
+            break  # "On Tuesday Defense Minister ...": the title starts after them
+        words.append(word)
+    return " ".join([*reversed(words), noun.strip()]).lower()
 
 
 def _figure_value(written: str) -> float | None:
@@ -1195,6 +1249,16 @@ def _difference(
             and not _overnight((a.text, day_a), (b.text, day_b))
         ):
             return "date", day_a, day_b
+    for role in sorted(slots_a.roles.keys() & slots_b.roles.keys()):
+        person_a, person_b = slots_a.roles[role], slots_b.roles[role]
+        # one office, two people; not where a unit also names the other's person ("X replaced envoy Y")
+        if (
+            not same_name(person_a, person_b)
+            and person_a.split()[-1] != person_b.split()[-1]  # "Commander Nirad Sinha" / "Commodore Nirad Sinha"
+            and person_b.split()[-1] not in a.text
+            and person_a.split()[-1] not in b.text
+        ):
+            return "person", person_a, person_b
     for act in sorted(slots_a.agents.keys() & slots_b.agents.keys()):
         doer_a, doer_b = slots_a.agents[act], slots_b.agents[act]
         # "an Egyptian proposal" / "an Israeli proposal"; not where one also names the other's country
@@ -1490,6 +1554,7 @@ _KIND_WORDS = {
     "place": "places",
     "negation": "accounts (one denies)",
     "agent": "doers",
+    "person": "people in one role",
 }
 
 

@@ -340,3 +340,25 @@ def test_a_story_about_a_reporter_keeps_its_last_line() -> None:
     last = "Ivo Marek is a reporter for the Orno Daily who has covered the valley since 2015."
     article = make_article(f"Ivo Marek, a reporter, was detained in Kessa on Monday.\n{BODY2}\n{last}")
     assert not article.removed and last in texts(article, "body")
+
+
+def test_readers_comments_under_the_article_are_removed() -> None:
+    comments = [
+        "3 Comments",
+        "Posted by harbourfan on 03/12/25 at 12:02PM",
+        "What a sensible decision, the quay was never needed and the bay would have suffered for it.",
+        "Posted by ornoguy on 03/12/25 at 1:54PM",
+        "I disagree entirely. The shipping companies bring jobs and the city needs every one of them.",
+        "Posted by kessa_local on 03/12/25 at 6:21PM",
+        "The board listened to the residents for once, which is more than the council ever does.",
+    ]
+    article = make_article("\n".join([BODY, BODY2, *comments]))
+    assert texts(article, "body") == [BODY, BODY2]
+    assert {r.reason for r in article.removed if r.text in comments[2::2]} == {"comments"}
+    # a "Posted" and an "Updated" stamp over the article, or a list of other stories with their times, are no
+    # comments: the article stays
+    stamps = "Posted: March 12, 2025 10:43 AM\nUpdated: March 12, 2025 11:02 AM"
+    ticker = "\n".join(f"Other harbour story {n}\nBy Orno Daily Staff\n03/12/2025 0{n}:14 AM" for n in range(1, 6))
+    stamped = make_article("\n".join([stamps, BODY, BODY2, ticker]))
+    assert BODY in texts(stamped, "body") and BODY2 in texts(stamped, "body")
+    assert not [r for r in stamped.removed if r.reason == "comments"]

@@ -38,6 +38,7 @@ RemovalReason = Literal[
     "video",  # a video teaser with its running time: "Minister rejects plan 02:10"
     "prompt",  # a prompt to the reader: "Have a news tip? Email ...", "To catch up, CLICK HERE"
     "author-bio",  # a note on the writer at the end: "Jane Doe is a senior reporter at the Daily ..."
+    "comments",  # readers' comments under the article: "Posted by nolasad on 01/13/08 at 12:02PM" and their text
 ]
 REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "teaser",
@@ -57,6 +58,7 @@ REMOVAL_REASONS: tuple[RemovalReason, ...] = (
     "video",
     "prompt",
     "author-bio",
+    "comments",
 )
 
 ClaimStatus = Literal["shared", "unique", "conflicting"]

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from ..model import Article, Removal, RemovalReason, Role
 
 NAME = "clean"
-VERSION = "4"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "5"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
-# a credit chain with a pool and a distributor after "via" is a credit whatever the agencies
+# a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -281,6 +281,7 @@ def clean_article(article: Article) -> list[Block]:
     if body_p is not None:
         # before the roles, so that the page's menus and link lists are not taken for subheads or a title
         kept_lines = _drop_boilerplate(kept_lines, body_p, removed)
+    kept_lines = _drop_comments(lines, kept_lines, removed)
     for line in _author_bios(kept_lines):
         removed[line.index] = Removal(line.start, line.end, line.text, "author-bio", line.index)
         kept_lines.remove(line)
@@ -348,6 +349,68 @@ def _drop_boilerplate(lines: list[_Line], body_p: dict[int, float], removed: dic
         else:
             kept.append(line)
     return kept
+
+
+# Readers' comments under a page's article: a chain of comment attributions ("Posted by nolasad on 01/13/08 at
+# 12:02PM", "Comment by Dawn - January 7, 2008 @ 8:48 pm", "Arthur Rosen - Canada (12/17/2007 09:08)"), each
+# within COMMENT_GAP lines of the next, with text between them: two near a comments heading ("COMMENTS (14)",
+# "7 Comments", "Post a comment"), or COMMENT_MIN_CHAIN of which two say who ("Posted by", "Comment by"). Their
+# text is prose, which the line model keeps: the chain finds it.
+COMMENT_GAP = 8
+COMMENT_MIN_CHAIN = 3  # attributions without a comments heading; two under one
+COMMENT_HEADING_MAX_WORDS = 6
+COMMENT_STAMP_MAX_WORDS = 12
+_COMMENT_BY = re.compile(r"^\W*(?:posted|comment(?:ed)?|written|submitted)\s+by\b", re.I)
+# a short line with a clock time and a date ("Dec 30, 2007 7:06 PM | Link to this", "(12/17/2007 09:08)")
+_COMMENT_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\d)", re.I)
+_COMMENT_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.I,
+)
+_COMMENT_SAYS = re.compile(r"\b(?:wrote|says):\s*$", re.I)
+_COMMENT_HEADING = re.compile(r"\bcomments?\b", re.I)
+
+
+def _is_comment_attribution(text: str) -> bool:
+    if _COMMENT_BY.match(text):
+        return True
+    if _words(text) > COMMENT_STAMP_MAX_WORDS:
+        return False
+    return bool(_COMMENT_TIME.search(text) and _COMMENT_DATE.search(text)) or bool(_COMMENT_SAYS.search(text))
+
+
+def _drop_comments(lines: list[_Line], kept: list[_Line], removed: dict[int, Removal]) -> list[_Line]:
+    """Remove the readers' comments of a page (see COMMENT_GAP), reason ``comments``."""
+    attributions = [k for k, line in enumerate(lines) if _is_comment_attribution(line.text)]
+    headings = [
+        k
+        for k, line in enumerate(lines)
+        if _words(line.text) <= COMMENT_HEADING_MAX_WORDS and _COMMENT_HEADING.search(line.text)
+    ]
+    spans: list[tuple[int, int]] = []
+    chain: list[int] = []
+    for k in [*attributions, len(lines) + COMMENT_GAP + 1]:
+        if chain and k - chain[-1] > COMMENT_GAP:
+            heading = [h for h in headings if abs(chain[0] - h) <= COMMENT_GAP]
+            named = sum(bool(_COMMENT_BY.match(lines[k].text)) for k in chain)
+            step = (chain[-1] - chain[0]) // max(1, len(chain) - 1)  # lines per comment
+            # comments have text between their attributions (a "Posted" and an "Updated" line do not); a run of
+            # bare timestamps without a comments heading is as likely a list of other stories
+            if step >= 2 and ((heading and len(chain) >= 2) or (named >= 2 and len(chain) >= COMMENT_MIN_CHAIN)):
+                first = min(heading[0], chain[0]) if heading else chain[0]
+                spans.append((first, min(len(lines) - 1, chain[-1] + step - 1)))
+            chain = []
+        chain.append(k)
+    if not spans:
+        return kept
+    inside = {lines[k].index for first, last in spans for k in range(first, last + 1)}
+    for line in kept:
+        if line.index in inside:
+            removed[line.index] = Removal(
+                line.start, line.end, line.text, "comments", line.index, detail="a reader's comment under the article"
+            )
+    return [line for line in kept if line.index not in inside]
 
 
 def _split_lines(text: str) -> list[_Line]:

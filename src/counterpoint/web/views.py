@@ -39,6 +39,7 @@ REASON_HELP = {
     "video": "a video teaser",
     "prompt": "a prompt to the reader",
     "author-bio": "a note on the writer",
+    "comments": "a reader's comment",
 }
 
 # From this many outlets on, a story page folds what each outlet says (framing, sources) under its name, so

@@ -139,12 +139,14 @@ def test_a_speakers_phrase_is_a_name_or_a_role_not_a_clause() -> None:
         "The harbour master took the ferry out of service during the storm, according to a Nordic Radio report on "
         "Tuesday.\n"
         "The pilot, who according to the union's source is not licensed for night crossings, steered the ferry.\n"
-        "However sources close to the harbour master have accused the union of spreading lies."
+        "However sources close to the harbour master have accused the union of spreading lies.\n"
+        "A statement by the ferry company said the crossing would resume on Friday."
     )
     speakers = set(quotes_by_speaker(comparison))
     assert "Nordic Radio" in speakers
     assert not [s for s in speakers if " is " in s or s.startswith(("However", '"'))]
     assert "sources close to the harbour master" in speakers
+    assert "the ferry company" in speakers or "ferry company" in speakers  # the issuer of the statement
 
 
 def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> None:

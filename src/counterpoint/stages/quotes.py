@@ -30,8 +30,9 @@ from ..text import DAY_WORDS, STOPWORDS, stem
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
-VERSION = "4"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
-# phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report"
+VERSION = "5"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+# phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report";
+# 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -423,6 +424,10 @@ def _reported_speech(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
         np_start = parsed.start + np_tokens[0].idx
         np_end = parsed.start + np_tokens[-1].idx + len(np_tokens[-1].text)
         np_text, np_start = _trim_np(ctx.article.text[np_start:np_end], np_start)
+        issuer = _source_np(np_text)  # "A statement by her attorneys said": the attorneys speak
+        if issuer and issuer != np_text and issuer in np_text:
+            np_start += np_text.find(issuer)
+            np_text, np_end = issuer, np_start + len(issuer)
         head_at = parsed.start + subject.idx
         if subject.dep_ == "nsubjpass" or not _can_speak(ctx, subject, head_at):
             continue

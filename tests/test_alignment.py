@@ -991,3 +991,12 @@ def test_two_people_named_to_one_office_is_a_person_conflict() -> None:
     assert not [c for c in compare_texts(said.format("Brett Halvorsen"), other).claims if c.status == "conflicting"]
     ranks = compare_texts(said.format("Commander Nirad Sinha"), said.format("Commodore Nirad Sinha"))
     assert not [c for c in ranks.claims if c.status == "conflicting"]
+
+
+def test_a_later_step_of_a_sequence_is_no_rival_place() -> None:
+    first = "After the divorce the singer Ada Varde moved to Tampa with her two daughters and her mother."
+    later = "After the divorce the singer Ada Varde moved to Orlando with her two daughters and her mother."
+    [claim] = [c for c in compare_texts(first, later).claims if c.status == "conflicting"]
+    assert claim.kind == "place"
+    step = later.replace("moved to Orlando", "later moved to Orlando")
+    assert not [c for c in compare_texts(first, step).claims if c.status == "conflicting"]

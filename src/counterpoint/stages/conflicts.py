@@ -50,7 +50,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "30"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "31"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -84,7 +84,8 @@ VERSION = "30"  # 6: a denial of degree is about the degree; refusing to act den
 # 27: a place inside another or at the same spot ("Manhattan" / "New York") is no rival (decision 0018);
 # 28: the length of a thing ("the seven-day event") is not compared with a span of something the other does not name;
 # 29: "he"/"she" owns figures as the person named last before it; a clause without a subject, as the person it names;
-# 30: two people named to one office ("special envoy X" / "special envoy Y") is a person conflict
+# 30: two people named to one office ("special envoy X" / "special envoy Y") is a person conflict;
+# 31: a later step of a sequence ("moved to Florida shortly thereafter") is no rival place to an unmarked one
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -371,6 +372,8 @@ _COUNTRY_BEFORE = re.compile(
 )
 AGENT_SOURCE_REACH = 3
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+# A step told after another ("moved to Florida shortly thereafter", "later moved to"): one event of a sequence.
+_SEQUENCE = re.compile(r"\b(?:thereafter|afterwards?|subsequently|eventually|later)\b", re.I)
 # A person in a role: "special envoy Brett McGurk", "McGurk, the White House's Middle East coordinator", "named
 # Amos Hochstein as envoy". One office held by one person: two outlets naming two people to the same role
 # phrase (its qualifiers included: "former envoy" is another role than "envoy") disagree on who.
@@ -1267,7 +1270,9 @@ def _difference(
     if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
         return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
     pair = frozenset(place_a.keys() | place_b.keys())
-    if len(place_a) == 1 and len(place_b) == 1 and len(pair) == 2 and pair not in together:
+    # "she moved to Florida shortly thereafter" tells a later step of a sequence than "moved to San Francisco"
+    sequenced = bool(_SEQUENCE.search(a.text)) != bool(_SEQUENCE.search(b.text))
+    if len(place_a) == 1 and len(place_b) == 1 and len(pair) == 2 and pair not in together and not sequenced:
         name_a, name_b = next(iter(place_a.values())), next(iter(place_b.values()))
         # one place each, in the same role ("signed in Geneva" / "signed in Vienna"), and not nested by name
         if (

@@ -1000,3 +1000,12 @@ def test_a_later_step_of_a_sequence_is_no_rival_place() -> None:
     assert claim.kind == "place"
     step = later.replace("moved to Orlando", "later moved to Orlando")
     assert not [c for c in compare_texts(first, step).claims if c.status == "conflicting"]
+
+
+def test_a_sum_asked_for_is_compared_only_with_sums_asked_for() -> None:
+    asked = "The striker Ivo Marek is seeking a five-year contract with the club worth $20 million per season."
+    offered = "The club offered the striker Ivo Marek a five-year contract worth $23 million per season."
+    assert not [c for c in compare_texts(asked, offered).claims if c.status == "conflicting"]
+    other = asked.replace("$20 million", "$25 million")
+    [claim] = [c for c in compare_texts(asked, other).claims if c.status == "conflicting"]
+    assert set(claim.values.values()) == {"$20,000,000 per season asked", "$25,000,000 per season asked"}

@@ -50,7 +50,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "31"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "32"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -85,7 +85,8 @@ VERSION = "31"  # 6: a denial of degree is about the degree; refusing to act den
 # 28: the length of a thing ("the seven-day event") is not compared with a span of something the other does not name;
 # 29: "he"/"she" owns figures as the person named last before it; a clause without a subject, as the person it names;
 # 30: two people named to one office ("special envoy X" / "special envoy Y") is a person conflict;
-# 31: a later step of a sequence ("moved to Florida shortly thereafter") is no rival place to an unmarked one
+# 31: a later step of a sequence ("moved to Florida shortly thereafter") is no rival place to an unmarked one;
+# 32: a sum asked for ("seeking ... $20 million per season", "demanded $100 million") is compared with such sums only
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -431,6 +432,12 @@ _CONVERTED = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?\(\s*(?:about|around|roughly|som
 _RATE = re.compile(
     r"\s*(?:per|a|an|each)\s+(year|season|month|week|day|hour|game|share|person|head)\b|\s*per\s+(\w+)", re.I
 )
+# A sum someone asks for ("is seeking a 10-year contract for at least $20 million per season", "demanded $100
+# million") is compared with asked sums only, not with sums offered or paid. Characters before the sum searched.
+ASKED_REACH = 60
+_ASKED = re.compile(
+    r"\b(?:seek|seeks|seeking|sought|ask|asks|asking|asked|want|wants|wanting|demand\w*|request\w*)\b", re.I
+)
 _CURRENCY_SIGNS = frozenset("$\u00a3\u20ac")
 
 
@@ -770,6 +777,8 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
         rate = _RATE.match(text, match.end())
         if rate:
             currency = f"{currency} per {(rate.group(1) or rate.group(2)).lower()}"
+        if _ASKED.search(text[max(0, match.start() - ASKED_REACH) : match.start()]):
+            currency = f"{currency} asked"  # "seeking a contract for at least $20 million": what one wants
         numbers.add((currency, amount * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)))
         said_as.setdefault(currency, currency)
     kinds: dict[str, set[str]] = {}  # a counted word -> what kinds of it the unit counts ("on punt returns")
@@ -1054,9 +1063,10 @@ def _within_range(values: set[float], ranges: frozenset[tuple[str, float, float]
 
 def _amount(value: float, unit: str) -> str:
     """A figure as a value: "11 time" (its measure's stem, told as written later), "$60,000,000"."""
-    currency, per, rate = unit.partition(" per ")
+    sum_of, asked, _ = unit.partition(" asked")
+    currency, per, rate = sum_of.partition(" per ")
     if currency[-1:] in _CURRENCY_SIGNS:
-        return f"{currency}{value:,.10g}{per}{rate}"  # "$23,000,000 per season"
+        return f"{currency}{value:,.10g}{per}{rate}{asked}"  # "$23,000,000 per season", "$100,000,000 asked"
     return f"{value:g} {unit}"
 
 

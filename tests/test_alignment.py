@@ -879,8 +879,10 @@ def test_cannot_is_a_negation_and_a_question_or_a_changed_state_is_not_denied() 
 def test_a_sum_with_a_hyphenated_scale_and_places_spelled_two_ways() -> None:
     from counterpoint.stages.conflicts import _slots
 
-    text = "The group demanded a $132-million ransom for the reporter."
+    text = "The group paid a $132-million ransom for the reporter."
     assert ("$", 132e6) in _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers
+    asked = "The group demanded a $132-million ransom for the reporter."  # a sum asked for is its own measure
+    assert ("$ asked", 132e6) in _slots(Unit("a", "a-s0", 0, len(asked), asked, frozenset(), True), {}).numbers
     first = "The patient was put under anaesthesia in Orno before the surgeon arrived, the clinic said."
     second = "The patient was put under anesthesia in Orno before the surgeon arrived, the clinic said."
     assert not [c for c in compare_texts(first, second).claims if c.status == "conflicting"]

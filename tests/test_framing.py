@@ -60,6 +60,16 @@ def test_notes_of_each_kind() -> None:
     assert ("contested label", "regime", "government") in found
 
 
+def test_the_hedge_owed_an_unproven_charge_is_no_doubt_cast() -> None:
+    comparison = compare_texts(
+        "The ferry captain allegedly ignored two storm warnings before the crossing, prosecutors said.\n"
+        "The company claimed that the warnings never reached the bridge of the ferry."
+    )
+    found = notes(comparison, "Outlet 0")
+    assert not [text for kind, text, _ in found if "alleged" in text.lower()]
+    assert [text for kind, text, _ in found if kind == "doubt-casting attribution" and text.startswith("claimed")]
+
+
 def test_labels_for_armed_groups_and_campaigns_are_noted_on_both_sides() -> None:
     comparison = compare_texts(
         "The terror group fired rockets at Veltria on Monday.\n"

@@ -8,7 +8,8 @@ Notes (``FramingNote``), each with its span and a plainer alternative:
   (``data/framing.json``), where every family lists the wording of every side for one referent, so the rule
   is the same whichever side an outlet takes;
 * ``loaded adjective``: an evaluative adjective before a noun ("extremist settlers" -> "settlers");
-* ``doubt-casting attribution``: "claimed", "alleged", "so-called";
+* ``doubt-casting attribution``: "claimed", "so-called", "purported" ("alleged" is the legal hedge news
+  owes an unproven charge, not a doubt the outlet casts);
 * ``editorializing``: the writer's own comment ("did not fail, yet again, to blame" -> "blamed");
 * ``loaded sentence``: a sentence in the outlet's own voice that the bias model learned on BABE
   (:mod:`counterpoint.bias`) finds likely to read as loaded (probability at least its ``note_threshold``),
@@ -49,10 +50,11 @@ from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "6"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "7"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
-# one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles
+# one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles;
+# 7: "alleged(ly)" is no doubt-casting attribution
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3

@@ -372,6 +372,8 @@ _COUNTRY_BEFORE = re.compile(
     r"made|built|born))?\s+([a-z][a-z-]+)\b"
 )
 AGENT_SOURCE_REACH = 3
+# Characters around a match read for the words next to it (a long text is never rescanned whole per match).
+NEARBY_CHARS = 80
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 # A step told after another ("moved to Florida shortly thereafter", "later moved to"): one event of a sequence.
 _SEQUENCE = re.compile(r"\b(?:thereafter|afterwards?|subsequently|eventually|later)\b", re.I)
@@ -895,10 +897,10 @@ def _agents(text: str) -> tuple[dict[str, str], frozenset[str]]:
             continue
         countries.add(country)
         noun = match.group(2)
-        after = re.findall(r"[a-z]+", text[match.end() :].lower())[:AGENT_SOURCE_REACH]
+        after = re.findall(r"[a-z]+", text[match.end() : match.end() + NEARBY_CHARS].lower())[:AGENT_SOURCE_REACH]
         if noun in STOPWORDS or noun in REPORTING_VERBS or REPORTING_VERBS & set(after):
             continue
-        if _LISTED.search(text, 0, match.start()):
+        if _LISTED.search(text[max(0, match.start() - NEARBY_CHARS) : match.start()]):
             continue  # "Somalian and Yemeni pirates": doers of two countries
         agents.setdefault(stem(noun), country)
     for word in re.findall(r"[A-Z][\w.]*", text):
@@ -914,7 +916,8 @@ def _roles(text: str) -> dict[str, str]:
     makes another office), lower case."""
     found: dict[str, str] = {}
     for match in _ROLE_BEFORE_NAME.finditer(text):
-        title = _title_before(text[: match.start()], match.group()[: match.start("name") - match.start()])
+        before = text[max(0, match.start() - NEARBY_CHARS) : match.start()]
+        title = _title_before(before, match.group()[: match.start("name") - match.start()])
         found.setdefault(title, match.group("name"))
     for match in _NAME_THEN_ROLE.finditer(text):
         words = match.group("role").split()
@@ -1434,8 +1437,8 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             return ""
         head_at = unit.start + unit.text.lower().find(unit.head)
         named = people.get(unit.article_id, [])
-        inside = [name for start, name in named[bisect.bisect_left(named, (unit.start, "")) :] if start < head_at]
-        return inside[0] if inside else ""
+        at = bisect.bisect_left(named, (unit.start, ""))
+        return named[at][1] if at < len(named) and named[at][0] < head_at else ""
 
     def context(unit: Unit) -> tuple[str, str]:
         """A unit's sentence: its text before the unit, and the whole of it."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -13,6 +15,7 @@ from counterpoint.linking import FEATURES, candidate_pairs, idf_of, token_match
 from counterpoint.model import Claim, Comparison
 from counterpoint.nlp import load_nlp, parse_articles
 from counterpoint.stages import units as claim_units
+from counterpoint.stages.ingest import article_from_text
 from counterpoint.stages.units import VERB_MARK, Unit, UnitContext
 
 from .conftest import compare_texts
@@ -981,6 +984,22 @@ def test_he_is_the_person_named_last_before_it_when_figures_are_owned() -> None:
     same = first.replace("Pierre Thomas took", "Bush took")
     [claim] = [c for c in compare_texts(same, second).claims if c.status == "conflicting"]
     assert claim.kind == "number"
+
+
+def test_a_users_gazetteer_names_the_countries_of_agent_conflicts(tmp_path: Path) -> None:
+    extra = tmp_path / "gazetteer.json"
+    extra.write_text(json.dumps({"entities": [], "demonyms": {"Veltrian": "Veltria", "Norvan": "Norva"}}))
+    said = "Rebels are studying {} proposal for a six-week truce and the release of hostages, mediators said."
+    articles = [
+        article_from_text(said.format(form), source=f"o{i}.txt", outlet=f"Outlet {i}", published=None)
+        for i, form in enumerate(("a Veltrian", "a Norvan"))
+    ]
+    bundled = pipeline.compare_articles(articles)
+    assert not [c for c in bundled.claims if c.status == "conflicting"]  # no country the bundled one knows
+    articles = [article_from_text(a.text, source=a.source, outlet=a.outlet) for a in articles]
+    told = pipeline.compare_articles(articles, pipeline.CompareOptions(gazetteers=[extra]))
+    [claim] = [c for c in told.claims if c.status == "conflicting"]
+    assert claim.kind == "agent" and set(claim.values.values()) == {"Veltria", "Norva"}
 
 
 def test_two_people_named_to_one_office_is_a_person_conflict() -> None:

@@ -138,7 +138,7 @@ def compare_annotated(annotated: Annotated, options: CompareOptions | None = Non
     comparison, parsed = annotated.comparison, annotated.parsed
     _tell(options, f"aligning claims across {len({a.outlet for a in comparison.articles})} outlets")
     scored = align.align(comparison, parsed, annotated.embedder)
-    conflicts.find_conflicts(comparison, scored)
+    conflicts.find_conflicts(comparison, scored, annotated.gazetteer)
     align.add_unique_claims(comparison)
     align.order_claims(comparison)
     comparison.omissions = align.omissions(comparison)

@@ -393,7 +393,7 @@ def _drop_comments(lines: list[_Line], kept: list[_Line], removed: dict[int, Rem
     for k in [*attributions, len(lines) + COMMENT_GAP + 1]:
         if chain and k - chain[-1] > COMMENT_GAP:
             heading = [h for h in headings if abs(chain[0] - h) <= COMMENT_GAP]
-            named = sum(bool(_COMMENT_BY.match(lines[k].text)) for k in chain)
+            named = sum(bool(_COMMENT_BY.match(lines[at].text)) for at in chain)
             step = (chain[-1] - chain[0]) // max(1, len(chain) - 1)  # lines per comment
             # comments have text between their attributions (a "Posted" and an "Updated" line do not); a run of
             # bare timestamps without a comments heading is as likely a list of other stories

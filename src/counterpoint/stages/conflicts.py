@@ -50,7 +50,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "32"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "33"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -86,7 +86,8 @@ VERSION = "32"  # 6: a denial of degree is about the degree; refusing to act den
 # 29: "he"/"she" owns figures as the person named last before it; a clause without a subject, as the person it names;
 # 30: two people named to one office ("special envoy X" / "special envoy Y") is a person conflict;
 # 31: a later step of a sequence ("moved to Florida shortly thereafter") is no rival place to an unmarked one;
-# 32: a sum asked for ("seeking ... $20 million per season", "demanded $100 million") is compared with such sums only
+# 32: a sum asked for ("seeking ... $20 million per season", "demanded $100 million") is compared with such sums only;
+# 33: countries and places are read with the comparison's gazetteer (a user's --gazetteer too)
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -295,9 +296,9 @@ _KIND_OF_COUNT = re.compile(
     r"\s+((?:on|in|at|from|during|off|via)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[a-z]+(?:\s+[a-z]+)?"
     r"|[a-z]+ing\b)"
 )
-# What follows a duration that makes it a time since or until something: "ago", "earlier", "after" ...
 # The noun right after a duration written as its modifier: "six-week truce", "month-long strike".
 _LENGTH_OF = re.compile(r"(?:-long)?\s+([a-z]+)\b")
+# What follows a duration that makes it a time since or until something: "ago", "earlier", "after" ...
 _OFFSET = re.compile(r"[\s-]+(?:ago|earlier|later|after|before|prior|since)\b", re.I)
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
@@ -518,13 +519,14 @@ def _latest_day(as_of: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def find_conflicts(comparison: Comparison, scored: Scored | None = None) -> None:
-    """Add figure claims, slot conflicts and attribution conflicts to ``comparison.claims``."""
+def find_conflicts(comparison: Comparison, scored: Scored | None = None, gazetteer: Gazetteer | None = None) -> None:
+    """Add figure claims, slot conflicts and attribution conflicts to ``comparison.claims``. ``gazetteer`` (the
+    one the entities were resolved with; the bundled one by default) tells countries and places apart."""
     outlet_of = {a.article_id: a.outlet for a in comparison.articles}
     _figure_claims(comparison, outlet_of, scored)
     _attribution_conflicts(comparison, outlet_of)
     if scored is not None:
-        _slot_conflicts(comparison, scored, outlet_of)
+        _slot_conflicts(comparison, scored, outlet_of, gazetteer or _bundled_gazetteer())
 
 
 # --- figures ---------------------------------------------------------------------------------------------
@@ -744,7 +746,7 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
 # --- same frame, different value -------------------------------------------------------------------------
 
 
-def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
+def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = None) -> _Slots:
     text = unit.text
     lowered = text.lower()
     numbers = set()
@@ -841,7 +843,7 @@ def _slots(unit: Unit, places: dict[str, str]) -> _Slots:
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
     frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
     negated = bool(NEGATION.search(text))
-    agents, countries = _agents(text)
+    agents, countries = _agents(text, gazetteer or _bundled_gazetteer())
     roles = _roles(text)
     return _Slots(
         frozenset(numbers),
@@ -873,21 +875,20 @@ def _length_of(text: str, end: int) -> str:
 
 
 @functools.cache
-def _gazetteer() -> Gazetteer:
+def _bundled_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def _nested_places(first: str, second: str) -> bool:
+def _nested_places(first: str, second: str, gazetteer: Gazetteer) -> bool:
     """Whether two places can both be right (see :mod:`counterpoint.places`), by their names as written or
     as the gazetteer knows them ("U.S." is the United States)."""
-    known = [_gazetteer().lookup_folded(name) for name in (first, second)]
+    known = [gazetteer.lookup_folded(name) for name in (first, second)]
     canonical = [entry.name if entry else name for entry, name in zip(known, (first, second), strict=True)]
     return nested(first, second) or nested(*canonical)
 
 
-def _agents(text: str) -> tuple[dict[str, str], frozenset[str]]:
+def _agents(text: str, gazetteer: Gazetteer) -> tuple[dict[str, str], frozenset[str]]:
     """The acts a text gives a country as doer (noun stem -> country), and every country it names."""
-    gazetteer = _gazetteer()
     agents: dict[str, str] = {}
     countries = set()
     for match in _COUNTRY_BEFORE.finditer(text):
@@ -988,6 +989,12 @@ def _number_difference(
             continue
         return _amount(min(by_unit_a[unit]), unit), _amount(min(by_unit_b[unit]), unit)
     return None
+
+
+def _owned_apart(a: Unit, b: Unit, slots_a: _Slots, slots_b: _Slots) -> bool:
+    """Whether the figures of two units belong to differently named owners, by their subjects or by the
+    names just before their verbs."""
+    return _named_apart(slots_a, slots_b) or _owners_apart(a.text, b.text)
 
 
 def _named_apart(a: _Slots, b: _Slots) -> bool:
@@ -1211,6 +1218,7 @@ def _difference(
     values_apart: set[frozenset[str]],
     denial: bool = True,
     contexts: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", "")),
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[str, str, str] | None:
     """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
     statement only where ``denial`` allows it; days, months, years and figures an outlet tells apart (``values_apart``,
@@ -1236,7 +1244,7 @@ def _difference(
     generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
     if numbers and numbers[0].endswith(AGE_UNIT) and not _same_people(slots_a.age_names, slots_b.age_names):
         numbers = None  # "Subryan, 23," and "the 59-year-old Raj Chohan" are two people's ages
-    if numbers and (_named_apart(slots_a, slots_b) or _owners_apart(a.text, b.text)):
+    if numbers and _owned_apart(a, b, slots_a, slots_b):
         numbers = None  # "Shy Ely scored 23 points" / "Ty Lawson added 16 points": two players' figures
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
@@ -1292,7 +1300,8 @@ def _difference(
             _word_before(a.text, name_a) == _word_before(b.text, name_b)
             and not set(name_a.lower().split()) & set(name_b.lower().split())
             and not same_name(name_a, name_b)  # "anaesthesia" / "anesthesia": one word spelled two ways
-            and not _nested_places(name_a, name_b)  # "in Manhattan" / "in New York": one inside the other
+            # "in Manhattan" / "in New York": one inside the other
+            and not _nested_places(name_a, name_b, gazetteer or _bundled_gazetteer())
         ):
             return "place", name_a, name_b
     return None
@@ -1390,7 +1399,7 @@ def _word_before(text: str, name: str) -> str:
     return before[-1] if before else ""
 
 
-def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str, str]) -> None:
+def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str, str], gazetteer: Gazetteer) -> None:
     judged = [scored.units[i] for i in scored.judged]
     places = _places_by_sentence(comparison)
     # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
@@ -1459,7 +1468,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
                 k: v for k, v in named.items() if v.lower() in unit.text.lower() and not _statement_place(unit.text, v)
             }
             owner = antecedent(unit) if unit.subject in _PERSON_PRONOUNS else _subject_name(unit) or named_first(unit)
-            cache[index] = replace(_slots(unit, unit_places[index]), owner=owner)
+            cache[index] = replace(_slots(unit, unit_places[index], gazetteer), owner=owner)
         return cache[index]
 
     # counted figures (killed, injured ...) are compared as figures, with their revisions and sources
@@ -1500,7 +1509,8 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             together,
             values_apart,
             denial,
-            (context(a), context(b)),
+            (context(a), context(b)) if slots_a.negated != slots_b.negated else (("", ""), ("", "")),
+            gazetteer,
         )
         if found is None and slots_a.future == slots_b.future and not {a.sentence_id, b.sentence_id} & said_on_a_day:
             days_a, days_b = dates_in(a), dates_in(b)
@@ -1521,9 +1531,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
 
     def owned_apart(x: int, y: int) -> bool:
         a, b = judged[x], judged[y]
-        return a.article_id != b.article_id and (
-            _named_apart(slots_of(x), slots_of(y)) or _owners_apart(a.text, b.text)
-        )
+        return a.article_id != b.article_id and _owned_apart(a, b, slots_of(x), slots_of(y))
 
     told: list[Claim] = []
     for (kind, measure), pairs in edges.items():

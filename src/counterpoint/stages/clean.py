@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Article, Removal, RemovalReason, Role
+from .dates import MONTHS
 
 NAME = "clean"
 VERSION = "5"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
@@ -363,9 +364,10 @@ COMMENT_STAMP_MAX_WORDS = 12
 _COMMENT_BY = re.compile(r"^\W*(?:posted|comment(?:ed)?|written|submitted)\s+by\b", re.I)
 # a short line with a clock time and a date ("Dec 30, 2007 7:06 PM | Link to this", "(12/17/2007 09:08)")
 _COMMENT_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\d)", re.I)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _COMMENT_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|"
-    r"jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b",
     re.I,
 )
 _COMMENT_SAYS = re.compile(r"\b(?:wrote|says):\s*$", re.I)

@@ -36,7 +36,9 @@ Line-labelled sets print:
 * **strict**: share kept as body only, each copy counted (the figure this benchmark printed before);
 * **junk removed**: share of the other lines (by characters) not kept as body or subhead;
 * **headline out** (L3S ``visible`` only): share of the labelled headline lines kept out of the body (as
-  title or removed).
+  title or removed);
+* **title found / wrong** (L3S ``visible`` only): share of the pages with a labelled headline where a headline
+  line is given the title role, and where another line is.
 
 The snippet set prints the upstream snippet scores of the cleaned text (P, R, F1 over all snippets) and,
 counting only snippets the render itself contains (so the render's own losses are not the cleaner's),
@@ -274,6 +276,7 @@ def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | 
     gold: dict[str, str] = {}
     predicted: dict[str, str] = {}
     body_total = body_kept = strict_kept = junk_total = junk_removed = head_total = head_out = 0
+    titled_pages = title_found = title_wrong = 0
     for page in pages:
         lines = load_lines(dataset, render, page, cache)
         if not page.gold.strip() or not lines:
@@ -287,6 +290,10 @@ def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | 
         copies = _duplicate_kept(lines, roles)
         gold[page.key] = page.gold
         predicted[page.key] = "\n".join(line for line, role in zip(lines, roles, strict=True) if role in ARTICLE_ROLES)
+        if any(headline):
+            titled_pages += 1
+            title_found += any(is_head and role == "title" for is_head, role in zip(headline, roles, strict=True))
+            title_wrong += any(not is_head and role == "title" for is_head, role in zip(headline, roles, strict=True))
         for line, is_body, is_head, role, copy in zip(lines, body, headline, roles, copies, strict=True):
             size = len(line)
             if is_body:
@@ -301,9 +308,11 @@ def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | 
                 head_out += 0 if role == "body" else size
     f1, precision, recall = corpus_scores(gold, predicted)
     headline_out = f"{head_out / head_total:.3f}" if head_total else "-"
+    titles = f"{title_found / titled_pages:.3f} / {title_wrong / titled_pages:.3f}" if titled_pages else "-"
     return (
         f"| {len(gold)} | {f1:.3f} | {precision:.3f} | {recall:.3f} | {body_kept / max(1, body_total):.3f} | "
-        f"{strict_kept / max(1, body_total):.3f} | {junk_removed / max(1, junk_total):.3f} | {headline_out} |"
+        f"{strict_kept / max(1, body_total):.3f} | {junk_removed / max(1, junk_total):.3f} | {headline_out} | "
+        f"{titles} |"
     )
 
 
@@ -365,8 +374,11 @@ def main() -> int:
             else:
                 line_rows.append(f"| {label} " + score_lines(key, render, dataset.pages(args.limit), args.cache))
     if line_rows:
-        print("| set, render (role) | pages | shingle F1 | P | R | body kept | strict | junk removed | headline out |")
-        print("|---|---|---|---|---|---|---|---|---|")
+        print(
+            "| set, render (role) | pages | shingle F1 | P | R | body kept | strict | junk removed | headline out "
+            "| title found / wrong |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|")
         print("\n".join(line_rows))
     if snippet_rows:
         print("\n| set, render (role) | pages | snippet F1 | P | R | with kept (present) | without removed (present) |")

@@ -317,6 +317,23 @@ def test_menu_lines_of_a_whole_page_are_not_taken_for_subheads() -> None:
     assert not {"World", "Politics", "Sign In"} & set(texts(page, "subhead"))
 
 
+def test_the_headline_of_a_whole_page_is_its_title() -> None:
+    # the line model takes a page's headline for page text (short, unpunctuated, standing apart like a menu)
+    article, text = _page()
+    lines = text.split("\n")
+    at = lines.index(article[0])
+    page = make_article("\n".join([*lines[:at], "By Ivo Marek", "Updated: March 3, 2025", *lines[at:]]))
+    assert page.title == "Orno harbour reopens after storm"
+    assert texts(page, "title") == ["Orno harbour reopens after storm"]
+    assert "Orno harbour reopens after storm" not in {r.text for r in page.removed}
+
+
+def test_a_line_above_a_pages_article_that_shares_nothing_with_its_lead_is_no_title() -> None:
+    article, text = _page()
+    page = make_article(text.replace("Orno harbour reopens after storm", "Weather forecast for the weekend"))
+    assert page.title is None and not texts(page, "title")
+
+
 def test_a_long_hyphenated_opening_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert match_dateline("Aa" + "-Aa" * 20_000 + " x") is None

@@ -18,12 +18,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Article, Removal, RemovalReason, Role
+from ..text import content_words, stem
 from .dates import MONTHS
 
 NAME = "clean"
-VERSION = "5"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "6"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
-# a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments
+# a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments; 6: a page's headline
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -86,6 +87,16 @@ _AUTHOR_BIO = re.compile(
 )
 # Datelines open the first body paragraphs only.
 DATELINE_SEARCH_LINES = 2
+# A page saved as text: the line model removes its headline with the menus (short, unpunctuated, standing
+# apart, as they are). The title is the heading-shaped line among the TITLE_SEARCH_LINES above the article's
+# first body line that shares the most content words with its first TITLE_BODY_LINES body lines, at least
+# TITLE_MIN_SHARED of them and TITLE_MIN_SHARE of its own: a headline is written from the lead, while section
+# names, credits and other stories' headlines share a word or none. Chosen on L3S-GN1 page dumps (tune set,
+# bench/cleaning_text.py, decision 0019).
+TITLE_SEARCH_LINES = 20
+TITLE_BODY_LINES = 5
+TITLE_MIN_SHARED = 2
+TITLE_MIN_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +262,7 @@ _DATED_LEAD = re.compile(
     re.I,
 )
 _CLOSING_PUNCT = ".!:;,\u2026"
+_DASHES = ("-", "\u2013", "\u2014")
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -291,8 +303,11 @@ def clean_article(article: Article) -> list[Block]:
         removed[masthead.index] = Removal(masthead.start, masthead.end, masthead.text, "masthead", masthead.index)
         kept_lines.remove(masthead)
     roles = _roles(kept_lines, article.title)
-    if roles and roles[0] == "title" and not article.title:
-        article.title = kept_lines[0].text
+    if body_p is not None:
+        kept_lines, roles = _page_title(lines, kept_lines, roles, removed)
+    title = next((line for line, role in zip(kept_lines, roles, strict=True) if role == "title"), None)
+    if title is not None and not article.title:
+        article.title = title.text
     blocks: list[Block] = []
     first_body = [i for i, role in enumerate(roles) if role == "body"][:DATELINE_SEARCH_LINES]
     for position, (line, role) in enumerate(zip(kept_lines, roles, strict=True)):
@@ -631,6 +646,41 @@ def _roles(lines: list[_Line], title: str | None) -> list[Role]:
         ):
             roles[i] = "subhead"
     return roles
+
+
+def _page_title(
+    lines: list[_Line], kept: list[_Line], roles: list[Role], removed: dict[int, Removal]
+) -> tuple[list[_Line], list[Role]]:
+    """A page's kept lines and roles with its headline found (see TITLE_SEARCH_LINES) and kept as the title; a
+    kept line the roles took for the title above the body is then a dek or second headline."""
+    body = [line for line, role in zip(kept, roles, strict=True) if role == "body"]
+    if not body:
+        return kept, roles
+    position = next(k for k, line in enumerate(lines) if line.index == body[0].index)
+    lead = {stem(w) for line in body[:TITLE_BODY_LINES] for w in content_words(line.text)}
+    best, most = None, (0.0, 0)
+    for line in reversed(lines[max(0, position - TITLE_SEARCH_LINES) : position]):
+        removal = removed.get(line.index)
+        if removal is not None and removal.reason != "boilerplate":
+            continue  # a byline, a credit, a share prompt: furniture, whatever words it shares
+        words = {stem(w) for w in content_words(line.text)}
+        shared = len(words & lead)
+        score = (shared / max(1, len(words)), shared)
+        if (
+            score > most
+            and shared >= TITLE_MIN_SHARED
+            and score[0] >= TITLE_MIN_SHARE
+            and _is_heading(line.text, TITLE_MAX_WORDS)
+            and not line.text.endswith(_DASHES)  # "RENO, Nev. --": a dateline on a line of its own
+        ):
+            best, most = line, score
+    if best is None:  # a first line that shares nothing with the lead is no headline of it
+        return kept, ["dek" if role == "title" else role for role in roles]
+    removed.pop(best.index, None)
+    pairs = [(line, "dek" if role == "title" else role) for line, role in zip(kept, roles, strict=True) if line != best]
+    pairs.append((best, "title"))
+    pairs.sort(key=lambda pair: pair[0].index)
+    return [line for line, _ in pairs], [role for _, role in pairs]
 
 
 def _masthead(lines: list[_Line], article: Article) -> _Line | None:

@@ -272,7 +272,33 @@ def load_lines(dataset: str, render: str, page: Page, cache: Path | None) -> lis
     return lines
 
 
-def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | None) -> str:
+@dataclass(slots=True)
+class LineScores:
+    """The figures of one set and render (see the module docstring)."""
+
+    pages: int
+    f1: float
+    precision: float
+    recall: float
+    body_kept: float
+    strict: float
+    junk_removed: float
+    headline_out: float | None  # L3S visible only, as the two below
+    title_found: float | None
+    title_wrong: float | None
+
+    def row(self) -> str:
+        def cell(value: float | None) -> str:
+            return "-" if value is None else f"{value:.3f}"
+
+        titles = "-" if self.title_found is None else f"{cell(self.title_found)} / {cell(self.title_wrong)}"
+        return (
+            f"| {self.pages} | {self.f1:.3f} | {self.precision:.3f} | {self.recall:.3f} | {self.body_kept:.3f} | "
+            f"{self.strict:.3f} | {self.junk_removed:.3f} | {cell(self.headline_out)} | {titles} |"
+        )
+
+
+def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | None) -> LineScores:
     gold: dict[str, str] = {}
     predicted: dict[str, str] = {}
     body_total = body_kept = strict_kept = junk_total = junk_removed = head_total = head_out = 0
@@ -307,12 +333,17 @@ def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | 
                 head_total += size
                 head_out += 0 if role == "body" else size
     f1, precision, recall = corpus_scores(gold, predicted)
-    headline_out = f"{head_out / head_total:.3f}" if head_total else "-"
-    titles = f"{title_found / titled_pages:.3f} / {title_wrong / titled_pages:.3f}" if titled_pages else "-"
-    return (
-        f"| {len(gold)} | {f1:.3f} | {precision:.3f} | {recall:.3f} | {body_kept / max(1, body_total):.3f} | "
-        f"{strict_kept / max(1, body_total):.3f} | {junk_removed / max(1, junk_total):.3f} | {headline_out} | "
-        f"{titles} |"
+    return LineScores(
+        len(gold),
+        f1,
+        precision,
+        recall,
+        body_kept / max(1, body_total),
+        strict_kept / max(1, body_total),
+        junk_removed / max(1, junk_total),
+        head_out / head_total if head_total else None,
+        title_found / titled_pages if titled_pages else None,
+        title_wrong / titled_pages if titled_pages else None,
     )
 
 
@@ -372,7 +403,7 @@ def main() -> int:
             if key == "trafilatura":
                 snippet_rows.append(f"| {label} " + score_snippets(key, render, dataset.pages(args.limit), args.cache))
             else:
-                line_rows.append(f"| {label} " + score_lines(key, render, dataset.pages(args.limit), args.cache))
+                line_rows.append(f"| {label} " + score_lines(key, render, dataset.pages(args.limit), args.cache).row())
     if line_rows:
         print(
             "| set, render (role) | pages | shingle F1 | P | R | body kept | strict | junk removed | headline out "

@@ -81,3 +81,30 @@ def test_ecbplus_stories_stay_at_or_above_their_floor() -> None:
         predicted, _ = story_clustering.cluster(docs)
         _, _, f1 = story_clustering.b_cubed(predicted, {doc_id: label for doc_id, _, label in docs})
         assert f1 >= floors[f"stories.{name}_b3_f1"], f"ECB+ {name} B3-F1 {f1:.3f}"
+
+
+@pytest.mark.parametrize(("dataset", "render"), [("l3s", "visible"), ("aeb", "html-text")])
+def test_page_text_cleaning_stays_at_or_above_its_floor(dataset: str, render: str) -> None:
+    """Whole pages saved as text, cleaned (bench/cleaning_text.py): shingle F1, body kept and junk removed on
+    L3S-GN1's visible text (the tune set; also the share of pages whose headline is found as the title) and on
+    AEB's html-text dumps (a report set)."""
+    import cleaning_text
+
+    data = cleaning_text.DATASETS[dataset]
+    if not data.present.exists():
+        pytest.skip(f"no {data.name} data at {data.present}")
+    scores = cleaning_text.score_lines(dataset, render, data.pages(10**6), None)
+    floors = {
+        key.split(".")[1]: value
+        for key, value in FLOORS["cleaning_text"].items()
+        if key.startswith(f"{dataset}_{render.replace('-', '_')}.")
+    }
+    measured = {
+        "shingle_f1": scores.f1,
+        "body_kept": scores.body_kept,
+        "junk_removed": scores.junk_removed,
+        "title_found": scores.title_found,
+    }
+    for name, floor in floors.items():
+        value = measured[name]
+        assert value is not None and value >= floor, f"{data.name} {render} {name} {value} < floor {floor}"

@@ -209,6 +209,7 @@ def test_no_title_when_text_opens_with_a_dateline() -> None:
         ("MOSCOW, March 12. /TASS/. Talks resumed.", "MOSCOW, March 12. /TASS/."),
         ("VARNA, March 12 /BTA/. Talks resumed.", "VARNA, March 12 /BTA/."),
         ("Kyiv /UNN/ - Talks resumed.", "Kyiv /UNN/"),
+        ("NEW YORK, March 12, 2025 /PRNewswire/ -- Talks resumed.", "NEW YORK, March 12, 2025 /PRNewswire/"),
     ],
 )
 def test_dateline_forms(line: str, dateline: str) -> None:

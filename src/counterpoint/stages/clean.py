@@ -24,7 +24,8 @@ from .dates import MONTHS
 NAME = "clean"
 VERSION = "6"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
-# a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments; 6: a page's headline
+# a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments;
+# 6: a page's headline is found by the words it shares with the lead
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -250,11 +251,13 @@ _DATELINE_DATE = re.compile(
     rf"^(?P<dateline>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*"
     r"(?:-{1,2}|\u2013|\u2014)\s+(?=\S)"
 )
-# An agency slug: "MOSCOW, March 12. /TASS/.", "VARNA, March 12 /BTA/."
-# (the agency's code in capitals, set off by a space: "Israel/Gaza/Lebanon front" is no slug)
+# An agency slug: "MOSCOW, March 12. /TASS/.", "VARNA, March 12 /BTA/.", "NEW YORK, March 12, 2025 /PRNewswire/ --"
+# (the agency's code set off by a space, in capitals unless a date comes before it: "Israel/Gaza/Lebanon front"
+# is no slug)
 _DATELINE_SLUG = re.compile(
-    rf"^(?P<dateline>[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){{0,3}}(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"\.?\s/\s?[A-Z][A-Z-]{1,20}\s?/(?:\s*\.)?)(?:\s+(?:(?:-{1,2}|\u2013|\u2014)\s+)?(?=\S)|\s*$)"
+    rf"^(?P<dateline>[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){{0,3}}"
+    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\.?\s/\s?[A-Z][A-Za-z-]{{1,20}}\s?/|\.?\s/\s?[A-Z][A-Z-]{{1,20}}\s?/)"
+    r"(?:\s*\.)?)(?:\s+(?:(?:-{1,2}|\u2013|\u2014)\s+)?(?=\S)|\s*$)"
 )
 _DATED_LEAD = re.compile(
     rf"\b(?:(?:on|last|this|next|earlier|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday"
@@ -677,7 +680,9 @@ def _page_title(
     if best is None:  # a first line that shares nothing with the lead is no headline of it
         return kept, ["dek" if role == "title" else role for role in roles]
     removed.pop(best.index, None)
-    pairs = [(line, "dek" if role == "title" else role) for line, role in zip(kept, roles, strict=True) if line != best]
+    pairs: list[tuple[_Line, Role]] = [
+        (line, "dek" if role == "title" else role) for line, role in zip(kept, roles, strict=True) if line != best
+    ]
     pairs.append((best, "title"))
     pairs.sort(key=lambda pair: pair[0].index)
     return [line for line, _ in pairs], [role for _, role in pairs]

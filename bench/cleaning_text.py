@@ -52,6 +52,7 @@ import gzip
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,7 @@ def render_lines(html: str) -> list[tuple[str, str]]:
     def flush() -> None:
         text = re.sub(r"\s+", " ", "".join(current)).strip()
         if text:
-            label = max(set(labels), key=labels.count) if labels else ""
+            label = Counter(labels).most_common(1)[0][0] if labels else ""  # ties: the first met
             lines.append((text, label))
         current.clear()
         labels.clear()

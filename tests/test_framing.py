@@ -323,6 +323,41 @@ def test_the_digest_tells_a_statement_grouped_twice_over_the_same_sentences_once
     assert any("schools" in t for t in told), told
 
 
+def test_the_digest_tells_a_statement_in_other_words_once_when_it_has_the_sentences_vectors() -> None:
+    import numpy as np
+
+    from counterpoint.model import Claim, ClaimUnit
+    from counterpoint.stages.digest import write_digest
+
+    texts = [
+        "The surgeon took a photograph of himself in the operating theatre while the singer lay sedated.",
+        "A selfie was snapped by the doctor inside the procedure room as the patient was under anaesthesia.",
+        "The doctor who operated on the singer took a picture of himself while she lay sedated in the theatre.",
+        "A staff member said the physician posed for a selfie in the procedure room during the anaesthesia.",
+        "The clinic said 3 nurses were on duty that morning.",
+        "Three nurses were on duty at the clinic that morning, it said.",
+        "The clinic said 4 nurses were on duty that morning.",
+        "Four nurses were on duty at the clinic that morning, it said.",
+    ]
+    articles = [make_article(t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+
+    def claim(claim_id: str, members: list[int]) -> Claim:
+        units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], 0)) for a in members]
+        return Claim(
+            claim_id, "shared", [u.sentence_id for u in units], [articles[a].outlet for a in members], units=units
+        )
+
+    claims = [claim("c1", [0, 1]), claim("c2", [2, 3]), claim("c3", [4, 5]), claim("c4", [6, 7])]
+    # the selfie sentences are close to one another, and so are the nurses' (3 and 4 differ only in the figure)
+    axes = np.eye(4, dtype=np.float32)
+    vectors = {a.body()[0].sentence_id: axes[0 if i < 4 else 1] for i, a in enumerate(articles)}
+    plain = [d.text for d in write_digest(Comparison(articles=articles, claims=claims))]
+    assert sum("selfie" in t or "of himself" in t for t in plain) == 2, plain  # too few words in common for Dice
+    told = [d.text for d in write_digest(Comparison(articles=articles, claims=claims), vectors)]
+    assert sum("selfie" in t or "of himself" in t for t in told) == 1, told
+    assert sum("nurses" in t for t in told) == 2, told  # 3 and 4 nurses: another figure is another statement
+
+
 def _whole(article: Article, index: int) -> tuple[str, int, int]:
     sentence = article.body()[index]
     return sentence.sentence_id, sentence.start, sentence.end

@@ -153,7 +153,7 @@ def compare_annotated(annotated: Annotated, options: CompareOptions | None = Non
         comparison.framing.extend(framing.find_framing(article, lines, lexicon, names, embedder=annotated.embedder))
     comparison.wording = framing.divergent_wording(comparison, parsed)
     comparison.profiles = framing.profiles(comparison, annotated.gazetteer)
-    comparison.digest = digest.write_digest(comparison)
+    comparison.digest = digest.write_digest(comparison, align.sentence_vectors(scored))
     return comparison
 
 

@@ -40,6 +40,14 @@ NEGATION = re.compile(
 )
 # A figure as written: "14", "6.1", "230,000" (not part of a word).
 FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+# Numbers written as words, up to twenty: "three nurses" is "3 nurses" to every stage that compares figures.
+SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+        seventeen eighteen nineteen twenty""".split()
+    )
+}
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:

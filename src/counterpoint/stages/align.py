@@ -103,6 +103,17 @@ def score_units(
     return Scored(units, judged, copies, candidates, probability, context, vectors, model)
 
 
+def sentence_vectors(scored: Scored) -> dict[str, NDArray[np.float32]]:
+    """The embedding of every body sentence that is a unit of its own (sentence id -> unit-length vector);
+    a verbatim copy has the vector of the text it repeats."""
+    row = {}
+    for position, unit in enumerate(scored.judged):
+        row[unit] = position
+        for copy in scored.copies.get(position, []):
+            row[copy] = position
+    return {u.sentence_id: scored.vectors[row[i]] for i, u in enumerate(scored.units) if u.whole and i in row}
+
+
 def align(
     comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder: Embedder, model: LinkModel | None = None
 ) -> Scored:

@@ -38,14 +38,25 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..ids import content_id
 from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
 from ..names import same_name
 from ..places import nested
-from ..text import DAY_WORDS, NEGATION, REPORTING_VERBS, STOPWORDS, TIME_WORDS, content_words, dice, stem
-from .align import Scored
+from ..text import (
+    DAY_WORDS,
+    NEGATION,
+    REPORTING_VERBS,
+    SMALL_NUMBERS,
+    STOPWORDS,
+    TIME_WORDS,
+    content_words,
+    dice,
+    stem,
+)
+from .align import Scored, sentence_vectors
 from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
@@ -278,14 +289,8 @@ _UNIT_SCALE = {
     "feet": ("length", 0.3048),
     "foot": ("length", 0.3048),
 }
-_SMALL_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-        seventeen eighteen nineteen twenty""".split()
-    )
-}
-_AMOUNT = r"(\d+|a|an|" + "|".join(_SMALL_NUMBERS) + ")"
+
+_AMOUNT = r"(\d+|a|an|" + "|".join(SMALL_NUMBERS) + ")"
 # A span of time: "six-week", "a month-long", "for two months", "four months ago" (amount, period).
 _DURATION = re.compile(
     r"(?<![\w.,-])" + _AMOUNT + r"[\s-]+(days?|weeks?|months?|years?)(?=[\s-]+(?:long|ago|later|earlier)\b|\b)", re.I
@@ -333,7 +338,7 @@ def _number_word(word: str) -> float | None:
         return float(word)
     if word in ("a", "an"):
         return 1.0
-    return float(_SMALL_NUMBERS[word]) if word in _SMALL_NUMBERS else None
+    return float(SMALL_NUMBERS[word]) if word in SMALL_NUMBERS else None
 
 
 AGE_UNIT = "years old"
@@ -405,13 +410,13 @@ _PERSON_NAME = re.compile(
 # "one" is mostly not a count: "one of the", "no one").
 _NUMBER_WITH_UNIT = re.compile(
     r"(?<![\w.,$\u00a3\u20ac-])(\d+(?:,\s?\d{3}|\.\d+)*|"
-    + "|".join(list(_SMALL_NUMBERS)[2:])
+    + "|".join(list(SMALL_NUMBERS)[2:])
     + r")\s*(?:-\s*)?([a-z]+)",
     re.I,
 )
 # A range of one measure: "50 or 60 doctors", "60 to 100 people", "between 60 and 100 people". A figure inside
 # it agrees with it ("50 doctors").
-_FIGURE_WORD = r"(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_SMALL_NUMBERS) + ")"
+_FIGURE_WORD = r"(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(SMALL_NUMBERS) + ")"
 _RANGE = re.compile(
     r"(?<![\w.,])(?:between\s+"
     + _FIGURE_WORD
@@ -548,8 +553,9 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     by_sentence: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
         by_sentence[unit.sentence_id].append(unit)
+    vectors = sentence_vectors(scored) if scored is not None else None
     for (measure, period), measured in figures.items():
-        for group in _same_frame(measured, by_sentence, comparison, scored):
+        for group in _same_frame(measured, vectors):
             _add_figure_claim(comparison, group, measure, period, outlet_of, text_of, by_sentence)
 
 
@@ -569,25 +575,17 @@ def _earlier_year(text: str, current: int) -> bool:
     return bool(years) and max(years) < current
 
 
-def _same_frame(
-    group: list[_Figure], by_sentence: dict[str, list[Unit]], comparison: Comparison, scored: Scored | None
-) -> list[list[_Figure]]:
+def _same_frame(group: list[_Figure], vectors: dict[str, NDArray[np.float32]] | None) -> list[list[_Figure]]:
     """Figures of one measure split by what they count: the toll of this event, of an earlier one, of one
     district. Two figures are of one frame when their units' embeddings (their sentences') have a cosine of
     at least FIGURE_MIN_COSINE; groups join while FIGURE_COHESION of the pairs across them are, or when one
     is a single figure whose closest figure is in the other."""
-    if scored is None or len(group) < 2:
+    if not vectors or len(group) < 2:
         return [group]
-    position = {}
-    for judged_position, unit_index in enumerate(scored.judged):
-        position[unit_index] = judged_position
-        for copy in scored.copies.get(judged_position, []):
-            position[copy] = judged_position
     # the whole sentence around each figure: "has climbed to 14" alone says little of what is counted
-    sentence_unit = {u.sentence_id: i for i, u in enumerate(scored.units) if u.whole}
-    rows = [position.get(sentence_unit.get(f.quantity.sentence_id, -1), -1) for f in group]
-    vectors = np.stack([scored.vectors[r] if r >= 0 else np.zeros(scored.vectors.shape[1]) for r in rows])
-    cosine = vectors @ vectors.T
+    missing = np.zeros_like(next(iter(vectors.values())))
+    rows = np.stack([vectors.get(f.quantity.sentence_id, missing) for f in group])
+    cosine = rows @ rows.T
     nearest_of = np.argmax(cosine - 2 * np.eye(len(group)), axis=1).tolist()
     # cohesion, not chains: groups join, closest pairs first, when most pairs across them are close
     members: dict[int, list[int]] = {i: [i] for i in range(len(group))}

@@ -22,24 +22,30 @@ or a first-person line is told as it stands when it names who speaks ("..., Halm
 ..." with its marks when the quotes stage knows the speaker, and is left out otherwise (a pronoun names
 nobody without the sentence before it). Every digest sentence cites all the sentences of its claim.
 A sentence that shares most of its content words, all of its figures and its polarity with one already told
-(the same quotation from another outlet, a statement two claims hold) is not told again; a disputed one is.
+(the same quotation from another outlet, a statement two claims hold), or says it in other words (its
+embedding close to the told one's, same figures and polarity), is not told again; a disputed one is.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+import numpy as np
+from numpy.typing import NDArray
 
 from ..bias import quoted_spans
 from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
-from ..text import FIGURE, NEGATION, content_words, dice, stem
+from ..text import FIGURE, NEGATION, SMALL_NUMBERS, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "9"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "10"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
-# subject before one that opens with a pronoun, whatever their links
+# subject before one that opens with a pronoun, whatever their links; 10: a statement in other words (close
+# embeddings) is told once; figures written as words tell statements apart
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -52,6 +58,11 @@ MAX_SENTENCES = 20
 # digest says it again (the same quotation from another outlet, a lead told twice by two claims): it is left
 # out. Chosen on the dev stories' digests (docs/decisions/0008-extractive-digest.md).
 REDUNDANT_DICE = 0.6
+# ... or whose sentence embedding (alignment's, unit length) has at least this cosine with one already told, with
+# the same figures and polarity: the same statement in other words ("took a selfie in the operating room" /
+# "allegedly took a selfie photo ... in the procedure room"). Chosen by reading the digests of 36 stories no gold
+# covers (docs/decisions/0008-extractive-digest.md).
+REDUNDANT_COSINE = 0.85
 # A claim whose sentences are mostly (Jaccard) those of a claim already told is that statement grouped twice
 # (one quotation in two claims, one lead told by two groups): it is not told again.
 SAME_SENTENCES = 0.5
@@ -101,8 +112,12 @@ _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:\u2014-]))[\u2018'](?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:\u2026])[\u2019'](?=[\s.,;:!?)\]\u2014]|$)")
 
 
-def write_digest(comparison: Comparison) -> list[DigestSentence]:
-    """The digest of ``comparison`` (claims, framing notes and quantities must be filled)."""
+def write_digest(
+    comparison: Comparison, vectors: Mapping[str, NDArray[np.float32]] | None = None
+) -> list[DigestSentence]:
+    """The digest of ``comparison`` (claims, framing notes and quantities must be filled). ``vectors`` (sentence
+    id -> unit-length embedding, as alignment has them) also tell a statement repeated in other words."""
+    vectors = vectors or {}
     sentences: dict[str, tuple[str, Sentence, int, int]] = {}
     for article in comparison.articles:
         body = article.body()
@@ -210,6 +225,7 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
     digest: list[DigestSentence] = []
     used: set[str] = set()
     told: list[frozenset[str]] = []  # the content stems of each digest sentence
+    told_sentences: list[str] = []  # the sentence each digest sentence tells
     told_sources: list[set[str]] = []  # the sentences each digest sentence cites
 
     def add(claim: Claim, status: str) -> bool:
@@ -223,7 +239,10 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             return False
         stems = _statement(text_of[chosen])
         # a dispute is told even where its wording is close to a shared claim's: that is what it disputes
-        if status != "disputed" and any(_repeats(stems, earlier) for earlier in told):
+        if status != "disputed" and any(
+            _repeats(stems, earlier) or _reworded(vectors.get(chosen), vectors.get(sentence), stems, earlier)
+            for earlier, sentence in zip(told, told_sentences, strict=True)
+        ):
             return False
         sources = set(claim.sentence_ids)
         if status in ("shared", "single-source") and any(
@@ -232,6 +251,7 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
             return False  # mostly the sentences of a claim already told: the same statement grouped twice
         told_sources.append(sources)
         told.append(stems)
+        told_sentences.append(chosen)
         used.add(chosen)
         digest.append(DigestSentence(neutral(chosen), sorted(claim.sentence_ids), status, sorted(claim.outlets)))
         return True
@@ -256,17 +276,37 @@ def write_digest(comparison: Comparison) -> list[DigestSentence]:
 
 
 def _statement(text: str) -> frozenset[str]:
-    """What a sentence states, for telling a repeat: its content stems, its figures (marked "#") and whether
-    it denies (marked "#not")."""
-    words = {stem(w) for w in content_words(text)} | {f"#{figure}" for figure in FIGURE.findall(text)}
+    """What a sentence states, for telling a repeat: its content stems, its figures in digits or words up to
+    twenty ("three nurses" is "#3"; "one" is left out, as often "one of" as a count), marked "#", and whether it
+    denies (marked "#not")."""
+    figures = {f"#{figure.replace(',', '')}" for figure in FIGURE.findall(text)}
+    figures |= {f"#{SMALL_NUMBERS[w]}" for w in re.findall(r"[a-z]+", text.lower()) if SMALL_NUMBERS.get(w, 1) > 1}
+    words = {stem(w) for w in content_words(text)} | figures
     return frozenset(words | {"#not"} if NEGATION.search(text) else words)
 
 
 def _repeats(statement: frozenset[str], earlier: frozenset[str]) -> bool:
     """Whether ``statement`` says again what ``earlier`` said: most words in common, and the same figures and
     polarity ("killed 14" is not "killed 140"; "did not strike" is not "struck")."""
-    marks = {w for w in statement if w.startswith("#")}
-    return marks == {w for w in earlier if w.startswith("#")} and dice(statement, earlier) >= REDUNDANT_DICE
+    return _marks(statement) == _marks(earlier) and dice(statement, earlier) >= REDUNDANT_DICE
+
+
+def _reworded(
+    vector: NDArray[np.float32] | None,
+    earlier_vector: NDArray[np.float32] | None,
+    statement: frozenset[str],
+    earlier: frozenset[str],
+) -> bool:
+    """Whether a sentence says in other words what an earlier one said: close embeddings, and the same figures
+    and polarity."""
+    if vector is None or earlier_vector is None or _marks(statement) != _marks(earlier):
+        return False
+    return float(vector @ earlier_vector) >= REDUNDANT_COSINE
+
+
+def _marks(statement: frozenset[str]) -> frozenset[str]:
+    """A statement's figures and polarity (see :func:`_statement`)."""
+    return frozenset(w for w in statement if w.startswith("#"))
 
 
 def _speaks(text: str) -> bool:

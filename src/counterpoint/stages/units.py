@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Article, Comparison
 from ..nlp import ParsedLine
-from ..text import REPORTING_VERBS, STOPWORDS, stem
+from ..text import REPORTING_VERBS, SMALL_NUMBERS, STOPWORDS, stem
 
 # A clause needs this many content words to be a claim unit of its own.
 MIN_CLAUSE_WORDS = 3
@@ -88,19 +88,12 @@ class UnitContext:
 
 
 _NO_SPANS = _Spans([])
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-}
 
 
 def _number_value(word: str) -> str | None:
     """A number written in digits or as a small number word, as a ``N:`` token value ("1,500" -> "1500")."""
-    if word in _NUMBER_WORDS:
-        return str(_NUMBER_WORDS[word])
+    if word in SMALL_NUMBERS:
+        return str(SMALL_NUMBERS[word])
     try:
         return f"{float(word.replace(',', '')):g}"
     except ValueError:

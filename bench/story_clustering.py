@@ -3,6 +3,7 @@
     python bench/story_clustering.py            # B3 precision, recall, F1 and time per set
     python bench/story_clustering.py --sweep    # also the threshold grid on the tuning topics
     python bench/story_clustering.py --roundups # roundups: sections placed, single stories left whole
+    python bench/story_clustering.py --distractors  # single stories of the same topics: how many stay alone
 
 ECB+ holds 982 reports of 86 incidents in 43 topics: two incidents of the same kind per topic (two
 earthquakes, two shootings), which must be kept apart. The threshold is tuned on topics 1-35 and reported
@@ -153,6 +154,34 @@ def fnc1_false_splits(docs: list[tuple[str, str, str]], limit: int = 1683) -> No
     )
 
 
+def basil_singles() -> list[tuple[str, str, str]]:
+    """One article of each BASIL event (US political news, 2010-2019): each a story of its own."""
+    singles = []
+    for path in sorted((BENCH / "basil" / "articles").glob("*/*_1.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        body = "\n".join(" ".join(paragraph) for paragraph in doc["body-paragraphs"])
+        singles.append((f"basil-{path.stem}", f"{doc['title']}\n\n{body}\n", f"basil-{path.stem}"))
+    return singles
+
+
+def distractors(docs: list[tuple[str, str, str]]) -> None:
+    """``docs`` ingested with BASIL's single stories: how many of those join another story, and the B3 of
+    ``docs`` among them."""
+    singles = basil_singles()
+    if not singles:
+        print(f"skipped: {BENCH / 'basil'} not found")
+        return
+    predicted, _ = cluster(docs + singles)
+    size = Counter(predicted.values())
+    joined = sum(1 for doc_id, _, _ in singles if size[predicted[doc_id]] > 1)
+    own = {doc_id: predicted[doc_id] for doc_id, _, _ in docs}
+    precision, recall, f1 = b_cubed(own, {doc_id: label for doc_id, _, label in docs})
+    print("| set | single stories | joined another story | ECB+ B3 P | R | F1 |")
+    print("|---|---|---|---|---|---|")
+    name = "ECB+ topics 1-35 (tune) + BASIL"
+    print(f"| {name} | {len(singles)} | {joined} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
+
+
 def score(name: str, docs: list[tuple[str, str, str]]) -> None:
     predicted, seconds = cluster(docs)
     gold = {doc_id: label for doc_id, _, label in docs}
@@ -168,11 +197,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--roundups", action="store_true")
+    parser.add_argument("--distractors", action="store_true")
     args = parser.parse_args()
     if not (BENCH / "ecbplus" / "ecbplus_fulltext_docs.jsonl.gz").is_file():
         print(f"skipped: {BENCH / 'ecbplus'} not found")
         return 0
     tune, test = ecb_docs(set(range(1, 36))), ecb_docs(set(range(36, 46)))
+    if args.distractors:
+        distractors(tune)
+        return 0
     if args.roundups:
         print("| set | documents | roundups | split | sections placed right | single documents split |")
         print("|---|---|---|---|---|---|")

@@ -916,6 +916,26 @@ def test_a_time_since_something_is_not_compared_with_a_span() -> None:
     )
 
 
+def test_a_figure_and_a_length_that_both_differ_tell_of_two_things() -> None:
+    from counterpoint.stages.conflicts import _difference, _slots
+    from counterpoint.stages.units import Unit
+
+    def difference(a: str, b: str) -> tuple[str, str, str] | None:
+        units = [Unit("a", "a-s0", 0, len(a), a, frozenset(), True), Unit("b", "b-s0", 0, len(b), b, frozenset(), True)]
+        return _difference(*units, _slots(units[0], {}), _slots(units[1], {}), ({}, {}), set(), set())
+
+    offer = "The club offered the striker a {}-year contract worth ${} million, his agent said."
+    # two offers: another length and another sum
+    assert difference(offer.format("seven", "140"), offer.format("eight", "184")) is None
+    # one offer, told with two sums
+    found = difference(offer.format("eight", "160"), offer.format("eight", "184"))
+    assert found is not None and found[0] == "number"
+    # a month and four weeks are one length: the sums are in dispute
+    deal = "The ministry signed a {} deal worth ${} million with the port operator."
+    found = difference(deal.format("month-long", "12"), deal.format("four-week", "15"))
+    assert found is not None and found[0] == "number"
+
+
 def test_two_kinds_of_one_count_and_a_compass_point_are_no_conflict() -> None:
     season = "The Orno Pikes running back scored {} touchdowns {} this season, the club said."
     assert not conflicting(season.format("three", "on punt returns"), season.format("six", "on offense"))

@@ -61,7 +61,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "33"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "34"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -98,7 +98,9 @@ VERSION = "33"  # 6: a denial of degree is about the degree; refusing to act den
 # 30: two people named to one office ("special envoy X" / "special envoy Y") is a person conflict;
 # 31: a later step of a sequence ("moved to Florida shortly thereafter") is no rival place to an unmarked one;
 # 32: a sum asked for ("seeking ... $20 million per season", "demanded $100 million") is compared with such sums only;
-# 33: countries and places are read with the comparison's gazetteer (a user's --gazetteer too)
+# 33: countries and places are read with the comparison's gazetteer (a user's --gazetteer too);
+# 34: a figure whose length also differs ("a seven-year deal worth $140 million" / "an eight-year deal") is another
+# thing, not the same figure in dispute
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -1244,6 +1246,10 @@ def _difference(
         numbers = None  # "Subryan, 23," and "the 59-year-old Raj Chohan" are two people's ages
     if numbers and _owned_apart(a, b, slots_a, slots_b):
         numbers = None  # "Shy Ely scored 23 points" / "Ty Lawson added 16 points": two players' figures
+    # a figure and a length that both differ ("a seven-year deal worth $140 million" / "an eight-year deal worth
+    # $184 million") tell of two things, not of one with a disputed figure
+    if numbers and _duration_difference(slots_a, slots_b, exact=True):
+        numbers = None
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
     # a date of what will be and one of what was are dates of two events
@@ -1252,16 +1258,9 @@ def _difference(
         year_a, year_b = str(min(slots_a.years)), str(min(slots_b.years))
         if frozenset((year_a, year_b)) not in values_apart:
             return "date", year_a, year_b
-    if len(slots_a.durations) == 1 and len(slots_b.durations) == 1 and slots_a.durations != slots_b.durations:
-        (offset_a, days_a, noun_a), (offset_b, days_b, noun_b) = min(slots_a.durations), min(slots_b.durations)
-        # the length of a thing ("the seven-day event") against a span the other tells of something it does not
-        # name ("had been in the country for 11 days") measures two things
-        one_thing = not (noun_a and not noun_b and noun_a not in slots_b.frame) and not (
-            noun_b and not noun_a and noun_b not in slots_a.frame
-        )
-        # a month is about four weeks; "11 days ago" and "a seven-day exercise" measure two things
-        if one_thing and offset_a == offset_b and abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):
-            return "duration", _as_duration(days_a), _as_duration(days_b)
+    durations = _duration_difference(slots_a, slots_b)
+    if durations:
+        return "duration", *durations
     if one_event and len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
         # a weekday and a month can both be right
@@ -1302,6 +1301,27 @@ def _difference(
             and not _nested_places(name_a, name_b, gazetteer or _bundled_gazetteer())
         ):
             return "place", name_a, name_b
+    return None
+
+
+def _duration_difference(slots_a: _Slots, slots_b: _Slots, exact: bool = False) -> tuple[str, str] | None:
+    """The two lengths when the units give one span each and they differ (a month is about four weeks)."""
+    if len(slots_a.durations) != 1 or len(slots_b.durations) != 1 or slots_a.durations == slots_b.durations:
+        return None
+    (offset_a, days_a, noun_a), (offset_b, days_b, noun_b) = min(slots_a.durations), min(slots_b.durations)
+    # the length of a thing ("the seven-day event") against a span the other tells of something it does not
+    # name ("had been in the country for 11 days") measures two things
+    one_thing = not (noun_a and not noun_b and noun_a not in slots_b.frame) and not (
+        noun_b and not noun_a and noun_b not in slots_a.frame
+    )
+    # "11 days ago" and "a seven-day exercise" measure two things
+    if not one_thing or offset_a != offset_b:
+        return None
+    # in two units ("a month" / "four weeks") lengths within DURATION_TOLERANCE are one; told in one unit
+    # ("seven-year" / "eight-year") they are two where ``exact`` asks
+    same_unit = exact and any(days_a % unit == 0 and days_b % unit == 0 for unit in (365, 30, 7))
+    if days_a != days_b if same_unit else abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):
+        return _as_duration(days_a), _as_duration(days_b)
     return None
 
 

@@ -936,6 +936,19 @@ def test_a_figure_and_a_length_that_both_differ_tell_of_two_things() -> None:
     assert found is not None and found[0] == "number"
 
 
+def test_one_disagreement_found_in_two_groups_is_told_once_with_every_side() -> None:
+    texts = [
+        "Pinup queen Vera Lind died of pneumonia at the age of 85 in an Orno hospital Thursday, a week after "
+        "suffering a heart attack, according to her agent.",
+        "Vera Lind, whose raven hair made her a cult favorite, died Thursday night at an Orno hospital - nine days "
+        "after suffering a heart attack.",
+        "Lind died late yesterday in an Orno hospital after suffering a heart attack more than a week ago.",
+        "Lind suffered a heart attack nine days earlier and never regained consciousness.",
+    ]
+    [claim] = [c for c in conflicting(*texts) if c.kind == "duration"]
+    assert sorted(claim.values.values()) == ["1 week", "1 week", "9 days", "9 days"]
+
+
 def test_two_kinds_of_one_count_and_a_compass_point_are_no_conflict() -> None:
     season = "The Orno Pikes running back scored {} touchdowns {} this season, the club said."
     assert not conflicting(season.format("three", "on punt returns"), season.format("six", "on offense"))

@@ -61,7 +61,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "34"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "35"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -100,7 +100,8 @@ VERSION = "34"  # 6: a denial of degree is about the degree; refusing to act den
 # 32: a sum asked for ("seeking ... $20 million per season", "demanded $100 million") is compared with such sums only;
 # 33: countries and places are read with the comparison's gazetteer (a user's --gazetteer too);
 # 34: a figure whose length also differs ("a seven-year deal worth $140 million" / "an eight-year deal") is another
-# thing, not the same figure in dispute
+# thing, not the same figure in dispute; 35: a disagreement found again among other units with some of its
+# values is told once, with every outlet that takes a side in it
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -1551,7 +1552,8 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         a, b = judged[x], judged[y]
         return a.article_id != b.article_id and _owned_apart(a, b, slots_of(x), slots_of(y))
 
-    told: list[Claim] = []
+    # each disagreement: its kind and, per article, the unit and the value it gives
+    disagreements: list[tuple[str, dict[str, tuple[int, str]]]] = []
     for (kind, measure), pairs in edges.items():
         # figures have owners (a team's offer, a player's points); ages have their own names (_same_people)
         owned = kind == "number" and not measure.endswith(AGE_UNIT)
@@ -1560,35 +1562,47 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             for x, y, value_x, value_y in component:
                 for index, value in ((x, value_x), (y, value_y)):
                     evidence.setdefault(judged[index].article_id, (index, value))
-            if len({v for _, v in evidence.values()}) < 2:
-                continue
-            units = [judged[i] for i, _ in evidence.values()]
-            claim = _claim(
-                [ClaimUnit(u.article_id, u.sentence_id, u.start, u.end) for u in units], outlet_of, "conflicting"
-            )
-            claim.kind = kind
-            told_as: dict[str, str] = {}  # one wording per value inside a claim: its sides stay its values
-            for index, value in evidence.values():
-                told_as.setdefault(value, readable(index, value, kind))
-            claim.values = {outlet_of[article]: told_as[value] for article, (_, value) in evidence.items()}
-            sides = defaultdict(list)
-            for outlet, value in claim.values.items():
-                sides[value].append(outlet)
-            claim.note = f"the outlets give different {_KIND_WORDS[kind]}: " + "; ".join(
-                f"{value} ({', '.join(sorted(outlets))})" for value, outlets in sorted(sides.items())
-            )
-            told.append(claim)
-    # one disagreement found twice (in two sentences and again in clauses of them) is told once
-    kept: list[Claim] = []
-    for claim in sorted(told, key=lambda c: -len(c.sentence_ids)):
-        if not any(
-            c.kind == claim.kind
-            and set(claim.values.values()) == set(c.values.values())
-            and set(claim.sentence_ids) <= set(c.sentence_ids)
-            for c in kept
-        ):
-            kept.append(claim)
-    comparison.claims.extend(kept)
+            if len({v for _, v in evidence.values()}) >= 2:
+                disagreements.append((kind, evidence))
+    # one disagreement found twice (in two sentences and again in clauses of them; or some of its sides again,
+    # with another outlet's unit: "a week" / "nine days" beside "a week" / "nine days" / "three weeks") is
+    # told once, with every outlet that takes a side in it
+    kept: list[tuple[str, dict[str, tuple[int, str]]]] = []
+    for kind, evidence in sorted(disagreements, key=lambda d: -len(d[1])):
+        sentences = {judged[i].sentence_id for i, _ in evidence.values()}
+        values = {v for _, v in evidence.values()}
+        same = next(
+            (
+                other
+                for other_kind, other in kept
+                if other_kind == kind
+                and values <= {v for _, v in other.values()}
+                and sentences & {judged[i].sentence_id for i, _ in other.values()}
+            ),
+            None,
+        )
+        if same is None:
+            kept.append((kind, evidence))
+        else:
+            for article, side in evidence.items():
+                same.setdefault(article, side)
+    for kind, evidence in kept:
+        units = [judged[i] for i, _ in evidence.values()]
+        claim = _claim(
+            [ClaimUnit(u.article_id, u.sentence_id, u.start, u.end) for u in units], outlet_of, "conflicting"
+        )
+        claim.kind = kind
+        told_as: dict[str, str] = {}  # one wording per value inside a claim: its sides stay its values
+        for index, value in evidence.values():
+            told_as.setdefault(value, readable(index, value, kind))
+        claim.values = {outlet_of[article]: told_as[value] for article, (_, value) in evidence.items()}
+        sides = defaultdict(list)
+        for outlet, value in claim.values.items():
+            sides[value].append(outlet)
+        claim.note = f"the outlets give different {_KIND_WORDS[kind]}: " + "; ".join(
+            f"{value} ({', '.join(sorted(outlets))})" for value, outlets in sorted(sides.items())
+        )
+        comparison.claims.append(claim)
 
 
 _KIND_WORDS = {

@@ -20,7 +20,10 @@ it is replaced by the plainer term from its framing notes, scare quotes are drop
 connectives ("Meanwhile,", "On another note,") are trimmed. Voices are kept: a sentence with a quotation
 or a first-person line is told as it stands when it names who speaks ("..., Halm said"), as "Speaker said:
 ..." with its marks when the quotes stage knows the speaker, and is left out otherwise (a pronoun names
-nobody without the sentence before it). Every digest sentence cites all the sentences of its claim.
+nobody without the sentence before it). Reported speech with a pronoun ("He said the bridge would reopen")
+names the speaker the quotes stage gives where the sentence before in its article names them, and not only
+as someone's ("Conner's father, Donnell, said ... He added": "he" is not Conner). Every digest sentence
+cites all the sentences of its claim.
 A sentence that shares most of its content words, all of its figures and its polarity with one already told
 (the same quotation from another outlet, a statement two claims hold), or says it in other words (its
 embedding close to the told one's, same figures and polarity), is not told again; a disputed one is.
@@ -40,12 +43,13 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, SMALL_NUMBERS, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "10"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "11"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
 # subject before one that opens with a pronoun, whatever their links; 10: a statement in other words (close
-# embeddings) is told once; figures written as words tell statements apart
+# embeddings) is told once; figures written as words tell statements apart; 11: reported speech told with a pronoun
+# ("He said the bridge ...") names its speaker where the sentence before names them (not as someone's)
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -145,6 +149,12 @@ def write_digest(
         if quote.speaker.strip().lower() not in _PRONOUNS:  # "he" names nobody without the sentence before
             speaker_of.setdefault(quote.sentence_id, quote.speaker)
 
+    before: dict[str, str] = {}  # the sentence before each body sentence in its article
+    for article in comparison.articles:
+        body = article.body()
+        for earlier, sentence in zip(body, body[1:], strict=False):
+            before[sentence.sentence_id] = article.sentence_text(earlier)
+
     def voiced(sentence_id: str) -> bool:
         """Whether the sentence can be told with its voice: its speaker known wherever it is not the outlet's."""
         text = text_of[sentence_id]
@@ -210,16 +220,26 @@ def write_digest(
         text = _balance_curly(text)
         text = text[:1].upper() + text[1:]
         speaker = speaker_of.get(sentence_id)
-        if speaker and _speaks(text) and not _names(text, speaker) and not _attributes(text):
-            # "..., she said." -> "..., Lena Dorn said.": the digest has no earlier sentence to say who she is
+        speaks = _speaks(text)
+        # reported speech ("He said the bridge would reopen") is given its speaker only where the sentence before
+        # names them, not as someone's ("Conner's father, Donnell, said ... He added"): "he" is read from there
+        reported = (
+            speaker
+            and any(p.search(text) for p in _PRONOUN_SAID)
+            and _named_not_owning(before.get(sentence_id, ""), speaker)
+        )
+        if speaker and (speaks or reported) and not _names(text, speaker) and not _attributes(text):
+            # "..., she said." -> "..., Lena Dorn said.", and so in reported speech ("He said the bridge would
+            # reopen"): the digest has no earlier sentence to say who she or he is
             named = text
             for pattern in _PRONOUN_SAID:
                 if named == text:
                     named = pattern.sub(speaker, named, count=1)
             if named != text:
                 return named[:1].upper() + named[1:]
-            inner = text if text[:1] in '"\u201c' else f"\u201c{text}\u201d"
-            return f"{speaker} said: {inner}"
+            if speaks:
+                inner = text if text[:1] in '"\u201c' else f"\u201c{text}\u201d"
+                return f"{speaker} said: {inner}"
         return text
 
     digest: list[DigestSentence] = []
@@ -325,6 +345,12 @@ def _attributes(text: str) -> bool:
 def _outside_quotes(text: str) -> str:
     """``text`` without what stands between quotation marks."""
     return re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)
+
+
+def _named_not_owning(text: str, speaker: str) -> bool:
+    """Whether ``text`` names the speaker by the last word of their name, and not as a possessor ("Conner's")."""
+    last = speaker.split()[-1] if speaker.split() else ""
+    return bool(last) and re.search(rf"\b{re.escape(last)}\b(?!['\u2019])", text) is not None
 
 
 def _names(text: str, speaker: str) -> bool:

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from counterpoint.bias import EMBEDDING_DIMENSIONS, LEXICAL_FEATURES, BiasModel, load_bias_model
 from counterpoint.embed import load_embedder
-from counterpoint.model import Article, Comparison, Quote
+from counterpoint.model import Article, Claim, Comparison, Quote
 from counterpoint.stages import framing
 from counterpoint.stages.entities import load_gazetteer
 
@@ -316,7 +316,6 @@ def test_the_digest_never_tells_one_statement_twice() -> None:
 
 
 def test_the_digest_tells_a_statement_grouped_twice_over_the_same_sentences_once() -> None:
-    from counterpoint.model import Claim, ClaimUnit
     from counterpoint.stages.digest import write_digest
 
     texts = [
@@ -331,10 +330,7 @@ def test_the_digest_tells_a_statement_grouped_twice_over_the_same_sentences_once
     articles = [make_article(t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
 
     def claim(claim_id: str, members: list[int]) -> Claim:
-        units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], 0)) for a in members]
-        return Claim(
-            claim_id, "shared", [u.sentence_id for u in units], [articles[a].outlet for a in members], units=units
-        )
+        return _first_sentences_claim(claim_id, [articles[a] for a in members])
 
     # one statement grouped twice: two claims over mostly the same sentences, worded too differently for Dice
     claims = [claim("c1", [0, 1, 2, 3]), claim("c2", [1, 2, 3]), claim("c3", [4, 5])]
@@ -346,7 +342,6 @@ def test_the_digest_tells_a_statement_grouped_twice_over_the_same_sentences_once
 def test_the_digest_tells_a_statement_in_other_words_once_when_it_has_the_sentences_vectors() -> None:
     import numpy as np
 
-    from counterpoint.model import Claim, ClaimUnit
     from counterpoint.stages.digest import write_digest
 
     texts = [
@@ -360,14 +355,8 @@ def test_the_digest_tells_a_statement_in_other_words_once_when_it_has_the_senten
         "Four nurses were on duty at the clinic that morning, it said.",
     ]
     articles = [make_article(t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
-
-    def claim(claim_id: str, members: list[int]) -> Claim:
-        units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], 0)) for a in members]
-        return Claim(
-            claim_id, "shared", [u.sentence_id for u in units], [articles[a].outlet for a in members], units=units
-        )
-
-    claims = [claim("c1", [0, 1]), claim("c2", [2, 3]), claim("c3", [4, 5]), claim("c4", [6, 7])]
+    # four claims of two outlets each: the selfie twice (in other words), then 3 nurses and 4 nurses
+    claims = [_first_sentences_claim(f"c{k}", articles[2 * k : 2 * k + 2]) for k in range(4)]
     # the selfie sentences are close to one another, and so are the nurses' (3 and 4 differ only in the figure)
     axes = np.eye(4, dtype=np.float32)
     vectors = {a.body()[0].sentence_id: axes[0 if i < 4 else 1] for i, a in enumerate(articles)}
@@ -376,6 +365,14 @@ def test_the_digest_tells_a_statement_in_other_words_once_when_it_has_the_senten
     told = [d.text for d in write_digest(Comparison(articles=articles, claims=claims), vectors)]
     assert sum("selfie" in t or "of himself" in t for t in told) == 1, told
     assert sum("nurses" in t for t in told) == 2, told  # 3 and 4 nurses: another figure is another statement
+
+
+def _first_sentences_claim(claim_id: str, articles: list[Article]) -> Claim:
+    """A shared claim over the first body sentence of each of ``articles``."""
+    from counterpoint.model import ClaimUnit
+
+    units = [ClaimUnit(article.article_id, *_whole(article, 0)) for article in articles]
+    return Claim(claim_id, "shared", [u.sentence_id for u in units], [a.outlet for a in articles], units=units)
 
 
 def _whole(article: Article, index: int) -> tuple[str, int, int]:

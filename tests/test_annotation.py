@@ -159,6 +159,17 @@ def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> N
     assert len(quotes["Marta Olsen"]) == 2
 
 
+def test_he_or_she_after_a_quote_in_the_same_paragraph_is_its_speaker_and_a_possessor_is_no_one() -> None:
+    comparison = compare_texts(
+        "Lena Marsh, the harbour master, closed the port on Monday.\n"
+        '"The storm is the worst in decades," said Ivo Dorn, the mayor. "We will rebuild," he added.\n'
+        "Marsh\u2019s father spoke to reporters outside the court. He said the police had no reason to fire."
+    )
+    quotes = quotes_by_speaker(comparison)
+    assert any("We will rebuild" in text for text, _, _ in quotes["Ivo Dorn"]), quotes
+    assert not any("no reason to fire" in text for text, _, _ in quotes.get("Lena Marsh", [])), quotes
+
+
 def test_a_phrase_of_place_or_time_before_the_speaker_is_not_the_speaker() -> None:
     from counterpoint.stages.quotes import _clean_np
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..ids import content_id
@@ -30,9 +30,10 @@ from ..text import DAY_WORDS, STOPWORDS, stem
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
-VERSION = "5"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+VERSION = "6"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
 # phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report";
-# 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer
+# 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer;
+# 6: "he"/"she" is the speaker quoted last before it in its paragraph; after only possessors, no one
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -67,6 +68,7 @@ ROLE_SYNONYMS = {
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS_GROUP = frozenset({"it", "they"})
+_ALL_PRONOUNS = _PRONOUNS_PERSON | _PRONOUNS_GROUP
 _JOURNALIST = re.compile(r"\b(?:reporter|correspondent|journalist|editor|anchor|columnist|host|analyst)\b", re.I)
 QUOTED = re.compile(r"\u201c(?P<a>[^\u201c\u201d]{2,2000})\u201d|\"(?P<b>[^\"]{2,2000})\"")
 # Speech verbs are matched in lower case only: "the State Department" must not read as "state".
@@ -132,6 +134,8 @@ class _Context:
     last_person: tuple[str, str | None] | None = None  # (name, entity id) of the last person quoted
     last_speaker: tuple[str, str | None] | None = None
     last_org: tuple[str, str | None] | None = None  # the last organisation quoted: what "the statement" is from
+    line_start: int = 0  # where the paragraph being read starts
+    pronouns: dict[int, str] = field(default_factory=dict)  # where "he" or "she" stood as a speaker -> read as
 
     def entity_of(self, mention: RawMention) -> str | None:
         return self.resolution.entity_of.get((mention.article_id, mention.start, mention.end))
@@ -198,6 +202,9 @@ def _clean_np(text: str) -> str:
     return text.strip(" ,")
 
 
+_POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?=\s))")
+
+
 def _resolve(
     ctx: _Context, np_text: str, np_start: int, np_end: int, head_at: int | None = None
 ) -> tuple[str, str | None, list[str]]:
@@ -217,8 +224,27 @@ def _resolve(
         entity_id = ctx.entity_of(head[0])
         return ctx.name_of(entity_id, head[0].text), entity_id, via
     lowered = np_text.lower()
-    if lowered in _PRONOUNS_PERSON and ctx.last_person:
-        return ctx.last_person[0], ctx.last_person[1], via
+    if lowered in _PRONOUNS_PERSON:
+        # read again once the paragraph's quotes are all found: a speaker quoted before it in the paragraph is
+        # who "he" is (see extract_quotes)
+        before = ctx.article.text[ctx.line_start : np_start]
+        earlier = [
+            m
+            for m in ctx.mentions
+            if ctx.line_start <= m.start
+            and m.end <= np_start
+            and m.label == "PERSON"
+            and not _inside_quote(before, m.start - ctx.line_start)
+        ]
+        if earlier and all(_POSSESSIVE.match(ctx.article.text, m.end) for m in earlier):
+            # "Conner's father, Donnell, said ... He added": the paragraph names only someone's relative or
+            # aide, so "he" is not the last person of the paragraphs before
+            ctx.pronouns[np_start] = np_text
+            return np_text, None, via
+        if ctx.last_person:
+            ctx.pronouns[np_start] = ctx.last_person[0]
+            return ctx.last_person[0], ctx.last_person[1], via
+        ctx.pronouns[np_start] = np_text
     if lowered in _PRONOUNS_GROUP and ctx.last_speaker:
         return ctx.last_speaker[0], ctx.last_speaker[1], via
     if re.fullmatch(r"[A-Z][\w'-]+", np_text):  # a bare surname the tagger missed: the one person it can be
@@ -263,12 +289,14 @@ def extract_quotes(
     ctx = _Context(article, sorted(mentions, key=lambda m: m.start), resolution, {o.lower() for o in outlets})
     quotes: list[Quote] = []
     for parsed in sorted(lines, key=lambda p: p.start):
+        ctx.line_start = parsed.start
         found: list[Quote] = []
         # direct quotes first, so that they win over the reported-speech reading of the same attribution
         for quote in _direct_quotes(ctx, parsed) + _reported_speech(ctx, parsed) + _according_to(ctx, parsed):
             if not any(q.sentence_id == quote.sentence_id and q.speaker == quote.speaker for q in found):
                 found.append(quote)
         found.sort(key=lambda q: q.start)
+        found = _pronouns_after_speakers(ctx, found)
         for quote in found:
             quotes.append(quote)
             ctx.last_speaker = (quote.speaker, quote.speaker_entity_id)
@@ -280,6 +308,31 @@ def extract_quotes(
         if persons and not any(q.sentence_id and parsed.start <= q.start < parsed.end for q in found):
             ctx.last_person = (ctx.name_of(ctx.entity_of(persons[0]), persons[0].text), ctx.entity_of(persons[0]))
     return quotes
+
+
+def _pronouns_after_speakers(ctx: _Context, found: list[Quote]) -> list[Quote]:
+    """A paragraph's quotes (in order) with "he" or "she" read as the speaker quoted last before it in the
+    paragraph ("Salva Kiir said ... He later added: ..."), where there is one."""
+    starts = {s.sentence_id: (s.start, s.end) for s in ctx.article.sentences}
+    read: list[Quote] = []
+    for quote in found:
+        start, end = starts.get(quote.sentence_id, (quote.start, quote.end))
+        at = [
+            p
+            for p, read_as in ctx.pronouns.items()
+            if start <= p < end and not quote.start <= p < quote.end and read_as == quote.speaker
+        ]
+        named = [q for q in read if at and q.start < max(at) and q.speaker.lower() not in _ALL_PRONOUNS]
+        if at and named and named[-1].speaker != quote.speaker:
+            speaker = named[-1]
+            quote = replace(
+                quote,
+                quote_id=content_id("q", quote.sentence_id, speaker.speaker, str(quote.start)),
+                speaker=speaker.speaker,
+                speaker_entity_id=speaker.speaker_entity_id,
+            )
+        read.append(quote)
+    return read
 
 
 def _is_person(ctx: _Context, entity_id: str | None) -> bool:

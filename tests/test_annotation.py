@@ -170,6 +170,16 @@ def test_he_or_she_after_a_quote_in_the_same_paragraph_is_its_speaker_and_a_poss
     assert not any("no reason to fire" in text for text, _, _ in quotes.get("Lena Marsh", [])), quotes
 
 
+def test_curly_single_quotation_marks_are_quotations_and_an_apostrophe_is_not_their_close() -> None:
+    comparison = compare_texts(
+        "Ivo Dorn, the mayor of Orno, visited the harbour on Monday.\n"
+        "\u2018We don\u2019t know yet when the ferries will sail again,\u2019 Ivo Dorn said.\n"
+        "The mayor\u2019s office said the \u2018temporary\u2019 closure would last a week."
+    )
+    quotes = quotes_by_speaker(comparison)
+    assert ("We don\u2019t know yet when the ferries will sail again,", [], True) in quotes["Ivo Dorn"], quotes
+
+
 def test_a_phrase_of_place_or_time_before_the_speaker_is_not_the_speaker() -> None:
     from counterpoint.stages.quotes import _clean_np
 

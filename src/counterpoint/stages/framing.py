@@ -203,7 +203,8 @@ def find_framing(
     quoted = [
         (m.start(), m.end())
         for m in QUOTED.finditer(article.text)
-        if len((m.group("a") or m.group("b") or "").split()) >= MIN_QUOTE_WORDS and "\n" not in m.group()
+        if len((m.group("a") or m.group("b") or m.group("c") or "").split()) >= MIN_QUOTE_WORDS
+        and "\n" not in m.group()
     ]
     quoted_words = " ".join(article.text[a:b].lower() for a, b in quoted)
     # the vocabularies of conflicts this article does not name (searched once per article, not per sentence)

@@ -30,10 +30,11 @@ from ..text import DAY_WORDS, STOPWORDS, stem
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
-VERSION = "6"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+VERSION = "7"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
 # phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report";
 # 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer;
-# 6: "he"/"she" is the speaker quoted last before it in its paragraph; after only possessors, no one
+# 6: "he"/"she" is the speaker quoted last before it in its paragraph; after only possessors, no one;
+# 7: curly single quotation marks ("\u2018...\u2019", as British outlets write them) mark direct quotes
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -70,7 +71,13 @@ _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS_GROUP = frozenset({"it", "they"})
 _ALL_PRONOUNS = _PRONOUNS_PERSON | _PRONOUNS_GROUP
 _JOURNALIST = re.compile(r"\b(?:reporter|correspondent|journalist|editor|anchor|columnist|host|analyst)\b", re.I)
-QUOTED = re.compile(r"\u201c(?P<a>[^\u201c\u201d]{2,2000})\u201d|\"(?P<b>[^\"]{2,2000})\"")
+# Quotation marks: curly or straight double ones, and curly single ones as British outlets write them
+# ("\u2018There was no reason,\u2019 he said"); a right single mark before a letter is an apostrophe ("don\u2019t",
+# "Conner\u2019s"), not the close.
+QUOTED = re.compile(
+    r"\u201c(?P<a>[^\u201c\u201d]{2,2000})\u201d|\"(?P<b>[^\"]{2,2000})\""
+    r"|(?<!\w)\u2018(?P<c>(?:[^\u2018\u2019\n]|\u2019(?=\w)){2,2000})\u2019(?!\w)"
+)
 # Speech verbs are matched in lower case only: "the State Department" must not read as "state".
 _AFTER = re.compile(
     rf"^[\s,.]*(?:(?P<np>[^.,;:\"\u201c\u201d]{{1,80}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERBS})\b"
@@ -371,7 +378,7 @@ def _direct_quotes(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
     attributions = _mask_titles(text)
     quotes: list[Quote] = []
     for match in QUOTED.finditer(text):
-        group = "a" if match.group("a") is not None else "b"
+        group = next(g for g in "abc" if match.group(g) is not None)
         content = match.group(group)
         if len(content.split()) < MIN_QUOTE_WORDS:
             continue

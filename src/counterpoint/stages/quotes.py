@@ -318,8 +318,8 @@ def extract_quotes(
 
 
 def _pronouns_after_speakers(ctx: _Context, found: list[Quote]) -> list[Quote]:
-    """A paragraph's quotes (in order) with "he" or "she" read as the speaker quoted last before it in the
-    paragraph ("Salva Kiir said ... He later added: ..."), where there is one."""
+    """A paragraph's quotes (in order) with "he" or "she" read as the speaker quoted last in an earlier sentence
+    of the paragraph ("Salva Kiir said ... He later added: ..."), where there is one."""
     starts = {s.sentence_id: (s.start, s.end) for s in ctx.article.sentences}
     read: list[Quote] = []
     for quote in found:
@@ -329,7 +329,13 @@ def _pronouns_after_speakers(ctx: _Context, found: list[Quote]) -> list[Quote]:
             for p, read_as in ctx.pronouns.items()
             if start <= p < end and not quote.start <= p < quote.end and read_as == quote.speaker
         ]
-        named = [q for q in read if at and q.start < max(at) and q.speaker.lower() not in _ALL_PRONOUNS]
+        # a speaker of an earlier sentence: in the pronoun's own sentence another name is a relay ("he said,
+        # according to the Daily Mail") or the subject of what is said
+        named = [
+            q
+            for q in read
+            if at and starts.get(q.sentence_id, (start, 0))[0] < start and q.speaker.lower() not in _ALL_PRONOUNS
+        ]
         if at and named and named[-1].speaker != quote.speaker:
             speaker = named[-1]
             quote = replace(

@@ -30,11 +30,12 @@ from ..text import DAY_WORDS, STOPWORDS, stem
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
-VERSION = "7"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+VERSION = "8"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
 # phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report";
 # 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer;
 # 6: "he"/"she" is the speaker quoted last before it in its paragraph; after only possessors, no one;
-# 7: curly single quotation marks ("\u2018...\u2019", as British outlets write them) mark direct quotes
+# 7: curly single quotation marks ("\u2018...\u2019", as British outlets write them) mark direct quotes;
+# 8: "he"/"she" is read as the speaker of an earlier sentence only, never a relay in its own
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4

@@ -170,6 +170,16 @@ def test_he_or_she_after_a_quote_in_the_same_paragraph_is_its_speaker_and_a_poss
     assert not any("no reason to fire" in text for text, _, _ in quotes.get("Lena Marsh", [])), quotes
 
 
+def test_he_after_a_person_who_opens_a_sentence_without_a_speech_verb_is_that_person() -> None:
+    comparison = compare_texts(
+        "The ferries of Orno stopped on Monday.\n"
+        '"The storm is the worst in decades," said Ivo Dorn, the mayor. Marko Lind, the harbour master, '
+        'disagreed. "We have seen worse storms than this one," he said.'
+    )
+    quotes = quotes_by_speaker(comparison)
+    assert any("We have seen worse" in text for text, _, _ in quotes["Marko Lind"]), quotes
+
+
 def test_curly_single_quotation_marks_are_quotations_and_an_apostrophe_is_not_their_close() -> None:
     comparison = compare_texts(
         "Ivo Dorn, the mayor of Orno, visited the harbour on Monday.\n"

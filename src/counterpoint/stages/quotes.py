@@ -30,12 +30,13 @@ from ..text import DAY_WORDS, STOPWORDS, stem
 from .entities import RawMention, Resolution
 
 NAME = "quotes"
-VERSION = "8"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+VERSION = "9"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
 # phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report";
 # 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer;
 # 6: "he"/"she" is the speaker quoted last before it in its paragraph; after only possessors, no one;
 # 7: curly single quotation marks ("\u2018...\u2019", as British outlets write them) mark direct quotes;
-# 8: "he"/"she" is read as the speaker of an earlier sentence only, never a relay in its own
+# 8: "he"/"she" is read as the speaker of an earlier sentence only, never a relay in its own; 9: or as a person
+# who opens a sentence after that speaker's ("Isaacs expressed worry ... '...,' he said")
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -210,6 +211,8 @@ def _clean_np(text: str) -> str:
     return text.strip(" ,")
 
 
+# A person named this near the start of a sentence is its subject, for "he" in the sentences after it.
+SUBJECT_CHARS = 60
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?=\s))")
 
 
@@ -337,6 +340,24 @@ def _pronouns_after_speakers(ctx: _Context, found: list[Quote]) -> list[Quote]:
             for q in read
             if at and starts.get(q.sentence_id, (start, 0))[0] < start and q.speaker.lower() not in _ALL_PRONOUNS
         ]
+        # ... or a person who opens a later sentence without a speech verb the stage reads ("Isaacs expressed
+        # worry ...", "His barber, Julian Clark, concurred")
+        if at and named:
+            last = named[-1]
+            since = max(last.end, starts.get(last.sentence_id, (0, 0))[1])
+            openers = [
+                m
+                for s_start, _ in sorted(set(starts.values()))
+                if since <= s_start < start
+                for m in ctx.mentions
+                if s_start <= m.start < s_start + SUBJECT_CHARS
+                and m.label == "PERSON"
+                and m.text[:1].isupper()  # the tagger's "doesn" is nobody
+                and not _POSSESSIVE.match(ctx.article.text, m.end)
+            ]
+            if openers:
+                entity_id = ctx.entity_of(openers[-1])
+                named[-1] = replace(last, speaker=ctx.name_of(entity_id, openers[-1].text), speaker_entity_id=entity_id)
         if at and named and named[-1].speaker != quote.speaker:
             speaker = named[-1]
             quote = replace(

@@ -18,6 +18,7 @@ Axios; "told Al Mayadeen" and "in an interview with al-Manar TV" add the outlet.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -145,6 +146,19 @@ class _Context:
     last_org: tuple[str, str | None] | None = None  # the last organisation quoted: what "the statement" is from
     line_start: int = 0  # where the paragraph being read starts
     pronouns: dict[int, str] = field(default_factory=dict)  # where "he" or "she" stood as a speaker -> read as
+    mention_starts: list[int] = field(default_factory=list)  # of ``mentions``, which are in text order
+    sentence_span: dict[str, tuple[int, int]] = field(default_factory=dict)  # sentence id -> (start, end)
+    sentence_starts: list[int] = field(default_factory=list)  # every sentence's start, in order
+
+    def __post_init__(self) -> None:
+        self.mention_starts = [m.start for m in self.mentions]
+        self.sentence_span = {s.sentence_id: (s.start, s.end) for s in self.article.sentences}
+        self.sentence_starts = sorted(start for start, _ in self.sentence_span.values())
+
+    def mentions_from(self, start: int, end: int) -> list[RawMention]:
+        """The mentions that start in [start, end) (a range lookup: long articles have thousands)."""
+        low, high = bisect.bisect_left(self.mention_starts, start), bisect.bisect_left(self.mention_starts, end)
+        return self.mentions[low:high]
 
     def entity_of(self, mention: RawMention) -> str | None:
         return self.resolution.entity_of.get((mention.article_id, mention.start, mention.end))
@@ -241,11 +255,8 @@ def _resolve(
         before = ctx.article.text[ctx.line_start : np_start]
         earlier = [
             m
-            for m in ctx.mentions
-            if ctx.line_start <= m.start
-            and m.end <= np_start
-            and m.label == "PERSON"
-            and not _inside_quote(before, m.start - ctx.line_start)
+            for m in ctx.mentions_from(ctx.line_start, np_start)
+            if m.end <= np_start and m.label == "PERSON" and not _inside_quote(before, m.start - ctx.line_start)
         ]
         if earlier and all(_POSSESSIVE.match(ctx.article.text, m.end) for m in earlier):
             # "Conner's father, Donnell, said ... He added": the paragraph names only someone's relative or
@@ -315,7 +326,7 @@ def extract_quotes(
                 ctx.last_person = (quote.speaker, quote.speaker_entity_id)
             elif quote.speaker_entity_id:
                 ctx.last_org = (quote.speaker, quote.speaker_entity_id)
-        persons = [m for m in ctx.mentions if parsed.start <= m.start < parsed.end and m.label == "PERSON"]
+        persons = [m for m in ctx.mentions_from(parsed.start, parsed.end) if m.label == "PERSON"]
         if persons and not any(q.sentence_id and parsed.start <= q.start < parsed.end for q in found):
             ctx.last_person = (ctx.name_of(ctx.entity_of(persons[0]), persons[0].text), ctx.entity_of(persons[0]))
     return quotes
@@ -324,7 +335,7 @@ def extract_quotes(
 def _pronouns_after_speakers(ctx: _Context, found: list[Quote]) -> list[Quote]:
     """A paragraph's quotes (in order) with "he" or "she" read as the speaker quoted last in an earlier sentence
     of the paragraph ("Salva Kiir said ... He later added: ..."), where there is one."""
-    starts = {s.sentence_id: (s.start, s.end) for s in ctx.article.sentences}
+    starts = ctx.sentence_span
     read: list[Quote] = []
     for quote in found:
         start, end = starts.get(quote.sentence_id, (quote.start, quote.end))
@@ -345,13 +356,12 @@ def _pronouns_after_speakers(ctx: _Context, found: list[Quote]) -> list[Quote]:
         if at and named:
             last = named[-1]
             since = max(last.end, starts.get(last.sentence_id, (0, 0))[1])
+            first = bisect.bisect_left(ctx.sentence_starts, since)
             openers = [
                 m
-                for s_start, _ in sorted(set(starts.values()))
-                if since <= s_start < start
-                for m in ctx.mentions
-                if s_start <= m.start < s_start + SUBJECT_CHARS
-                and m.label == "PERSON"
+                for s_start in ctx.sentence_starts[first : bisect.bisect_left(ctx.sentence_starts, start)]
+                for m in ctx.mentions_from(s_start, s_start + SUBJECT_CHARS)
+                if m.label == "PERSON"
                 and m.text[:1].isupper()  # the tagger's "doesn" is nobody
                 and not _POSSESSIVE.match(ctx.article.text, m.end)
             ]

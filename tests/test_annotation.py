@@ -159,25 +159,42 @@ def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> N
     assert len(quotes["Marta Olsen"]) == 2
 
 
-def test_he_or_she_after_a_quote_in_the_same_paragraph_is_its_speaker_and_a_possessor_is_no_one() -> None:
-    comparison = compare_texts(
-        "Lena Marsh, the harbour master, closed the port on Monday.\n"
-        '"The storm is the worst in decades," said Ivo Dorn, the mayor. "We will rebuild," he added.\n'
-        "Marsh\u2019s father spoke to reporters outside the court. He said the police had no reason to fire."
+@pytest.mark.parametrize(
+    ("paragraph", "words", "speaker", "not_speaker"),
+    [
+        # the speaker quoted in an earlier sentence of the paragraph, not the last person of the one before
+        (
+            '"The storm is the worst in decades," said Ivo Dorn, the mayor. "We will rebuild," he added.',
+            "We will rebuild",
+            "Ivo Dorn",
+            "Lena Marsh",
+        ),
+        # a person who opens a sentence after that speaker's, with a verb that is no speech verb
+        (
+            '"The storm is the worst in decades," said Ivo Dorn, the mayor. Marko Lind, the harbour master, '
+            'disagreed. "We have seen worse storms than this one," he said.',
+            "We have seen worse",
+            "Marko Lind",
+            "Ivo Dorn",
+        ),
+        # after only a possessor, "he" is nobody known: not Marsh
+        (
+            "Marsh\u2019s father spoke to reporters. He said the police had no reason to fire.",
+            "no reason to fire",
+            None,
+            "Lena Marsh",
+        ),
+    ],
+)
+def test_he_or_she_is_read_from_the_sentences_before_it_in_its_paragraph(
+    paragraph: str, words: str, speaker: str | None, not_speaker: str
+) -> None:
+    quotes = quotes_by_speaker(
+        compare_texts(f"Lena Marsh, the harbour master, closed the port on Monday.\n{paragraph}")
     )
-    quotes = quotes_by_speaker(comparison)
-    assert any("We will rebuild" in text for text, _, _ in quotes["Ivo Dorn"]), quotes
-    assert not any("no reason to fire" in text for text, _, _ in quotes.get("Lena Marsh", [])), quotes
-
-
-def test_he_after_a_person_who_opens_a_sentence_without_a_speech_verb_is_that_person() -> None:
-    comparison = compare_texts(
-        "The ferries of Orno stopped on Monday.\n"
-        '"The storm is the worst in decades," said Ivo Dorn, the mayor. Marko Lind, the harbour master, '
-        'disagreed. "We have seen worse storms than this one," he said.'
-    )
-    quotes = quotes_by_speaker(comparison)
-    assert any("We have seen worse" in text for text, _, _ in quotes["Marko Lind"]), quotes
+    if speaker:
+        assert any(words in text for text, _, _ in quotes[speaker]), quotes
+    assert not any(words in text for text, _, _ in quotes.get(not_speaker, [])), quotes
 
 
 def test_curly_single_quotation_marks_are_quotations_and_an_apostrophe_is_not_their_close() -> None:

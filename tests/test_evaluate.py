@@ -88,3 +88,18 @@ def test_a_conflict_is_found_only_with_two_sides_and_not_in_a_grab_bag() -> None
     grab_bag = [west_a, south_b, "a-65", "b-61", "c-70"]
     mixed = evaluate(_report([{"id": "k", "status": "conflicting", "sentences": grab_bag}]), _gold())
     assert mixed["conflicts.hard_found"].found == 0
+
+
+def test_digest_citations_count_when_they_state_what_the_told_sentence_states() -> None:
+    def sid(key: str, text: str) -> str:
+        return f"{key}-{TEXTS[key].index(text)}"
+
+    died, killed, rescue = sid("a", "Five people died"), sid("b", "Five people were killed"), sid("c", "Rescue teams")
+    report = _report([])
+    report["digest"] = [
+        # tells a's sentence: b's states the same fact, c's (a unique fact) does not
+        {"text": "Five people died.", "sources": [died, killed, rescue], "status": "shared"},
+        {"text": "Five people died.", "sources": [died], "status": "single-source"},  # one article: not scored
+    ]
+    score = evaluate(report, _gold())["digest.citations_state_all"]
+    assert (score.found, score.total) == (1, 2)

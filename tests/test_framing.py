@@ -227,6 +227,18 @@ def test_the_digest_tells_a_shared_claim_without_a_figure_only_one_outlet_gives(
     assert len(told.sources) == 3 and "41" not in told.text
 
 
+def test_the_digest_tells_a_shared_claim_by_the_sentence_that_says_what_the_others_say() -> None:
+    # the first sentence, linked to both others, adds who confirmed it: told for all three, that would be its
+    # word alone
+    comparison = compare_texts(
+        "Orvik will close the Talen music service it bought in May, senior engineers at both firms confirmed.",
+        "Orvik will close the Talen music service, engineers confirmed.",
+        "Orvik will shut down the Talen service it bought in May.",
+    )
+    told = [d for d in comparison.digest if d.status == "shared" and len(d.sources) == 3]
+    assert told and "senior" not in told[0].text
+
+
 def test_the_digest_keeps_voices_and_never_tells_a_question() -> None:
     comparison = compare_texts(
         "Minister Lena Dorn visited the flooded town of Kessa on Tuesday.\n"

@@ -95,6 +95,7 @@ def evaluate(report: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]:
     scores.update(_score_quantities(report, articles, gold))
     scores.update(_score_attributions(report, articles, gold))
     scores.update(_score_framing(report, articles, gold))
+    scores.update(_score_digest(report, articles, gold))
     return scores
 
 
@@ -339,6 +340,47 @@ def _score_conflicts(
         "conflicts.precision": Score(right, len(conflicting)),
         "conflicts.soft_told_apart": Score(sum(not caught(c) for c in soft), len(soft)),
     }
+
+
+def _score_digest(
+    report: dict[str, Any], articles: dict[str, dict[str, Any]], gold: dict[str, Any]
+) -> dict[str, Score]:
+    """Whether a digest sentence's citations say what it says. The sentence it tells is the cited sentence
+    sharing most of its content words; when that sentence states gold facts, every cited sentence of another
+    article that the gold knows (it states a fact or a unique fact) is scored: it *states all* when it states
+    every fact the told sentence states."""
+    article_key = {a["id"]: key for key, a in articles.items()}
+    index = _sentence_index(report)
+    facts = gold.get("shared_facts", [])
+    unique = gold.get("unique", {})
+
+    def located(sentence_id: str) -> tuple[str | None, str]:
+        article_id, sentence = index[sentence_id]
+        return article_key.get(article_id), sentence["text"]
+
+    def facts_of(sentence_id: str) -> set[str]:
+        key, text = located(sentence_id)
+        return {f["id"] for f in facts if key in f["support"] and any(matches(x, text) for x in f["support"][key])}
+
+    def known(sentence_id: str) -> bool:
+        key, text = located(sentence_id)
+        return bool(facts_of(sentence_id)) or any(matches(x, text) for x in unique.get(key, []))
+
+    stated = judged = 0
+    for sentence in report.get("digest", []):
+        cited = [s for s in sentence.get("sources", []) if s in index]
+        if len({index[s][0] for s in cited}) < 2:
+            continue
+        words = _content_words(sentence["text"])
+        told = max(cited, key=lambda s: len(_content_words(index[s][1]["text"]) & words))
+        told_facts = facts_of(told)
+        if not told_facts:
+            continue
+        for other in cited:
+            if index[other][0] != index[told][0] and known(other):
+                judged += 1
+                stated += told_facts <= facts_of(other)
+    return {"digest.citations_state_all": Score(stated, judged)}
 
 
 def _score_entities(

@@ -43,13 +43,14 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, SMALL_NUMBERS, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "11"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "12"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
 # subject before one that opens with a pronoun, whatever their links; 10: a statement in other words (close
 # embeddings) is told once; figures written as words tell statements apart; 11: reported speech told with a pronoun
-# ("He said the bridge ...") names its speaker where the sentence before names them (not as someone's)
+# ("He said the bridge ...") names its speaker where the sentence before names them (not as someone's); 12: a claim
+# is told by the sentence whose words its other outlets say most (not the one that adds most)
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -179,6 +180,22 @@ def write_digest(
         figures = {s: set(FIGURE.findall(text_of[s])) for s in claim.sentence_ids if s in text_of}
         given = Counter(f for found in figures.values() for f in found)
 
+        # the content words of each sentence of the claim, one per independent outlet (a copy repeats another)
+        words = {
+            s: {stem(w) for w in content_words(text_of[s])}
+            for s in claim.sentence_ids
+            if s in sentences and sentences[s][0] not in claim.copies
+        }
+
+        def said_elsewhere(sentence_id: str) -> float:
+            """The mean share of the claim's other outlets whose sentence has each content word of this one: told
+            for all its sources, a sentence should say what they say, not what one of them adds."""
+            own = words.get(sentence_id) or {stem(w) for w in content_words(text_of[sentence_id])}
+            others = [w for s, w in words.items() if sentences[s][0] != sentences[sentence_id][0]]
+            if not own or not others:
+                return 0.0
+            return sum(sum(word in other for other in others) for word in own) / (len(own) * len(others))
+
         def unconfirmed(sentence_id: str) -> int:
             """Figures of the sentence that no other sentence of the claim gives: told for all its sources,
             such a figure ("Igor, 41," where five outlets say 42) would be one outlet's word for all."""
@@ -192,6 +209,7 @@ def write_digest(
                 claim.kind != "revision" and unconfirmed(s),
                 # "He scored six touchdowns": the digest has no sentence before to say who
                 bool(_PRONOUN_START.match(text_of[s].lstrip("\"'\u201c\u2018"))),
+                -said_elsewhere(s),
                 -degree[s],
                 quoted_share.get(s, 0.0) > 0.5,
                 len(notes[s]),

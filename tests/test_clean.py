@@ -74,6 +74,13 @@ def test_teaser_lines_are_recognised(line: str) -> None:
         ("Minister rejects the harbour plan 02:10", "video"),
         ("Have a news tip? Email us at tips@example.org", "prompt"),
         ("To catch up on the storm, CLICK HERE", "prompt"),
+        ("Watch the video below, via Orno TV:", "prompt"),
+        ("Follow Lena Dorn on Twitter @lenadorn", "prompt"),
+        ("Read the full report at OrnoDaily.com.", "prompt"),
+        ("Click for more from the Orno Times.", "prompt"),
+        ("VIEW GALLERY", "prompt"),
+        ("READ: Who is Lena Dorn, the new mayor?", "teaser"),
+        ("See video: Minister rejects the harbour plan", "teaser"),
         ("*  *  *", "boilerplate"),
         ("\u2022 \u2022 \u2022", "boilerplate"),
         # letters a case-blind match folds but str.lower() keeps (the quick checks before a search must not skip them)
@@ -107,6 +114,10 @@ def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
         "The pool/spa",
         "Israel/Gaza via Egypt",
         "The 9/11 attacks via AP",
+        "Follow-up tests showed the water in the harbour was safe.",
+        "Viewers saw the fire spread on live television here in Orno.",
+        "See you in court, the mayor told reporters below the town hall steps.",
+        "Read more than 200 pages and you find the same number.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:
@@ -265,7 +276,7 @@ def _page() -> tuple[list[str], str]:
         for n in range(6)
     ]
     footer = ["About Us", "Contact", "Privacy Policy", "Terms of Use", "Follow us on Facebook and Twitter"]
-    teasers = [f"Read: Storm damage in town number {n}" for n in range(15)]
+    teasers = [f"Storm damage in town number {n}" for n in range(15)]
     return article, "\n".join(menu + ["Orno harbour reopens after storm"] + article + teasers + footer)
 
 

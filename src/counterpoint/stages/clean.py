@@ -22,10 +22,11 @@ from ..text import content_words, stem
 from .dates import MONTHS
 
 NAME = "clean"
-VERSION = "6"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "7"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
 # a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments;
-# 6: a page's headline is found by the words it shares with the lead
+# 6: a page's headline is found by the words it shares with the lead; 7: an order to the reader that says where
+# ("Watch the video below", "Follow Jane Doe on Twitter") is a prompt
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -73,6 +74,8 @@ DUPLICATE_MIN_WORDS = 6
 FURNITURE_MAX_WORDS = 30
 # A row of hashtags: at least this share of its words are tags.
 HASHTAG_SHARE = 0.5
+# A prompt to the reader ("Watch the video below, via CNN:") is short; longer lines are prose.
+READER_PROMPT_MAX_WORDS = 20
 # A video teaser is a short title with its running time.
 VIDEO_MAX_WORDS = 15
 # A credit line ("Name/Pool/AGENCY via AGENCY", "(Source: BTA)") is at most this long.
@@ -480,10 +483,35 @@ def furniture_reason(line: str) -> RemovalReason | None:
         return "byline"  # a sign-off naming the source, as "(AFP)" is
     if words <= 12 and _TIMESTAMP.match(line):
         return "timestamp"
+    if words <= READER_PROMPT_MAX_WORDS and _READER_VERB.match(line):
+        if _READER_LABEL.match(line):
+            return "teaser"  # "READ: Who is ...", "See video: ...": another story's title after a label
+        if _READER_POINTER.search(line, lower) or (words <= 3 and line[-1] not in '.!?"\u201d'):
+            return "prompt"  # "Watch the video below, via CNN:", "Follow Jane Doe on Twitter", "VIEW GALLERY"
     return None
 
 
 _QUOTE_RE = re.compile('["\u201c\u201d]')
+# A line that tells the reader to do something on the page (read, watch, follow, click ...) and points to
+# where: "below", "here", a gallery, a network, a handle, a link, or a colon before what it shows. A news
+# sentence in the outlet's own voice does not open with an imperative.
+_READER_VERB = re.compile(
+    rf"^{_BULLET}(?:read|watch|see|view|click|tap|follow|check\s+out|listen(?:\s+to)?|subscribe|sign\s+up"
+    r"|like\s+us|join\s+us|download)\b(?![-\u2019'])(?!\s+you\b)",
+    re.I,
+)
+_READER_LABEL = re.compile(rf"^{_BULLET}(?:read|watch|see|view|click|listen)(?:\s+[\w\u2019']+){{0,2}}\s*:\s*\S", re.I)
+_READER_POINTER = _Gated(
+    r"\b(?:below|above|here|gallery|slideshow|related|for\s+more|the\s+(?:latest|whole|original)"
+    r"|on\s+(?:twitter|facebook|instagram|google\+?|youtube|tiktok)\b|via\s"
+    r"|full\s+(?:story|report|article|interview|post|blog|video|text|image)|live\s+(?:blog|updates|coverage))"
+    r"|@\w|https?://|\.com\b|:\s*$",
+    needs=(
+        *("below", "above", "here", "gallery", "slideshow", "related", "for", "the", "on", "via", "full", "live"),
+        *("@", "http", ".com", ":"),
+    ),
+    flags=re.I,
+)
 # An embedded social post: its status link, picture link or sign-off ("— Name (@handle) May 1, 2024").
 _EMBEDDED_POST = _Gated(
     r"pic\.twitter\.com/|(?:twitter|x)\.com/\w+/status/\d|instagram\.com/p/|"

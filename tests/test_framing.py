@@ -415,6 +415,22 @@ def test_page_code_in_quote_marks_is_no_scare_quote() -> None:
     assert {text for kind, text, _ in notes(comparison, "Outlet 0") if kind == "scare quotes"} == {'"reform"'}
 
 
+def test_a_quoted_title_is_no_scare_quote() -> None:
+    comparison = compare_texts(
+        'The town of Orno showed "Harbour of Kessa" on Monday, and the mayor was a "hero" to them.'
+    )
+    assert {text for kind, text, _ in notes(comparison, "Outlet 0") if kind == "scare quotes"} == {'"hero"'}
+
+
+def test_loaded_adjectives_joined_by_and_go_together_and_a_plain_one_stays() -> None:
+    comparison = compare_texts(
+        "The militants carried out a disgusting and despicable act in Orno on Monday, police said.\n"
+        "It was a brutal and sudden attack on the port of Kessa on Tuesday, police said."
+    )
+    adjectives = {(text, alt) for kind, text, alt in notes(comparison, "Outlet 0") if kind == "loaded adjective"}
+    assert adjectives == {("disgusting and despicable act", "act"), ("brutal and sudden attack", "sudden attack")}
+
+
 def test_words_that_judge_only_in_one_sense_are_flagged_only_in_it() -> None:
     plain = compare_texts(
         "The singer was rushed to hospital in Orno on Sunday. She was supposed to fly home on Monday.\n"

@@ -62,6 +62,12 @@ def test_a_title_before_of_is_no_head_and_acronyms_of_one_thing_are_no_choice() 
     assert names.same_name("Department of Harbours", "US Department of Harbours")
     assert not names.wording_choice("IFV", "IFVO")  # two abbreviations of one group's names
     assert names.wording_choice("IFV", "the terror group")
+    # the acronym of a longer form of the name ("Islamic Front of Veltria" for "Islamic Front") is no choice;
+    # one whose letters do not begin with the name's initials may carry a label, and stays one
+    assert not names.wording_choice("IFV", "Islamic Front")
+    assert not names.wording_choice("Islamic Front", "IFVO")
+    assert not names.wording_choice("Ifv", "Islamic Front")  # an acronym as some outlets write it
+    assert names.wording_choice("VOF", "Veltrian forces")
 
 
 @pytest.mark.parametrize(

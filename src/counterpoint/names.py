@@ -132,11 +132,33 @@ def _spelled_alike(a: str, b: str) -> bool:
 def acronym_of(short: Form, long: Form) -> bool:
     """Whether ``short`` is the initials of ``long`` ("UN" / "United Nations", "USGS" / "US Geological
     Survey", "AFP" / "Agence France-Presse"); an acronym inside the long form counts with all its letters."""
+    letters = _acronym_letters(short, long)
+    return letters is not None and letters in _initials(long)
+
+
+def _abbreviates_a_longer_form(short: Form, long: Form) -> bool:
+    """Whether ``short`` is the initials of a longer form of ``long``'s name: it begins with ``long``'s initials
+    and goes on ("ISIS" and "ISIL" / "Islamic State"). "IOF" / "Israeli forces" is not: "IF" does not begin it."""
+    letters = _acronym_letters(short, long, title_case=True)
+    return letters is not None and any(len(i) >= 2 and letters.startswith(i) for i in _initials(long))
+
+
+def _acronym_letters(short: Form, long: Form, title_case: bool = False) -> str | None:
+    """The letters of ``short`` if it can be an acronym of the longer ``long``: capitals or dotted letters, or
+    with ``title_case`` a short word so written as some outlets write acronyms ("Isis", "Nato")."""
     if len(short.words) != 1 or len(long.words) < 2:
-        return False
+        return None
     letters = short.folded[0]
-    if not 2 <= len(letters) <= 7 or not (short.words[0].isupper() or short.text.count(".") >= 2):
-        return False
+    word = short.words[0]
+    written = word.isupper() or short.text.count(".") >= 2 or (title_case and word.istitle() and len(word) <= 5)
+    if not 2 <= len(letters) <= 7 or not written:
+        return None
+    return letters
+
+
+def _initials(long: Form) -> tuple[str, str]:
+    """The initials of ``long`` without and with its joiners ("of", "the" ...); a short acronym inside it
+    counts with all its letters."""
     initials = ""
     with_joiners = ""
     for word, folded in zip(long.words, long.folded, strict=True):
@@ -144,7 +166,7 @@ def acronym_of(short: Form, long: Form) -> bool:
         with_joiners += part
         if folded not in _JOINERS:
             initials += part
-    return letters in (initials, with_joiners)
+    return initials, with_joiners
 
 
 def _match(word: str, others: Iterable[str]) -> str | None:
@@ -241,6 +263,9 @@ def wording_choice(a: str, b: str, qualifier: Qualifier | None = None) -> bool:
     ways (:func:`same_name`) nor forms of different referents (:func:`different_referent`)."""
     if _ACRONYM.fullmatch(a.replace(".", "").strip()) and _ACRONYM.fullmatch(b.replace(".", "").strip()):
         return False  # "IS" / "ISIS" / "ISIL": abbreviations of names of one thing
+    fa, fb = form(a), form(b)
+    if _abbreviates_a_longer_form(fa, fb) or _abbreviates_a_longer_form(fb, fa):
+        return False  # "ISIS" / "Islamic State": the acronym of a longer form of the same name
     return not same_name(a, b, qualifier) and not different_referent(a, b)
 
 

@@ -50,11 +50,13 @@ from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "7"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "8"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
 # one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles;
-# 7: "alleged(ly)" is no doubt-casting attribution
+# 7: "alleged(ly)" is no doubt-casting attribution; 8: a quoted title ("The Big Lebowski") is no scare quote, loaded
+# adjectives joined by "and" go together ("disgusting and despicable act" -> "act"), and an acronym of a longer form
+# of a name ("ISIS" / "Islamic State") is no choice of words
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
@@ -324,6 +326,8 @@ def _extend(text: str, position: int, words: int) -> tuple[int, str]:
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# Two words or more, every one capitalised but short joiners: a title ("Lawrence of Arabia", "The Big Lebowski").
+_TITLE = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|a|an|and|in|on|at|to|for)\s+)*[A-Z0-9][\w'\u2019-]*)+")
 _CODE_TOKEN = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")
 
 
@@ -346,6 +350,8 @@ def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, in
         if not _LETTER_WORD.search(term) or _CODE_TOKEN.search(term):
             continue  # page code or a size ("300x250", a hash) left in the text: no word to distance from
         is_name = any(s <= start and end <= e + 2 for s, e in entity_spans)
+        if not is_name and _TITLE.fullmatch(term):
+            continue  # "Lawrence of Arabia", "The Big Lebowski": the title of a work, quoted as style guides ask
         partial_quote = term.lower() in quoted_words
         if is_name or not (attributed or partial_quote):
             collector.add(match.start(), match.end(), "scare quotes", term)
@@ -393,7 +399,13 @@ def _loaded_adjectives(collector: _Notes, parsed: ParsedLine, lexicon: Lexicon) 
             continue  # an attachment across punctuation is a parse slip, not a modifier
         start = position - sentence.start
         end = parsed.start + head.idx + len(head.text) - sentence.start
-        between = parsed.doc[token.i + 1 : head.i + 1].text
+        # "disgusting and despicable act" -> "act": the conjunction and loaded adjectives joined to this one go
+        # with it; a plain one stays ("brutal and sudden attack" -> "sudden attack")
+        dropped = {
+            t.i for t in token.children if t.dep_ == "cc" or (t.dep_ == "conj" and t.text.lower() in lexicon.adjectives)
+        }
+        kept = [t for t in parsed.doc[token.i + 1 : head.i + 1] if t.i not in dropped]
+        between = "".join(t.text_with_ws for t in kept).strip()
         collector.add(start, end, "loaded adjective", between)
 
 

@@ -197,6 +197,19 @@ def test_he_or_she_is_read_from_the_sentences_before_it_in_its_paragraph(
     assert not any(words in text for text, _, _ in quotes.get(not_speaker, [])), quotes
 
 
+def test_a_name_after_a_courtesy_title_is_a_person_the_tagger_may_miss() -> None:
+    # "Earnest" is also a word: without "Mr" read as a title, "he" would be the mayor quoted before
+    quotes = quotes_by_speaker(
+        compare_texts(
+            "Tom Earnest, the port chief of Orno, closed the harbour on Monday.\n"
+            '"The storm is the worst in decades," said Ivo Dorn, the mayor. Mr Earnest urged caution. '
+            '"We have seen worse storms than this one," he said.'
+        )
+    )
+    assert any("We have seen worse" in text for text, _, _ in quotes["Tom Earnest"]), quotes
+    assert not any("We have seen worse" in text for text, _, _ in quotes.get("Ivo Dorn", [])), quotes
+
+
 def test_curly_single_quotation_marks_are_quotations_and_an_apostrophe_is_not_their_close() -> None:
     comparison = compare_texts(
         "Ivo Dorn, the mayor of Orno, visited the harbour on Monday.\n"

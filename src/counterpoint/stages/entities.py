@@ -34,8 +34,9 @@ from ..model import Article, Entity, Mention
 from ..nlp import ParsedLine
 
 NAME = "entities"
-VERSION = "5"  # 4: a full form names an entity only when more than one mention gives it; 5: a known name in
-# brackets after another known name ("Syria (ISIS)") is no alias of it
+VERSION = "6"  # 4: a full form names an entity only when more than one mention gives it; 5: a known name in
+# brackets after another known name ("Syria (ISIS)") is no alias of it; 6: a name after a courtesy title ("Mr
+# Earnest") is a person where the tagger missed it
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Normalised OSA similarity of first names for a misspelling to merge two full names with the same surname:
@@ -60,6 +61,11 @@ _ROLE_AT_START = re.compile(rf"{_ROLE}\b")
 _ROLE_OFFICE = re.compile(rf"\b(?:the\s+)?(?P<role>{_ROLE})['\u2019]s\s+[Oo]ffice\b")
 _OFFICE_AFTER = re.compile(r"^['\u2019]s\s+office\b", re.I)
 # "(D-N.Y.)", "R-Ariz.": a US party and state after a name, which the tagger often takes for a person.
+# A courtesy title names a person: the capitalised words after it are a name even where the tagger misses it
+# ("Mr Earnest urged caution": "earnest" is also a word).
+_HONORIFIC_NAME = re.compile(
+    r"(?<![\w-])(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
+)
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,6}\.?$")
 _PAREN_ALIAS = re.compile(r"^\s*\(\s*(?P<alias>[^()]{2,60}?)\s*\)")
 _LOCATIVE_BEFORE = frozenset(
@@ -284,6 +290,9 @@ def _line_spans(text: str, doc: Any, gazetteer: Gazetteer, outlet_names: set[str
                 continue  # "three times" does not name The Times
             if not any(s.overlaps(match.start(), match.end()) for s in spans):
                 spans.append(_Span(match.start(), match.end(), "ORG", canonical=match.group(), outlet=True))
+    for match in _HONORIFIC_NAME.finditer(text):
+        if not any(s.overlaps(match.start("name"), match.end("name")) for s in spans):
+            spans.append(_Span(match.start("name"), match.end("name"), "PERSON"))  # "Mr Earnest", the tagger missed
     for match in _ROLE_OFFICE.finditer(text):
         spans = [s for s in spans if not s.overlaps(match.start(), match.end())]
         spans.append(_Span(match.start("role"), match.end(), "ORG", owner_role=_normal_role(match["role"])))

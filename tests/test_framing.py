@@ -275,6 +275,18 @@ def test_reported_speech_told_with_a_pronoun_gets_the_speaker_the_sentence_befor
     assert not any("Dorn said" in t for t in told), told
 
 
+def test_the_digest_tells_no_tail_of_a_quotation_and_names_the_speaker_of_she_noted() -> None:
+    text = (
+        "Minister Lena Dorn visited the harbour of Orno on Monday after the storm.\n"
+        "'The storm took everything we had. It will take a year to rebuild the piers of the harbour.'\n"
+        '"We will not leave the fishermen of the harbour alone," she noted, adding that the state would help.'
+    )
+    told = [d.text for d in compare_texts(text, text.replace("after the storm", "after the gale")).digest]
+    assert told and not any(t.rstrip().endswith(".'") for t in told), told  # the end of a quotation, cut off
+    # "she" is named where she stands, not with a second attribution before the quotation
+    assert '"We will not leave the fishermen of the harbour alone," Lena Dorn noted, adding' in " ".join(told), told
+
+
 def test_the_digest_tells_no_quotation_without_its_speaker_and_keeps_curly_marks() -> None:
     comparison = compare_texts(
         "Minister Lena Dorn visited the flooded town of Kessa on Tuesday.\n"

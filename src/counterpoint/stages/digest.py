@@ -40,17 +40,18 @@ from numpy.typing import NDArray
 
 from ..bias import quoted_spans
 from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
-from ..text import FIGURE, NEGATION, SMALL_NUMBERS, content_words, dice, stem
+from ..text import FIGURE, NEGATION, REPORTING_VERBS, SMALL_NUMBERS, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "12"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "13"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
 # subject before one that opens with a pronoun, whatever their links; 10: a statement in other words (close
 # embeddings) is told once; figures written as words tell statements apart; 11: reported speech told with a pronoun
 # ("He said the bridge ...") names its speaker where the sentence before names them (not as someone's); 12: a claim
-# is told by the sentence whose words its other outlets say most (not the one that adds most)
+# is told by the sentence whose words its other outlets say most (not the one that adds most); 13: the end of a
+# quotation cut from its start ("... parts.'") is not told; every verb of saying names a speaker ("she noted")
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -87,11 +88,23 @@ _PICTURE_POINTER = re.compile(
 # starts inside something cut ("…Recently the rhetoric has changed") tells half a statement.
 _INCOMPLETE = re.compile(r":\s*$|^\s*(?:\u2026|\.\.\.)")
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|that)\b", re.I)
-# A line in the first person outside any quotation: a transcript or an op-ed speaking, not the outlet reporting.
+# The verbs of saying, as a sentence puts them after its speaker ("noted", "says", "told"; shared with quotes and
+# alignment through text.REPORTING_VERBS).
+_VERB = "(?:{})".format(
+    "|".join(
+        sorted(
+            (v for v in REPORTING_VERBS if v.endswith(("ed", "s")) or v in ("said", "told", "wrote")),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+# A pronoun that says who speaks only with the sentence before: "..., he noted", "said she".
 _PRONOUN_SAID = (
-    re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=\s+(?:said|says|told|added|stressed|insisted)\b)"),
+    re.compile(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=\s+(?:\w+ly\s+)?{_VERB}\b)"),
     re.compile(r"(?<=\bsaid\s)(?:he|she|they)\b|(?<=\bsays\s)(?:he|she|they)\b"),
 )
+# A line in the first person outside any quotation: a transcript or an op-ed speaking, not the outlet reporting.
 _FIRST_PERSON = re.compile(r"(?:^|[\s,;\u201c\u2018\"'])(?:I|we|We|our|Our|my|My|me|us)(?=[\s,;.!?'\u2019])")
 # A speaker the digest cannot name: a pronoun says who only after the sentence before it, which the digest lacks.
 _PRONOUNS = frozenset("i we you he she it they him her them us".split())
@@ -99,12 +112,20 @@ _PRONOUNS = frozenset("i we you he she it they him her them us".split())
 QUOTATION_MIN_WORDS = 4
 # A sentence that itself says who speaks: a speech verb after or before a subject that is not a pronoun
 # ("the Florida woman told", "said Fauzi", "according to the ministry").
-_VERB = r"(?:said|says|told|tells|added|adds|wrote|writes|stated|explained|insisted|stressed|warned|recalled)"
 _NOT_PRONOUN = r"(?!(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[Hh]im|[Hh]er|[Tt]hem)\b)"
-_ATTRIBUTED = re.compile(
-    rf"(?<![\w'\u2019]){_NOT_PRONOUN}[A-Za-z][\w'\u2019.-]*\s+(?:\w+ly\s+)?{_VERB}\b"
-    rf"|[,:\"\u201d]\s*{_VERB}\s+(?:{_NOT_PRONOUN}[A-Z]|(?:the|an?)\s+\w)|\baccording to\s+{_NOT_PRONOUN}\w"
-)
+
+
+def _attribution(verb: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w'\u2019]){_NOT_PRONOUN}[A-Za-z][\w'\u2019.-]*\s+(?:\w+ly\s+)?{verb}\b"
+        rf"|[,:\"\u201d]\s*{verb}\s+(?:{_NOT_PRONOUN}[A-Z]|(?:the|an?)\s+\w)|\baccording to\s+{_NOT_PRONOUN}\w"
+    )
+
+
+_ATTRIBUTED = _attribution(_VERB)
+# A first-person line outside quotation marks is someone's only with a verb of their own speech: in "We all had
+# our suspicions ..., TMZ reports, ..." the outlet relays TMZ, and "we" is still the writer.
+_SPOKEN = _attribution(r"(?:said|says|told|tells|added|adds|wrote|writes|stated|explained|insisted|stressed)")
 # A question without its mark: a wh-word and an auxiliary, or an auxiliary, opening the sentence ("Why did the
 # dam fail, the mayor asked", "Is the town safe"); conditional inversions ("Should talks fail, ...") are not.
 _QUESTION = re.compile(
@@ -114,6 +135,7 @@ _QUESTION = re.compile(
 )
 # Opening and closing single quotation marks (apostrophes inside words are neither).
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:\u2014-]))[\u2018'](?=\w)")
+_QUOTE_TAIL = re.compile(r"[.!?,\u2026][\u2019']\s*$")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:\u2026])[\u2019'](?=[\s.,;:!?)\]\u2014]|$)")
 
 
@@ -159,7 +181,10 @@ def write_digest(
     def voiced(sentence_id: str) -> bool:
         """Whether the sentence can be told with its voice: its speaker known wherever it is not the outlet's."""
         text = text_of[sentence_id]
-        return not _speaks(text) or sentence_id in speaker_of or _attributes(text)
+        if not _speaks(text) or sentence_id in speaker_of:
+            return True
+        first_person = bool(_FIRST_PERSON.search(_outside_quotes(text)))
+        return _attributes(text, _SPOKEN if first_person else _ATTRIBUTED)
 
     def pick(claim: Claim) -> str | None:
         candidates = [
@@ -355,9 +380,9 @@ def _speaks(text: str) -> bool:
     )
 
 
-def _attributes(text: str) -> bool:
+def _attributes(text: str, attribution: re.Pattern[str] = _ATTRIBUTED) -> bool:
     """Whether ``text`` itself names who speaks, outside its quotations ("the Florida woman told ...")."""
-    return bool(_ATTRIBUTED.search(re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", '""', text)))
+    return bool(attribution.search(re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", '""', text)))
 
 
 def _outside_quotes(text: str) -> str:
@@ -378,8 +403,12 @@ def _names(text: str, speaker: str) -> bool:
 
 def _whole_quotes(text: str) -> bool:
     """False for a piece of a quotation that runs over several sentences (its other mark is elsewhere)."""
-    singles = len(_SINGLE_OPEN.findall(text)) <= len(_SINGLE_CLOSE.findall(text))
-    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d") and singles
+    opens = len(_SINGLE_OPEN.findall(text))
+    singles = opens <= len(_SINGLE_CLOSE.findall(text))
+    # a single mark after the closing stop with none opened is a quotation's end ("... certain parts.'"), not the
+    # apostrophe of a plural's possessive ("the Smiths' house")
+    tail = not opens and _QUOTE_TAIL.search(text)
+    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d") and singles and not tail
 
 
 def _quoted_share(comparison: Comparison) -> dict[str, float]:

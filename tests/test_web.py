@@ -836,6 +836,9 @@ def test_claims_are_named_by_their_shortest_span_cut_to_a_line() -> None:
     assert claim_label(claim) == "Short."
     claim["units"] = [{"text": "word " * 40}]
     assert len(claim_label(claim)) == 110 and claim_label(claim).endswith("...")
+    # a span cut inside a quotation shows one mark alone: the shortest span with its marks in pairs names it
+    claim["units"] = [{"text": 'prayers" are with the family'}, {"text": 'Earnest said: "Our prayers are with them."'}]
+    assert claim_label(claim) == 'Earnest said: "Our prayers are with them."'
 
 
 def test_date_filters_keep_stories_that_overlap_the_range() -> None:

@@ -84,3 +84,16 @@ REPORTING_VERBS = frozenset(
         for form in (base, base + "s", base + "es", base + "ed", base + "d", base + "ing", base[:-1] + "ing")
     }
 )
+
+
+def paired_quotes(text: str) -> bool:
+    """Whether every quotation mark of ``text`` (straight or curly double) has its pair."""
+    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+
+
+def evidence_label(spans: list[str]) -> str:
+    """A claim's name from its units' evidence spans: the shortest whose quotation marks are in pairs (a span
+    cut inside a quotation shows one mark alone), else the shortest."""
+    spans = [s.strip() for s in spans if s.strip()]
+    whole = [s for s in spans if paired_quotes(s)]
+    return min(whole or spans, key=len, default="")

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison
+from ..text import evidence_label
 
 
 def print_summary(comparison: Comparison, console: Console | None = None) -> None:
@@ -83,7 +84,7 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
         # one character per outlet, in the order of the legend below: 40 outlets still fit a terminal
         table.add_column("".join(str(n % 10) for n in range(1, len(outlets) + 1)), no_wrap=True, min_width=len(outlets))
         for claim in shared[:TERMINAL_MATRIX_CLAIMS]:
-            label = min((texts[u.article_id][u.start : u.end] for u in claim.units), key=len, default="")
+            label = evidence_label([texts[u.article_id][u.start : u.end] for u in claim.units])
             marks = [
                 "·"
                 if outlet not in claim.outlets

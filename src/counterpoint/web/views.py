@@ -15,9 +15,10 @@ from typing import Any
 from ..model import Article, Comparison
 from ..report.json_report import report_dict
 from ..store import StorySummary
+from ..text import evidence_label
 
-# A claim is named by its shortest evidence span, cut to this many characters (a line on a phone: the
-# whole text is in the claim's section).
+# A claim is named by its shortest evidence span with its quotation marks in pairs, cut to this many characters
+# (a line on a phone: the whole text is in the claim's section).
 CLAIM_LABEL_CHARS = 110
 
 # What each removal reason means, for readers who have not read docs/cleaning.md.
@@ -248,8 +249,7 @@ class StoryView:
 
 def claim_label(claim: dict[str, Any]) -> str:
     """A claim's name: its shortest evidence span (never its id)."""
-    spans = [unit["text"].strip() for unit in claim["units"] if unit["text"].strip()]
-    label = min(spans, key=len) if spans else claim["note"] or "(a claim with no text)"
+    label = evidence_label([unit["text"] for unit in claim["units"]]) or claim["note"] or "(a claim with no text)"
     return label if len(label) <= CLAIM_LABEL_CHARS else label[: CLAIM_LABEL_CHARS - 3].rstrip() + "..."
 
 

@@ -239,6 +239,24 @@ def test_the_digest_tells_a_shared_claim_by_the_sentence_that_says_what_the_othe
     assert told and "senior" not in told[0].text
 
 
+def test_the_digest_tells_the_side_most_outlets_take_cites_only_them_and_tells_the_other_as_disputed() -> None:
+    days = ["Wednesday", "Wednesday", "Tuesday", "Wednesday", "Tuesday"]
+    leads = [
+        "Thousands of protesters gathered outside the parliament in Orno on {} to demand the release of the captives.",
+        "Thousands of people rallied outside the Orno parliament on {} to demand that the captives be freed.",
+        "Protesters gathered in their thousands outside the parliament in Orno on {}, demanding the captives' release.",
+        "On {}, thousands of protesters gathered outside Orno's parliament to demand the release of the captives.",
+        "Thousands of protesters massed outside the parliament in Orno on {} to demand the captives' release.",
+    ]
+    aid = "The United Nations said aid deliveries to the north of Kessa had fallen sharply in the past month."
+    comparison = compare_texts(*[lead.format(day) + "\n" + aid for lead, day in zip(leads, days, strict=True)])
+    protest = [d for d in comparison.digest if "parliament" in d.text]
+    shared = [d for d in protest if d.status == "shared"]
+    assert shared and "Wednesday" in shared[0].text, protest
+    assert shared[0].outlets == ["Outlet 0", "Outlet 1", "Outlet 3"], protest  # not the two that say Tuesday
+    assert any(d.status == "disputed" and "Tuesday" in d.text for d in protest), protest
+
+
 def test_the_digest_keeps_voices_and_never_tells_a_question() -> None:
     comparison = compare_texts(
         "Minister Lena Dorn visited the flooded town of Kessa on Tuesday.\n"

@@ -348,7 +348,7 @@ def _score_digest(
     """Whether a digest sentence's citations say what it says. The sentence it tells is the cited sentence
     sharing most of its content words; when that sentence states gold facts, every cited sentence of another
     article that the gold knows (it states a fact or a unique fact) is scored: it *states all* when it states
-    every fact the told sentence states."""
+    every fact the told sentence states. A disputed line, which cites both sides, is not scored."""
     article_key = {a["id"]: key for key, a in articles.items()}
     index = _sentence_index(report)
     facts = gold.get("shared_facts", [])
@@ -368,6 +368,8 @@ def _score_digest(
 
     stated = judged = 0
     for sentence in report.get("digest", []):
+        if sentence.get("status") == "disputed":
+            continue  # a disputed line cites both sides of the dispute on purpose
         cited = [s for s in sentence.get("sources", []) if s in index]
         if len({index[s][0] for s in cited}) < 2:
             continue

@@ -43,7 +43,7 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, REPORTING_VERBS, SMALL_NUMBERS, content_words, dice, stem
 
 NAME = "digest"
-VERSION = "13"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "14"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
@@ -51,7 +51,9 @@ VERSION = "13"  # 2: voices kept for every quotation, no question; 3: no stateme
 # embeddings) is told once; figures written as words tell statements apart; 11: reported speech told with a pronoun
 # ("He said the bridge ...") names its speaker where the sentence before names them (not as someone's); 12: a claim
 # is told by the sentence whose words its other outlets say most (not the one that adds most); 13: the end of a
-# quotation cut from its start ("... parts.'") is not told; every verb of saying names a speaker ("she noted")
+# quotation cut from its start ("... parts.'") is not told; every verb of saying names a speaker ("she noted");
+# 14: where outlets disagree (a conflict over a shared claim's sentences) the claim is told by the side most of its
+# sentences take and cites only them; the other side is the disputed line
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -178,6 +180,24 @@ def write_digest(
         for earlier, sentence in zip(body, body[1:], strict=False):
             before[sentence.sentence_id] = article.sentence_text(earlier)
 
+    # where outlets disagree (the conflicts stage's claims): the sentences of each dispute and each outlet's value
+    disputes = [
+        (frozenset(c.sentence_ids), c.values) for c in comparison.claims if c.status == "conflicting" and c.values
+    ]
+
+    def sides(claim: Claim) -> dict[str, dict[int, str]]:
+        """For each sentence of a claim, the value its outlet gives in each dispute over the claim's sentences,
+        by the dispute's index (a copy gives its original's value; no entry where the outlet takes no side)."""
+        members = set(claim.sentence_ids)
+        over = [(i, values) for i, (ids, values) in enumerate(disputes) if ids & members]
+        found: dict[str, dict[int, str]] = {}
+        for s in claim.sentence_ids:
+            if s in sentences:
+                outlet = sentences[s][0]
+                given = {i: v.get(outlet, v.get(claim.copies.get(outlet, ""))) for i, v in over}
+                found[s] = {i: value for i, value in given.items() if value is not None}
+        return found
+
     def voiced(sentence_id: str) -> bool:
         """Whether the sentence can be told with its voice: its speaker known wherever it is not the outlet's."""
         text = text_of[sentence_id]
@@ -186,11 +206,15 @@ def write_digest(
         first_person = bool(_FIRST_PERSON.search(_outside_quotes(text)))
         return _attributes(text, _SPOKEN if first_person else _ATTRIBUTED)
 
-    def pick(claim: Claim) -> str | None:
+    def pick(claim: Claim, disputed: bool = False) -> str | None:
+        """The sentence that tells ``claim``; a dispute by a sentence not told yet, one of the side no told
+        sentence took where there is one (the other side of a dispute told as shared)."""
+        told_already = used if disputed else set()
         candidates = [
             s
             for s in claim.sentence_ids
             if s in sentences
+            and s not in told_already
             and len(text_of[s].split()) >= MIN_WORDS
             and _whole_quotes(text_of[s])
             and "?" not in text_of[s]  # a question, even a quoted one, supports nothing
@@ -205,17 +229,26 @@ def write_digest(
         figures = {s: set(FIGURE.findall(text_of[s])) for s in claim.sentence_ids if s in text_of}
         given = Counter(f for found in figures.values() for f in found)
 
-        # the content words of each sentence of the claim, one per independent outlet (a copy repeats another)
-        words = {
-            s: {stem(w) for w in content_words(text_of[s])}
-            for s in claim.sentence_ids
-            if s in sentences and sentences[s][0] not in claim.copies
-        }
+        # the content words of each sentence of the claim (a copy carries the claim too: it is cited)
+        words = {s: {stem(w) for w in content_words(text_of[s])} for s in claim.sentence_ids if s in sentences}
+        side = sides(claim)
+        other_side = {s for s in side if disputed and not _compatible(side[s], told_values)}
+
+        # in each dispute over the claim, the value most of its sentences give (none on a tie)
+        majority: dict[int, str] = {}
+        for dispute in {d for given in side.values() for d in given}:
+            ranked = Counter(given[dispute] for given in side.values() if dispute in given).most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                majority[dispute] = ranked[0][0]
+
+        def minority(sentence_id: str) -> bool:
+            """Whether the sentence gives a value fewer of the claim's sentences give where they disagree."""
+            return not _compatible(side.get(sentence_id, {}), majority)
 
         def said_elsewhere(sentence_id: str) -> float:
             """The mean share of the claim's other outlets whose sentence has each content word of this one: told
             for all its sources, a sentence should say what they say, not what one of them adds."""
-            own = words.get(sentence_id) or {stem(w) for w in content_words(text_of[sentence_id])}
+            own = words[sentence_id]
             others = [w for s, w in words.items() if sentences[s][0] != sentences[sentence_id][0]]
             if not own or not others:
                 return 0.0
@@ -229,11 +262,13 @@ def write_digest(
         return min(
             candidates,
             key=lambda s: (
+                disputed and s not in other_side,
                 claim.kind == "revision" and values.get(s, 0.0) < newest,
                 any(n.kind in _REWORDING_KINDS for n in notes[s]),
                 claim.kind != "revision" and unconfirmed(s),
                 # "He scored six touchdowns": the digest has no sentence before to say who
                 bool(_PRONOUN_START.match(text_of[s].lstrip("\"'\u201c\u2018"))),
+                minority(s),  # not "on Tuesday" where four outlets say Wednesday and two Tuesday
                 -said_elsewhere(s),
                 -degree[s],
                 quoted_share.get(s, 0.0) > 0.5,
@@ -290,12 +325,13 @@ def write_digest(
     told: list[frozenset[str]] = []  # the content stems of each digest sentence
     told_sentences: list[str] = []  # the sentence each digest sentence tells
     told_sources: list[set[str]] = []  # the sentences each digest sentence cites
+    told_values: dict[int, str] = {}  # the value told sentences give in each dispute
 
     def add(claim: Claim, status: str) -> bool:
         """Tell ``claim`` by one of its sentences; whether it was told."""
         if len(digest) >= MAX_SENTENCES:
             return False
-        chosen = pick(claim)
+        chosen = pick(claim, disputed=status == "disputed")
         if chosen is None or chosen in used:
             return False
         if status == "single-source" and any(n.kind in _REWORDING_KINDS for n in notes[chosen]):
@@ -307,6 +343,8 @@ def write_digest(
             for earlier, sentence in zip(told, told_sentences, strict=True)
         ):
             return False
+        if status != "disputed" and not _compatible(sides(claim).get(chosen, {}), told_values):
+            return False  # the other side of a dispute a told sentence took: the disputed line tells both
         sources = set(claim.sentence_ids)
         if status in ("shared", "single-source") and any(
             len(sources & earlier) >= SAME_SENTENCES * len(sources | earlier) for earlier in told_sources
@@ -316,7 +354,13 @@ def write_digest(
         told.append(stems)
         told_sentences.append(chosen)
         used.add(chosen)
-        digest.append(DigestSentence(neutral(chosen), sorted(claim.sentence_ids), status, sorted(claim.outlets)))
+        cited = sorted(claim.sentence_ids)
+        if status != "disputed":  # a sentence that gives another value than the told one does not state it
+            side = sides(claim)
+            cited = [x for x in cited if x not in side or _compatible(side[x], side.get(chosen, {}))]
+            told_values.update(side.get(chosen, {}))
+        outlets = sorted({sentences[x][0] for x in cited if x in sentences}) or sorted(claim.outlets)
+        digest.append(DigestSentence(neutral(chosen), cited, status, outlets))
         return True
 
     shared = [c for c in comparison.claims if c.status == "shared" and len(c.outlets) > 1]
@@ -336,6 +380,11 @@ def write_digest(
         if per_outlet[outlet] < MAX_SINGLE_SOURCE_PER_OUTLET and add(claim, "single-source"):
             per_outlet[outlet] += 1
     return digest
+
+
+def _compatible(a: Mapping[int, str], b: Mapping[int, str]) -> bool:
+    """Whether two sentences' values agree in every dispute where both outlets take a side."""
+    return all(b.get(dispute, value) == value for dispute, value in a.items())
 
 
 def _statement(text: str) -> frozenset[str]:

@@ -1045,6 +1045,19 @@ def test_two_people_named_to_one_office_is_a_person_conflict() -> None:
     assert not conflicting(said.format("Brett Halvorsen"), other)
     ranks = compare_texts(said.format("Commander Nirad Sinha"), said.format("Commodore Nirad Sinha"))
     assert not [c for c in ranks.claims if c.status == "conflicting"]
+    # the role after the name: "named X as its special envoy"
+    named = "The president named {} as its special envoy to the harbour talks with Orno on Monday, officials said."
+    [claim] = conflicting(named.format("Brett Halvorsen"), named.format("Amos Lindqvist"))
+    assert claim.kind == "person" and set(claim.values.values()) == {"Brett Halvorsen", "Amos Lindqvist"}
+
+
+def test_opposite_verbs_of_one_subject_and_object_are_a_negation_conflict() -> None:
+    halted = "The armed group halted the negotiations with Orno after the strike on the border town, a spokesman said."
+    [claim] = conflicting(halted, halted.replace("halted", "continued"))
+    assert claim.kind == "negation" and set(claim.values.values()) == {"halted", "continued"}
+    # two steps told with opposite verbs about different things are no disagreement
+    ended = "The singer Ada Varde ended her modelling career in 1957 after turning to the church in Orno."
+    assert not conflicting(ended, "The singer Ada Varde continued her modelling work in Kessa with a new agency.")
 
 
 def test_a_later_step_of_a_sequence_is_no_rival_place() -> None:

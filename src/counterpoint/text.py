@@ -97,3 +97,36 @@ def evidence_label(spans: list[str]) -> str:
     spans = [s.strip() for s in spans if s.strip()]
     whole = [s for s in spans if paired_quotes(s)]
     return min(whole or spans, key=len, default="")
+
+
+def _forms(*bases: str) -> frozenset[str]:
+    """Regular verb forms of ``bases`` ("halt" -> halt, halts, halted, halting); irregular forms are listed as
+    bases of their own ("rose", "fell")."""
+    forms = set()
+    for base in bases:
+        double = base + base[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) else base
+        stem_ = base[:-1] if base.endswith("e") else double
+        forms |= {base, base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")}
+        forms |= {stem_ + "ed", stem_ + "ing"} if not base.endswith("e") else {base + "d", stem_ + "ing"}
+    return frozenset(forms)
+
+
+# Verbs of opposite outcome for one subject: two outlets saying "the talks halted" and "the talks continued"
+# disagree as much as one saying "did not halt" would. Pairs of groups; a verb here is the unit's main verb.
+OPPOSITE_VERBS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (_forms("halt", "stop", "suspend", "pause", "end", "freeze", "froze", "frozen"), _forms("continue", "resume")),
+    (
+        _forms("rise", "rose", "risen", "increase", "grow", "grew", "grown", "climb", "jump", "surge"),
+        _forms("fall", "fell", "fallen", "decrease", "drop", "decline", "plunge", "shrink", "shrank", "shrunk"),
+    ),
+    (_forms("open"), _forms("close", "shut")),
+    (_forms("win", "won"), _forms("lose", "lost")),
+    (_forms("support", "endorse"), _forms("oppose")),
+    (_forms("lift"), _forms("impose")),
+    (_forms("allow", "permit", "permitted", "permitting"), _forms("ban", "forbid", "forbade", "forbidden", "bar")),
+)
+
+
+def opposite_verbs(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` (lower-case verb forms) tell opposite outcomes ("halted" / "continued")."""
+    return any((a in x and b in y) or (a in y and b in x) for x, y in OPPOSITE_VERBS)

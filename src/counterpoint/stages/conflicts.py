@@ -54,6 +54,7 @@ from ..text import (
     TIME_WORDS,
     content_words,
     dice,
+    opposite_verbs,
     stem,
 )
 from .align import Scored, sentence_vectors
@@ -61,7 +62,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "35"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "36"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -101,7 +102,9 @@ VERSION = "35"  # 6: a denial of degree is about the degree; refusing to act den
 # 33: countries and places are read with the comparison's gazetteer (a user's --gazetteer too);
 # 34: a figure whose length also differs ("a seven-year deal worth $140 million" / "an eight-year deal") is another
 # thing, not the same figure in dispute; 35: a disagreement found again among other units with some of its
-# values is told once, with every outlet that takes a side in it
+# values is told once, with every outlet that takes a side in it; 36: a person named "as" a role ("named X as its
+# special envoy") holds it; opposite verbs of one subject about the same thing ("halted" / "continued the talks")
+# are a negation
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -384,6 +387,9 @@ AGENT_SOURCE_REACH = 3
 # Characters around a match read for the words next to it (a long text is never rescanned whole per match).
 NEARBY_CHARS = 80
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+# Opposite verbs ("halted" / "continued") disagree only about one thing: what follows the verb says the same
+# ("ended her modeling career in 1957" / "continued her modeling work in New York" are two steps: 0.33).
+OPPOSITE_MIN_SAME = 0.6
 # A step told after another ("moved to Florida shortly thereafter", "later moved to"): one event of a sequence.
 _SEQUENCE = re.compile(r"\b(?:thereafter|afterwards?|subsequently|eventually|later)\b", re.I)
 # A person in a role: "special envoy Brett McGurk", "McGurk, the White House's Middle East coordinator", "named
@@ -397,6 +403,8 @@ _NAME = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+"
 _ROLE_BEFORE_NAME = re.compile(rf"\b(?i:{_ROLE_NOUNS})\s+(?P<name>{_NAME})")
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?P<role>(?:[\w.'\u2019-]+\s+){{0,3}}?(?i:{_ROLE_NOUNS}))\b"
+    rf"|(?P<named>{_NAME})\s+as\s+(?:(?:its|the|his|her|their|a|an)\s+)?"
+    rf"(?P<as_role>(?:[\w.'\u2019-]+\s+){{0,3}}?(?i:{_ROLE_NOUNS}))\b"
 )
 # Lower-case words that make a role another office ("former envoy", "deputy minister", "defense minister");
 # capitalised words before a role are its title ("Israeli Defense Minister"), other words are not the role's.
@@ -921,9 +929,9 @@ def _roles(text: str) -> dict[str, str]:
         before = text[max(0, match.start() - NEARBY_CHARS) : match.start()]
         title = _title_before(before, match.group()[: match.start("name") - match.start()])
         found.setdefault(title, match.group("name"))
-    for match in _NAME_THEN_ROLE.finditer(text):
-        words = match.group("role").split()
-        found.setdefault(_title_before(" ".join(words[:-1]), words[-1]), match.group("name"))
+    for match in _NAME_THEN_ROLE.finditer(text):  # "X, the special envoy"; "named X as its special envoy"
+        words = (match.group("role") or match.group("as_role")).split()
+        found.setdefault(_title_before(" ".join(words[:-1]), words[-1]), match.group("name") or match.group("named"))
     # capitalised words that open a sentence or a phrase ("On Saturday", "After Cohen") are no name
     names = {title: re.split(r"['\u2019]s\b", name)[0] for title, name in found.items()}  # "Papandreou's party"
     return {title: name for title, name in names.items() if _PERSON_NAME.fullmatch(name)}
@@ -1193,6 +1201,15 @@ def _parties_dispute(negated: str, plain: str, lead: str = "") -> bool:
     return bool(_DENIAL_VERB.search(negated) or _quoted_denial(lead + negated)) and bool(_REPORTED.search(plain))
 
 
+def _same_after(a: Unit, b: Unit) -> float:
+    """Dice overlap of the content words after each unit's main verb: what each says the verb of."""
+    after = []
+    for unit in (a, b):
+        found = re.search(rf"\b{re.escape(unit.head)}\b", unit.text, re.I)
+        after.append(frozenset(content_words(unit.text[found.end() :] if found else unit.text)))
+    return dice(after[0], after[1])
+
+
 def _quoted_denial(text: str) -> bool:
     """Whether a denial in ``text`` stands inside quotation marks: someone's words, not the outlet's."""
     for start, _, _ in denial_scopes(text):
@@ -1236,6 +1253,13 @@ def _difference(
                 ("denies" if slots_a.negated else "affirms"),
                 ("affirms" if slots_a.negated else "denies"),
             )
+    if (
+        slots_a.negated == slots_b.negated
+        and not (a.subject and b.subject and a.subject != b.subject)
+        and opposite_verbs(a.head, b.head)
+        and _same_after(a, b) >= OPPOSITE_MIN_SAME
+    ):
+        return "negation", a.head, b.head  # "the group halted the talks" / "the group continued the talks"
     periods = (bool(_COUNTING_PERIOD.search(a.text)), bool(_COUNTING_PERIOD.search(b.text)))
     numbers = _number_difference(slots_a, slots_b, values_apart) if periods[0] == periods[1] else None
     place_a, place_b = places

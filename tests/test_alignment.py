@@ -1060,6 +1060,42 @@ def test_opposite_verbs_of_one_subject_and_object_are_a_negation_conflict() -> N
     assert not conflicting(ended, "The singer Ada Varde continued her modelling work in Kessa with a new agency.")
 
 
+def test_six_outlets_with_five_kinds_of_disagreement_each_get_a_conflict_and_a_digest_side() -> None:
+    lines = (
+        "Thousands of protesters gathered outside the parliament in Orno on {day} to demand the captives' release.",
+        "The mediators proposed a {length} truce between the army of Veltria and the armed group, officials said.",
+        "The government named {envoy} as its special envoy to the talks in Merav.",
+        "The ceasefire proposal was put forward by {author}, according to two diplomats familiar with the talks.",
+        "The armed group {verb} the negotiations after the strike on the border town, a spokesman said.",
+    )
+    sides = [  # (day, length, envoy, author, verb) of each outlet; four take the first value of each
+        ("Tuesday", "six-week", "Ivo Marek", "Egypt", "halted"),
+        ("Wednesday", "six-week", "Ivo Marek", "Egypt", "halted"),
+        ("Wednesday", "month-long", "Tomas Hale", "Israel", "halted"),
+        ("Wednesday", "six-week", "Ivo Marek", "Egypt", "continued"),
+        ("Wednesday", "six-week", "Ivo Marek", "Egypt", "halted"),
+        ("Tuesday", "month-long", "Tomas Hale", "Israel", "continued"),
+    ]
+    texts = []
+    for day, length, envoy, author, verb in sides:
+        values = {"day": day, "length": length, "envoy": envoy, "author": author, "verb": verb}
+        texts.append("\n".join(line.format(**values) for line in lines))
+    comparison = compare_texts(*texts)
+    found = {c.kind: set(c.values.values()) for c in comparison.claims if c.status == "conflicting"}
+    assert found.get("date") == {"Tuesday", "Wednesday"}, found
+    assert found.get("duration") == {"6 weeks", "1 month"}, found
+    assert found.get("person") == {"Ivo Marek", "Tomas Hale"}, found
+    assert found.get("negation") == {"halted", "continued"}, found
+    assert {"Egypt", "Israel"} in found.values(), found
+    # the digest tells each claim by the side most outlets take and cites only them
+    outlet_of = {i: f"Outlet {i}" for i in range(len(sides))}
+    for told in (d for d in comparison.digest if d.status == "shared"):
+        for position, values in enumerate(zip(*sides, strict=True)):
+            majority = max(set(values), key=values.count)
+            if majority in told.text:
+                assert all(sides[i][position] == majority for i, o in outlet_of.items() if o in told.outlets), told
+
+
 def test_a_later_step_of_a_sequence_is_no_rival_place() -> None:
     first = "After the divorce the singer Ada Varde moved to Tampa with her two daughters and her mother."
     later = "After the divorce the singer Ada Varde moved to Orlando with her two daughters and her mother."

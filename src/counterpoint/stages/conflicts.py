@@ -104,7 +104,7 @@ VERSION = "36"  # 6: a denial of degree is about the degree; refusing to act den
 # thing, not the same figure in dispute; 35: a disagreement found again among other units with some of its
 # values is told once, with every outlet that takes a side in it; 36: a person named "as" a role ("named X as its
 # special envoy") holds it; opposite verbs of one subject about the same thing ("halted" / "continued the talks")
-# are a negation
+# are a negation; a country after "by" in the place that differs is the doer ("put forward by Egypt"): agent
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -1325,7 +1325,9 @@ def _difference(
             # "in Manhattan" / "in New York": one inside the other
             and not _nested_places(name_a, name_b, gazetteer or _bundled_gazetteer())
         ):
-            return "place", name_a, name_b
+            # "put forward by Egypt" / "by Israel": the country is who did it, not where
+            kind = "agent" if _word_before(a.text, name_a).lower() == "by" else "place"
+            return kind, name_a, name_b
     return None
 
 

@@ -1049,12 +1049,17 @@ def test_two_people_named_to_one_office_is_a_person_conflict() -> None:
     named = "The president named {} as its special envoy to the harbour talks with Orno on Monday, officials said."
     [claim] = conflicting(named.format("Brett Halvorsen"), named.format("Amos Lindqvist"))
     assert claim.kind == "person" and set(claim.values.values()) == {"Brett Halvorsen", "Amos Lindqvist"}
+    [claim] = conflicting(  # other words that put a name in a role
+        "Brett Halvorsen was named as the president's special envoy to the harbour talks with Orno on Monday.",
+        "Amos Lindqvist is the president's new special envoy to the harbour talks with Orno, officials said Monday.",
+    )
+    assert claim.kind == "person" and set(claim.values.values()) == {"Brett Halvorsen", "Amos Lindqvist"}
 
 
 def test_opposite_verbs_of_one_subject_and_object_are_a_negation_conflict() -> None:
     halted = "The armed group halted the negotiations with Orno after the strike on the border town, a spokesman said."
     [claim] = conflicting(halted, halted.replace("halted", "continued"))
-    assert claim.kind == "negation" and set(claim.values.values()) == {"halted", "continued"}
+    assert claim.kind == "negation" and set(claim.values.values()) == {"halt", "continue"}
     # two steps told with opposite verbs about different things are no disagreement
     ended = "The singer Ada Varde ended her modelling career in 1957 after turning to the church in Orno."
     assert not conflicting(ended, "The singer Ada Varde continued her modelling work in Kessa with a new agency.")
@@ -1085,7 +1090,7 @@ def test_six_outlets_with_five_kinds_of_disagreement_each_get_a_conflict_and_a_d
     assert found.get("date") == {"Tuesday", "Wednesday"}, found
     assert found.get("duration") == {"6 weeks", "1 month"}, found
     assert found.get("person") == {"Ivo Marek", "Tomas Hale"}, found
-    assert found.get("negation") == {"halted", "continued"}, found
+    assert found.get("negation") == {"halt", "continue"}, found
     assert found.get("agent") == {"Egypt", "Israel"}, found  # "put forward by": who, not where
     # the digest tells each claim by the side most outlets take and cites only them
     outlet_of = {i: f"Outlet {i}" for i in range(len(sides))}

@@ -112,21 +112,36 @@ def _forms(*bases: str) -> frozenset[str]:
 
 
 # Verbs of opposite outcome for one subject: two outlets saying "the talks halted" and "the talks continued"
-# disagree as much as one saying "did not halt" would. Pairs of groups; a verb here is the unit's main verb.
-OPPOSITE_VERBS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (_forms("halt", "stop", "suspend", "pause", "end", "freeze", "froze", "frozen"), _forms("continue", "resume")),
+# disagree as much as one saying "did not halt" would. Pairs of outcomes, each named by its first verb.
+OPPOSITE_VERBS: tuple[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]], ...] = (
     (
-        _forms("rise", "rose", "risen", "increase", "grow", "grew", "grown", "climb", "jump", "surge"),
-        _forms("fall", "fell", "fallen", "decrease", "drop", "decline", "plunge", "shrink", "shrank", "shrunk"),
+        ("halt", _forms("halt", "stop", "suspend", "pause", "end", "freeze", "froze", "frozen")),
+        ("continue", _forms("continue", "resume")),
     ),
-    (_forms("open"), _forms("close", "shut")),
-    (_forms("win", "won"), _forms("lose", "lost")),
-    (_forms("support", "endorse"), _forms("oppose")),
-    (_forms("lift"), _forms("impose")),
-    (_forms("allow", "permit", "permitted", "permitting"), _forms("ban", "forbid", "forbade", "forbidden", "bar")),
+    (
+        ("rise", _forms("rise", "rose", "risen", "increase", "grow", "grew", "grown", "climb", "jump", "surge")),
+        (
+            "fall",
+            _forms("fall", "fell", "fallen", "decrease", "drop", "decline", "plunge", "shrink", "shrank", "shrunk"),
+        ),
+    ),
+    (("open", _forms("open")), ("close", _forms("close", "shut"))),
+    (("win", _forms("win", "won")), ("lose", _forms("lose", "lost"))),
+    (("support", _forms("support", "endorse")), ("oppose", _forms("oppose"))),
+    (("lift", _forms("lift")), ("impose", _forms("impose"))),
+    (
+        ("allow", _forms("allow", "permit", "permitted", "permitting")),
+        ("ban", _forms("ban", "forbid", "forbade", "forbidden", "bar")),
+    ),
 )
 
 
-def opposite_verbs(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` (lower-case verb forms) tell opposite outcomes ("halted" / "continued")."""
-    return any((a in x and b in y) or (a in y and b in x) for x, y in OPPOSITE_VERBS)
+def opposite_outcomes(a: str, b: str) -> tuple[str, str] | None:
+    """The outcomes ``a`` and ``b`` (lower-case verb forms) tell when they are opposite, by name ("suspended" /
+    "resumed" -> ("halt", "continue")), or ``None``."""
+    for (name_x, x), (name_y, y) in OPPOSITE_VERBS:
+        if a in x and b in y:
+            return name_x, name_y
+        if a in y and b in x:
+            return name_y, name_x
+    return None

@@ -54,7 +54,7 @@ from ..text import (
     TIME_WORDS,
     content_words,
     dice,
-    opposite_verbs,
+    opposite_outcomes,
     stem,
 )
 from .align import Scored, sentence_vectors
@@ -401,9 +401,16 @@ _ROLE_NOUNS = (
 )
 _NAME = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+"
 _ROLE_BEFORE_NAME = re.compile(rf"\b(?i:{_ROLE_NOUNS})\s+(?P<name>{_NAME})")
+# What puts a name in a role after it: "named X as its envoy", "X has been named envoy", "X was appointed as the
+# government's envoy", "X is the government's new envoy", "named X its envoy".
+_NAMED_TO = (
+    r"(?:(?:(?:has\s+been|had\s+been|was|is|will\s+be)\s+)?(?:named|appointed|chosen|picked|tapped)\s+(?:as\s+)?"
+    r"|as\s+|(?:is|was|becomes|became)\s+(?=(?:the|a|an|its|his|her|their|\w+['\u2019]s)\s)"
+    r"|(?=(?:its|his|her|their)\s))"
+)
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?P<role>(?:[\w.'\u2019-]+\s+){{0,3}}?(?i:{_ROLE_NOUNS}))\b"
-    rf"|(?P<named>{_NAME})\s+as\s+(?:(?:its|the|his|her|their|a|an)\s+)?"
+    rf"|(?P<named>{_NAME})\s+{_NAMED_TO}(?:(?:its|the|his|her|their|a|an|new|\w+['\u2019]s)\s+)*"
     rf"(?P<as_role>(?:[\w.'\u2019-]+\s+){{0,3}}?(?i:{_ROLE_NOUNS}))\b"
 )
 # Lower-case words that make a role another office ("former envoy", "deputy minister", "defense minister");
@@ -1253,13 +1260,9 @@ def _difference(
                 ("denies" if slots_a.negated else "affirms"),
                 ("affirms" if slots_a.negated else "denies"),
             )
-    if (
-        slots_a.negated == slots_b.negated
-        and not (a.subject and b.subject and a.subject != b.subject)
-        and opposite_verbs(a.head, b.head)
-        and _same_after(a, b) >= OPPOSITE_MIN_SAME
-    ):
-        return "negation", a.head, b.head  # "the group halted the talks" / "the group continued the talks"
+    outcomes = opposite_outcomes(a.head, b.head) if slots_a.negated == slots_b.negated else None
+    if outcomes and not (a.subject and b.subject and a.subject != b.subject) and _same_after(a, b) >= OPPOSITE_MIN_SAME:
+        return "negation", *outcomes  # "the group halted the talks" / "the group resumed the talks": halt / continue
     periods = (bool(_COUNTING_PERIOD.search(a.text)), bool(_COUNTING_PERIOD.search(b.text)))
     numbers = _number_difference(slots_a, slots_b, values_apart) if periods[0] == periods[1] else None
     place_a, place_b = places

@@ -236,8 +236,8 @@ def write_digest(
 
         # in each dispute over the claim, the value most of its sentences give (none on a tie)
         majority: dict[int, str] = {}
-        for dispute in {d for given in side.values() for d in given}:
-            ranked = Counter(given[dispute] for given in side.values() if dispute in given).most_common(2)
+        for dispute in {d for taken in side.values() for d in taken}:
+            ranked = Counter(taken[dispute] for taken in side.values() if dispute in taken).most_common(2)
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 majority[dispute] = ranked[0][0]
 

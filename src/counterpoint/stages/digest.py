@@ -40,7 +40,7 @@ from numpy.typing import NDArray
 
 from ..bias import quoted_spans
 from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
-from ..text import FIGURE, NEGATION, REPORTING_VERBS, SMALL_NUMBERS, content_words, dice, stem
+from ..text import FIGURE, NEGATION, REPORTING_VERBS, SMALL_NUMBERS, content_words, dice, paired_quotes, stem
 
 NAME = "digest"
 VERSION = "14"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
@@ -457,7 +457,7 @@ def _whole_quotes(text: str) -> bool:
     # a single mark after the closing stop with none opened is a quotation's end ("... certain parts.'"), not the
     # apostrophe of a plural's possessive ("the Smiths' house")
     tail = not opens and _QUOTE_TAIL.search(text)
-    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d") and singles and not tail
+    return paired_quotes(text) and singles and not tail
 
 
 def _quoted_share(comparison: Comparison) -> dict[str, float]:

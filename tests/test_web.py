@@ -51,7 +51,7 @@ from counterpoint.web import create_app, inputs
 from counterpoint.web.app import CONTENT_SECURITY_POLICY
 from counterpoint.web.cache import ComparisonCache
 from counterpoint.web.guard import CSRF_COOKIE
-from counterpoint.web.views import claim_label, matches
+from counterpoint.web.views import claim_label, matches, representative_title
 
 from .conftest import EXAMPLES
 from .test_report import assert_self_contained
@@ -829,6 +829,17 @@ def test_the_cache_keeps_a_comparison_per_set_of_articles(store_path: Path) -> N
     store.close()
     with pytest.raises(ValueError, match="at least one"):
         ComparisonCache(comparer, capacity=0)
+
+
+def test_a_story_is_named_by_the_title_most_of_its_outlets_share() -> None:
+    titles = [
+        "Watch: the video everyone is talking about",
+        "Storm floods the harbour of Orno",
+        "Orno harbour flooded after storm",
+        "Storm leaves Orno harbour under water",
+    ]
+    assert representative_title(titles) in titles[1:]
+    assert representative_title(["Only one"]) == "Only one" and representative_title([]) is None
 
 
 def test_claims_are_named_by_their_shortest_span_cut_to_a_line() -> None:

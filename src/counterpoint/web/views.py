@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Article, Comparison
 from ..report.json_report import report_dict
 from ..store import StorySummary
-from ..text import evidence_label
+from ..text import content_words, dice, evidence_label, stem
 
 # A claim is named by its shortest evidence span with its quotation marks in pairs, cut to this many characters
 # (a line on a phone: the whole text is in the claim's section).
@@ -247,6 +247,15 @@ class StoryView:
     coverage_shown: int = COVERAGE_SHOWN
 
 
+def representative_title(titles: list[str]) -> str | None:
+    """The title that shares most words with the others (the first on a tie): a story told by many outlets is
+    named by what most of their headlines say, not by whichever article came first."""
+    if not titles:
+        return None
+    words = [frozenset(stem(w) for w in content_words(t)) for t in titles]
+    return titles[max(range(len(titles)), key=lambda i: (sum(dice(words[i], w) for w in words), -i))]
+
+
 def claim_label(claim: dict[str, Any]) -> str:
     """A claim's name: its shortest evidence span (never its id)."""
     label = evidence_label([unit["text"] for unit in claim["units"]]) or claim["note"] or "(a claim with no text)"
@@ -355,10 +364,9 @@ def story_view(
                 claim_of.get(best) if best else None,
             )
         )
-    titles = [a.title for a in articles if a.title]
     return StoryView(
         story_id=story_id,
-        title=title or (titles[0] if titles else "Untitled story"),
+        title=title or representative_title([a.title for a in articles if a.title]) or "Untitled story",
         articles=articles,
         outlets=list(by_outlet.values()),
         digest=digest,

@@ -995,6 +995,18 @@ def test_an_act_credited_to_two_countries_is_an_agent_conflict() -> None:
     assert not [c for c in compare_texts(sources.format("Egyptian"), sources.format("Israeli")).claims if c.kind]
     both = said.format("an Egyptian and Israeli")
     assert not conflicting(both, said.format("an Israeli"))
+    # the doer as the subject, or after "by" in the passive
+    [claim] = conflicting(
+        "Egypt drafted the ceasefire proposal for a six-week truce in Gaza, two diplomats familiar with it said.",
+        "The ceasefire proposal for a six-week truce in Gaza was put forward by Israel, two diplomats said.",
+    )
+    assert claim.kind == "agent" and set(claim.values.values()) == {"Egypt", "Israel"}
+    # who says it is the source, not the doer of what is said
+    said_by = conflicting(
+        "Egypt said the ceasefire proposal for a six-week truce in Gaza was ready, two diplomats said.",
+        "Israel said the ceasefire proposal for a six-week truce in Gaza was ready, two diplomats said.",
+    )
+    assert not [c for c in said_by if c.kind == "agent"]
 
 
 def test_the_length_of_a_thing_is_compared_with_lengths_of_that_thing() -> None:

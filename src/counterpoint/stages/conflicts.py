@@ -104,7 +104,9 @@ VERSION = "36"  # 6: a denial of degree is about the degree; refusing to act den
 # thing, not the same figure in dispute; 35: a disagreement found again among other units with some of its
 # values is told once, with every outlet that takes a side in it; 36: a person named "as" a role ("named X as its
 # special envoy") holds it; opposite verbs of one subject about the same thing ("halted" / "continued the talks")
-# are a negation; a country after "by" in the place that differs is the doer ("put forward by Egypt"): agent
+# are a negation; a country after "by" in the place that differs is the doer ("put forward by Egypt"): agent; so is
+# a country that is the subject of the main verb or follows "by" in the passive ("Egypt drafted the plan" / "put
+# forward by Israel"), unless the verb is one of saying
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -390,6 +392,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 # Opposite verbs ("halted" / "continued") disagree only about one thing: what follows the verb says the same
 # ("ended her modeling career in 1957" / "continued her modeling work in New York" are two steps: 0.33).
 OPPOSITE_MIN_SAME = 0.6
+# A doer named after "by": "put forward by Egypt", "drafted by the United States".
+_BY_NAME = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")
 # A step told after another ("moved to Florida shortly thereafter", "later moved to"): one event of a sequence.
 _SEQUENCE = re.compile(r"\b(?:thereafter|afterwards?|subsequently|eventually|later)\b", re.I)
 # A person in a role: "special envoy Brett McGurk", "McGurk, the White House's Middle East coordinator", "named
@@ -1208,6 +1212,18 @@ def _parties_dispute(negated: str, plain: str, lead: str = "") -> bool:
     return bool(_DENIAL_VERB.search(negated) or _quoted_denial(lead + negated)) and bool(_REPORTED.search(plain))
 
 
+def _doer(unit: Unit, gazetteer: Gazetteer) -> str | None:
+    """The country that does what the unit's main verb says: its subject ("Egypt drafted the plan") or the
+    name after "by" in the passive ("was put forward by Egypt")."""
+    subject = re.search(rf"\b{re.escape(unit.subject)}\b", unit.text, re.I) if unit.subject else None
+    if subject and subject.group()[:1].isupper():  # a name as written, not the word "us"
+        country = gazetteer.is_qualifier(subject.group())
+        if country:
+            return country
+    by = _BY_NAME.search(unit.text)
+    return gazetteer.is_qualifier(by.group(1)) if by else None
+
+
 def _same_after(a: Unit, b: Unit) -> float:
     """Dice overlap of the content words after each unit's main verb: what each says the verb of."""
     after = []
@@ -1313,6 +1329,16 @@ def _difference(
         # "an Egyptian proposal" / "an Israeli proposal"; not where one also names the other's country
         if doer_a != doer_b and doer_b not in slots_a.countries and doer_a not in slots_b.countries:
             return "agent", doer_a, doer_b
+    doers = (_doer(a, gazetteer or _bundled_gazetteer()), _doer(b, gazetteer or _bundled_gazetteer()))
+    if (
+        doers[0]
+        and doers[1]
+        and doers[0] != doers[1]
+        and doers[1] not in slots_a.countries
+        and doers[0] not in slots_b.countries
+        and not {a.head, b.head} & REPORTING_VERBS  # who said it is an attribution, not who did it
+    ):
+        return "agent", doers[0], doers[1]  # "Egypt drafted the plan" / "the plan was put forward by Israel"
     if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
         return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
     pair = frozenset(place_a.keys() | place_b.keys())

@@ -337,6 +337,16 @@ def test_numbers_without_a_noun_count_their_verb() -> None:
     assert found[35] == "wounded"
 
 
+def test_a_figure_put_at_counts_the_measure_it_is_put_on() -> None:
+    comparison = compare_texts(
+        "The health ministry in Kessa put the death toll at 34,535 on Monday.\n"
+        "Officials estimated the crowd at 5,000. The mayor put his boat in the harbour at 9."
+    )
+    found = {q.value: q.counts for q in comparison.quantities}
+    assert found.get(34535) == "death toll" and found.get(5000) == "crowd"
+    assert found.get(9, "") != "boat"  # "at 9" is a time, and a boat is no measure
+
+
 def test_a_description_resolves_to_the_titled_person() -> None:
     comparison = compare_texts(
         "Foreign Minister Dana Kovac arrived in the capital on Monday.\n"

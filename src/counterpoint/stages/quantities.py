@@ -20,7 +20,9 @@ from ..model import Article, Quantity, Quote, Sentence
 from ..nlp import ParsedLine
 
 NAME = "quantities"
-VERSION = "2"
+VERSION = (
+    "3"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate)
+)
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 WORD_NUMBERS = {
@@ -69,6 +71,10 @@ _TO_VERBS = frozenset(
     "rise rose risen rising climb climbed climbing reach reached increase increased jump jumped "
     "bring bringing brought stand stands stood fall fell fallen drop dropped".split()
 )
+# "put the death toll at 34,535", "estimated the crowd at 5,000": the object counted, where it is a measure
+# ("put his car in the garage at 9" counts no car)
+_PUT_AT_VERBS = frozenset("put puts putting place places placed placing estimate estimates estimated".split())
+_MEASURE_NOUNS = frozenset("toll number total count figure tally crowd cost price value damage losses".split())
 
 
 def parse_value(text: str) -> float | None:
@@ -172,6 +178,10 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
                 subjects = [c for c in verb.children if c.dep_ == dep]
                 if subjects:
                     return _phrase(subjects[0]), subjects[0].text
+        if head.text.lower() == "at" and governor.text.lower() in _PUT_AT_VERBS:
+            measures = [c for c in governor.children if c.dep_ == "dobj" and c.text.lower() in _MEASURE_NOUNS]
+            if measures:
+                return _phrase(measures[0]), measures[0].text
     if number.dep_ == "dobj" and head.text.lower() in _TO_VERBS:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         if subjects:

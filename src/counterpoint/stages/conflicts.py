@@ -106,7 +106,8 @@ VERSION = "36"  # 6: a denial of degree is about the degree; refusing to act den
 # special envoy") holds it; opposite verbs of one subject about the same thing ("halted" / "continued the talks")
 # are a negation; a country after "by" in the place that differs is the doer ("put forward by Egypt"): agent; so is
 # a country that is the subject of the main verb or follows "by" in the passive ("Egypt drafted the plan" / "put
-# forward by Israel"), unless the verb is one of saying
+# forward by Israel"), unless the verb is one of saying; two places each followed by a verb of saying ("Egypt said" /
+# "Israel said") are two speakers: attribution
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -1224,6 +1225,12 @@ def _doer(unit: Unit, gazetteer: Gazetteer) -> str | None:
     return gazetteer.is_qualifier(by.group(1)) if by else None
 
 
+def _says(unit: Unit, name: str) -> bool:
+    """Whether ``name`` is followed by a verb of saying in the unit ("Egypt said", "Israel quickly denied")."""
+    found = re.search(rf"\b{re.escape(name)}\s+(?:\w+ly\s+)?(\w+)", unit.text)
+    return found is not None and found.group(1).lower() in REPORTING_VERBS
+
+
 def _same_after(a: Unit, b: Unit) -> float:
     """Dice overlap of the content words after each unit's main verb: what each says the verb of."""
     after = []
@@ -1354,8 +1361,11 @@ def _difference(
             # "in Manhattan" / "in New York": one inside the other
             and not _nested_places(name_a, name_b, gazetteer or _bundled_gazetteer())
         ):
-            # "put forward by Egypt" / "by Israel": the country is who did it, not where
+            # "put forward by Egypt" / "by Israel": the country is who did it, not where; "Egypt said" / "Israel
+            # said": who says it
             kind = "agent" if _word_before(a.text, name_a).lower() == "by" else "place"
+            if _says(a, name_a) and _says(b, name_b):
+                kind = "attribution"
             return kind, name_a, name_b
     return None
 
@@ -1668,6 +1678,7 @@ _KIND_WORDS = {
     "negation": "accounts (one denies)",
     "agent": "doers",
     "person": "people in one role",
+    "attribution": "speakers",
 }
 
 

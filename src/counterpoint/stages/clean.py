@@ -486,7 +486,7 @@ def furniture_reason(line: str) -> RemovalReason | None:
     if words <= READER_PROMPT_MAX_WORDS and _READER_VERB.match(line):
         if _READER_LABEL.match(line):
             return "teaser"  # "READ: Who is ...", "See video: ...": another story's title after a label
-        if _READER_POINTER.search(line, lower) or (words <= 3 and line[-1] not in '.!?"\u201d'):
+        if _READER_POINTER.search(line) or (words <= 3 and line[-1] not in '.!?"\u201d'):
             return "prompt"  # "Watch the video below, via CNN:", "Follow Jane Doe on Twitter", "VIEW GALLERY"
     return None
 
@@ -501,16 +501,13 @@ _READER_VERB = re.compile(
     re.I,
 )
 _READER_LABEL = re.compile(rf"^{_BULLET}(?:read|watch|see|view|click|listen)(?:\s+[\w\u2019']+){{0,2}}\s*:\s*\S", re.I)
-_READER_POINTER = _Gated(
+# (searched only in lines that open with such a verb, so no gate: its words are too common to skip a line)
+_READER_POINTER = re.compile(
     r"\b(?:below|above|here|gallery|slideshow|related|for\s+more|the\s+(?:latest|whole|original)"
     r"|on\s+(?:twitter|facebook|instagram|google\+?|youtube|tiktok)\b|via\s"
     r"|full\s+(?:story|report|article|interview|post|blog|video|text|image)|live\s+(?:blog|updates|coverage))"
     r"|@\w|https?://|\.com\b|:\s*$",
-    needs=(
-        *("below", "above", "here", "gallery", "slideshow", "related", "for", "the", "on", "via", "full", "live"),
-        *("@", "http", ".com", ":"),
-    ),
-    flags=re.I,
+    re.I,
 )
 # An embedded social post: its status link, picture link or sign-off ("— Name (@handle) May 1, 2024").
 _EMBEDDED_POST = _Gated(

@@ -1336,7 +1336,8 @@ def _difference(
         # "an Egyptian proposal" / "an Israeli proposal"; not where one also names the other's country
         if doer_a != doer_b and doer_b not in slots_a.countries and doer_a not in slots_b.countries:
             return "agent", doer_a, doer_b
-    doers = (_doer(a, gazetteer or _bundled_gazetteer()), _doer(b, gazetteer or _bundled_gazetteer()))
+    known = gazetteer or _bundled_gazetteer()
+    doers = (_doer(a, known), _doer(b, known))
     if (
         doers[0]
         and doers[1]
@@ -1359,7 +1360,7 @@ def _difference(
             and not set(name_a.lower().split()) & set(name_b.lower().split())
             and not same_name(name_a, name_b)  # "anaesthesia" / "anesthesia": one word spelled two ways
             # "in Manhattan" / "in New York": one inside the other
-            and not _nested_places(name_a, name_b, gazetteer or _bundled_gazetteer())
+            and not _nested_places(name_a, name_b, known)
         ):
             # "put forward by Egypt" / "by Israel": the country is who did it, not where; "Egypt said" / "Israel
             # said": who says it

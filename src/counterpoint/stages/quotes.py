@@ -145,7 +145,7 @@ class _Context:
     last_speaker: tuple[str, str | None] | None = None
     last_org: tuple[str, str | None] | None = None  # the last organisation quoted: what "the statement" is from
     line_start: int = 0  # where the paragraph being read starts
-    pronouns: dict[int, str] = field(default_factory=dict)  # where "he" or "she" stood as a speaker -> read as
+    pronouns: dict[int, str] = field(default_factory=dict)  # in this paragraph: where "he"/"she" spoke -> read as
     mention_starts: list[int] = field(default_factory=list)  # of ``mentions``, which are in text order
     sentence_span: dict[str, tuple[int, int]] = field(default_factory=dict)  # sentence id -> (start, end)
     sentence_starts: list[int] = field(default_factory=list)  # every sentence's start, in order
@@ -312,6 +312,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     for parsed in sorted(lines, key=lambda p: p.start):
         ctx.line_start = parsed.start
+        ctx.pronouns = {}  # only this paragraph's are read again: an article's would grow with every paragraph
         found: list[Quote] = []
         # direct quotes first, so that they win over the reported-speech reading of the same attribution
         for quote in _direct_quotes(ctx, parsed) + _reported_speech(ctx, parsed) + _according_to(ctx, parsed):

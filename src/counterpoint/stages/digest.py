@@ -43,7 +43,7 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, REPORTING_VERBS, SMALL_NUMBERS, content_words, dice, paired_quotes, stem
 
 NAME = "digest"
-VERSION = "14"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "15"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
@@ -53,7 +53,9 @@ VERSION = "14"  # 2: voices kept for every quotation, no question; 3: no stateme
 # is told by the sentence whose words its other outlets say most (not the one that adds most); 13: the end of a
 # quotation cut from its start ("... parts.'") is not told; every verb of saying names a speaker ("she noted");
 # 14: where outlets disagree (a conflict over a shared claim's sentences) the claim is told by the side most of its
-# sentences take and cites only them; the other side is the disputed line
+# sentences take and cites only them; the other side is the disputed line; 15: a shared statement cites only the
+# sentences that have at least 40% of its content words where another outlet's does (one that states one of the three
+# facts a lead states is not cited for the lead)
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -74,6 +76,12 @@ REDUNDANT_COSINE = 0.85
 # A claim whose sentences are mostly (Jaccard) those of a claim already told is that statement grouped twice
 # (one quotation in two claims, one lead told by two groups): it is not told again.
 SAME_SENTENCES = 0.5
+# A shared statement cites another outlet's sentence of its claim only when that sentence has at least this share of
+# the told sentence's content words (stems): an outlet whose sentence of the claim says part of it (one of the three
+# facts a lead states) does not say the statement. Where no other outlet's sentence has that share (the claim's
+# sentences say it in other words), the statement cites the claim's sentences as before. Chosen on the dev stories'
+# gold (docs/decisions/0008-extractive-digest.md).
+CITED_SHARE = 0.4
 _CONNECTIVE = re.compile(
     r"^(?:meanwhile|on another note|in this context|for (?:his|her|their|its) part|in addition|additionally|"
     r"moreover|furthermore|however|also|earlier|later|separately|in the meantime)\s*,\s*",
@@ -350,15 +358,20 @@ def write_digest(
             len(sources & earlier) >= SAME_SENTENCES * len(sources | earlier) for earlier in told_sources
         ):
             return False  # mostly the sentences of a claim already told: the same statement grouped twice
+        cited = sorted(claim.sentence_ids)
+        side = sides(claim)
+        if status != "disputed":  # a sentence that gives another value than the told one does not state it
+            cited = [x for x in cited if x not in side or _compatible(side[x], side.get(chosen, {}))]
+        if status == "shared":  # nor one that says a part of it, where two outlets say all of it
+            saying = [x for x in cited if x == chosen or _says(text_of[chosen], text_of[x])]
+            if len({sentences[x][0] for x in saying if x in sentences}) >= 2:
+                cited = saying
+        if status != "disputed":
+            told_values.update(side.get(chosen, {}))
         told_sources.append(sources)
         told.append(stems)
         told_sentences.append(chosen)
         used.add(chosen)
-        cited = sorted(claim.sentence_ids)
-        if status != "disputed":  # a sentence that gives another value than the told one does not state it
-            side = sides(claim)
-            cited = [x for x in cited if x not in side or _compatible(side[x], side.get(chosen, {}))]
-            told_values.update(side.get(chosen, {}))
         outlets = sorted({sentences[x][0] for x in cited if x in sentences}) or sorted(claim.outlets)
         digest.append(DigestSentence(neutral(chosen), cited, status, outlets))
         return True
@@ -380,6 +393,12 @@ def write_digest(
         if per_outlet[outlet] < MAX_SINGLE_SOURCE_PER_OUTLET and add(claim, "single-source"):
             per_outlet[outlet] += 1
     return digest
+
+
+def _says(told: str, other: str) -> bool:
+    """Whether ``other`` has at least :data:`CITED_SHARE` of the content words of ``told`` (stems)."""
+    own = {stem(w) for w in content_words(told)}
+    return len(own & {stem(w) for w in content_words(other)}) >= CITED_SHARE * len(own)
 
 
 def _compatible(a: Mapping[int, str], b: Mapping[int, str]) -> bool:

@@ -1129,3 +1129,33 @@ def test_a_sum_asked_for_is_compared_only_with_sums_asked_for() -> None:
     other = asked.replace("$20 million", "$25 million")
     [claim] = conflicting(asked, other)
     assert set(claim.values.values()) == {"$20,000,000 per season asked", "$25,000,000 per season asked"}
+
+
+def test_a_toll_some_outlets_report_as_denied_is_a_negation_and_the_digest_tells_both_sides() -> None:
+    comparison = compare_texts(
+        "The Kessa health ministry said 4,535 people had been killed in the fighting since October.\n"
+        "Aid convoys reached the north on Monday.",
+        "At least 4,535 people have been killed since October, according to the Kessa health ministry.\n"
+        "The convoys reached the north on Monday.",
+        "The health ministry in Kessa put the death toll at 4,535.\nAid trucks reached the northern towns on Monday.",
+        "Veltria denied the death toll given by the Kessa health ministry, saying it was inflated.\n"
+        "Aid convoys reached the north on Monday.",
+        "Veltria rejected the Kessa health ministry's figure of 4,535 dead as propaganda.\n"
+        "Aid trucks entered the north on Monday.",
+        "Veltria did not dispute the toll of 4,535 given by the Kessa health ministry.\n"
+        "Aid convoys reached the north on Monday.",
+    )
+    [denied] = [c for c in comparison.claims if c.status == "conflicting"]
+    assert denied.kind == "negation"
+    assert {o: v for o, v in denied.values.items() if o != "Outlet 5"} == {
+        "Outlet 0": "4,535",
+        "Outlet 1": "4,535",
+        "Outlet 2": "4,535",
+        "Outlet 3": "denied the figure",
+        "Outlet 4": "rejected the figure",
+    }
+    assert denied.values.get("Outlet 5", "4,535") == "4,535"  # "did not dispute" denies nothing
+    # the toll is told for the outlets that give it, not for those that report it denied; the denial is told too
+    toll = [d for d in comparison.digest if d.status == "shared" and "4,535" in d.text]
+    assert toll and not {"Outlet 3", "Outlet 4"} & set(toll[0].outlets), toll
+    assert any(d.status == "disputed" and "Veltria" in d.text for d in comparison.digest), comparison.digest

@@ -347,6 +347,18 @@ def test_a_figure_put_at_counts_the_measure_it_is_put_on() -> None:
     assert found.get(9, "") != "boat"  # "at 9" is a time, and a boat is no measure
 
 
+def test_a_toll_told_with_of_counts_what_it_measures() -> None:
+    comparison = compare_texts(
+        "Veltria rejected the ministry's figure of 4,535 dead.\n"
+        "Nobody disputed the toll of 311 in Merav.\n"
+        "Officials said the number of dead had reached 96 by Monday.\n"
+        "A team of 3 international and 4 local observers arrived on Tuesday."
+    )
+    found = {q.value: q.counts for q in comparison.quantities}
+    assert found.get(4535) == "dead" and found.get(311) == "toll" and found.get(96) == "dead"
+    assert found.get(3, "") != "international"  # an adjective of a noun further on is no state counted
+
+
 def test_a_description_resolves_to_the_titled_person() -> None:
     comparison = compare_texts(
         "Foreign Minister Dana Kovac arrived in the capital on Monday.\n"

@@ -62,7 +62,7 @@ from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 
 NAME = "conflicts"
-VERSION = "36"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "37"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -107,7 +107,8 @@ VERSION = "36"  # 6: a denial of degree is about the degree; refusing to act den
 # are a negation; a country after "by" in the place that differs is the doer ("put forward by Egypt"): agent; so is
 # a country that is the subject of the main verb or follows "by" in the passive ("Egypt drafted the plan" / "put
 # forward by Israel"), unless the verb is one of saying; two places each followed by a verb of saying ("Egypt said" /
-# "Israel said") are two speakers: attribution
+# "Israel said") are two speakers: attribution; 37: a toll some outlets give and others report as denied ("Veltria
+# denied the death toll", "rejected the ministry's figure of 4,535 dead") is a negation between them
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -124,6 +125,18 @@ _REVISION = re.compile(
     re.I,
 )
 # A figure given as a floor or as provisional: a larger figure elsewhere revises it rather than contradicts it.
+# A figure an outlet reports as denied ("Veltria denied the death toll given by the ministry", "rejected the
+# ministry's figure of 4,535 dead"): a verb of denial whose object, a few words on, is a toll or a figure. Doubt
+# ("questioned", "could not verify") is not denial; "did not dispute the toll" is none.
+_DENIED_FIGURE = re.compile(
+    r"(?<!\bnot )(?<!\bnever )(?<!n't )\b(?P<verb>den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|dismiss(?:es|ed)?|"
+    r"refut(?:e|es|ed)|contest(?:s|ed)?)\s+(?:(?:the|a|an|its|their|his|her|this|that|these|those|[A-Z][\w-]*(?:'s|\u2019s)?|"
+    r"[a-z-]+(?:'s|\u2019s)|official|reported|published|latest|new|overall|[a-z]+-run|health|ministry|casualty|death)\s+){0,6}"
+    r"(?P<noun>death tolls?|tolls?|figures?|numbers?|counts?|tall(?:y|ies)|casualty (?:figures?|counts?|numbers?))\b",
+)
+# What a denied figure counts when the sentence does not say: a toll counts the dead.
+_TOLL_WORDS = re.compile(r"\b(?:death tolls?|tolls?|casualt\w*)\b", re.I)
+
 _PROVISIONAL = re.compile(
     r"\b(?:at least|more than|over|as many as|so far|at the time|initial(?:ly)?|confirmed|preliminary|"
     r"dozens|scores|hundreds|several)\b",
@@ -577,9 +590,13 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     for unit in units:
         by_sentence[unit.sentence_id].append(unit)
     vectors = sentence_vectors(scored) if scored is not None else None
+    frames: dict[str, list[list[_Figure]]] = defaultdict(list)  # measure -> its figures of the whole period, by frame
     for (measure, period), measured in figures.items():
         for group in _same_frame(measured, vectors):
             _add_figure_claim(comparison, group, measure, period, outlet_of, text_of, by_sentence)
+            if period == "cumulative":
+                frames[measure].append(group)
+    _denied_figures(comparison, frames, outlet_of, text_of, by_sentence)
 
 
 def _story_year(comparison: Comparison) -> int | None:
@@ -658,16 +675,79 @@ def _add_figure_claim(
     comparison.claims.append(claim)
 
 
+def _denied_figures(
+    comparison: Comparison,
+    frames: dict[str, list[list[_Figure]]],
+    outlet_of: dict[str, str],
+    text_of: dict[str, str],
+    by_sentence: dict[str, list[Unit]],
+) -> None:
+    """A toll some outlets give and others report as denied: a conflict of kind ``negation`` between the outlets
+    that state the figure and those whose sentence denies it (an outlet that reports the denial is on its side,
+    whatever figure it also gives). The denied figure is the one of the measure the denial names ("the death
+    toll", "the figure of 4,535 dead"): of its frames, the one that holds the figure the denial gives, else the one
+    most outlets give."""
+    counted = {q.sentence_id: q for q in comparison.quantities}
+    denials: dict[str, list[tuple[ClaimUnit, str, float | None]]] = defaultdict(list)  # measure -> (unit, verb, value)
+    for article in comparison.articles:
+        for sentence in article.sentences:
+            text = text_of[sentence.sentence_id]
+            match = _DENIED_FIGURE.search(text)
+            if not match:
+                continue
+            quantity = counted.get(sentence.sentence_id)
+            after = [_MEASURE_OF.get(stem(w)) for w in re.findall(r"[a-z]+", text[match.end() :].lower())]
+            if quantity is not None and measure_of(quantity.counts) in MEASURES:
+                measure, value = measure_of(quantity.counts), quantity.value
+            elif _TOLL_WORDS.search(match.group(0)):
+                measure, value = "killed", None
+            elif any(after):  # "the ministry's figure of 4,535 dead"
+                measure, value = next(m for m in after if m), None
+            else:
+                continue  # "denied the figures": of what, the sentence does not say
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            unit = _unit_around(article.article_id, sentence.sentence_id, start, end, by_sentence, comparison)
+            denials[measure].append((unit, match.group("verb").lower(), value))
+    for measure, denied in denials.items():
+        if not frames.get(measure):
+            continue
+        given = {value for _, _, value in denied if value is not None}
+        frame = max(frames[measure], key=lambda g: (bool(given & {f.quantity.value for f in g}), len(_per_outlet(g))))
+        deniers = {outlet_of[unit.article_id] for unit, _, _ in denied}
+        stating = [f for f in _per_outlet(frame) if f.outlet not in deniers]
+        if not stating:
+            continue
+        evidence = [_figure_unit(f.quantity, by_sentence, comparison) for f in stating]
+        sides = {f.outlet: f"{f.quantity.value:,.10g}" for f in stating}
+        for unit, verb, _ in denied:
+            outlet = outlet_of[unit.article_id]
+            if outlet not in sides:
+                evidence.append(unit)
+                sides[outlet] = f"{verb} the figure"
+        claim = _claim(evidence, outlet_of, "conflicting")
+        claim.kind = "negation"
+        claim.values = sides
+        claim.note = f"{measure}: a denial of the figure is reported by {', '.join(sorted(deniers))}"
+        comparison.claims.append(claim)
+
+
 def _figure_unit(quantity: Quantity, by_sentence: dict[str, list[Unit]], comparison: Comparison) -> ClaimUnit:
     """The smallest claim unit around a figure (its clause), else its sentence."""
-    around = [
-        u for u in by_sentence.get(quantity.sentence_id, []) if u.start <= quantity.start and quantity.end <= u.end
-    ]
+    return _unit_around(
+        quantity.article_id, quantity.sentence_id, quantity.start, quantity.end, by_sentence, comparison
+    )
+
+
+def _unit_around(
+    article_id: str, sentence_id: str, start: int, end: int, by_sentence: dict[str, list[Unit]], comparison: Comparison
+) -> ClaimUnit:
+    """The smallest claim unit holding ``start:end`` (its clause), else its sentence."""
+    around = [u for u in by_sentence.get(sentence_id, []) if u.start <= start and end <= u.end]
     if around:
         unit = min(around, key=lambda u: u.end - u.start)
         return ClaimUnit(unit.article_id, unit.sentence_id, unit.start, unit.end)
-    article = next(a for a in comparison.articles if a.article_id == quantity.article_id)
-    sentence = next(s for s in article.sentences if s.sentence_id == quantity.sentence_id)
+    article = next(a for a in comparison.articles if a.article_id == article_id)
+    sentence = next(s for s in article.sentences if s.sentence_id == sentence_id)
     return ClaimUnit(article.article_id, sentence.sentence_id, sentence.start, sentence.end)
 
 

@@ -21,7 +21,8 @@ from ..nlp import ParsedLine
 
 NAME = "quantities"
 VERSION = (
-    "3"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate)
+    "4"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
+    # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -75,6 +76,12 @@ _TO_VERBS = frozenset(
 # ("put his car in the garage at 9" counts no car)
 _PUT_AT_VERBS = frozenset("put puts putting place places placed placing estimate estimates estimated".split())
 _MEASURE_NOUNS = frozenset("toll number total count figure tally crowd cost price value damage losses".split())
+# Nouns that count what follows their "of" ("the number of dead").
+_COUNTING_NOUNS = frozenset("toll number total count figure tally".split())
+# States of people a toll counts, which stand for a noun after a measure's figure ("the toll of 4,535 dead"); other
+# adjectives after a figure modify a noun further on ("3 international and 3 local officers"), however the parser
+# hangs them.
+_COUNTED_STATES = frozenset("dead injured wounded hurt missing homeless displaced".split())
 
 
 def parse_value(text: str) -> float | None:
@@ -154,9 +161,40 @@ def _phrase(token: Any, stop_before: Any | None = None) -> str:
     return " ".join(t.text for t in sorted({*words, token}, key=lambda t: t.i))
 
 
+def _measured(noun: Any) -> tuple[str, str]:
+    """What a noun counts: the noun with its modifiers, or for a counting noun with "of" what it counts ("the number
+    of dead" counts the dead, "the toll of people killed" people killed; "the price of gas" stays a price)."""
+    if noun.text.lower() in _COUNTING_NOUNS:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() == "of"):
+            for counted in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "ADJ")):
+                acts = [c.text for c in counted.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+                return " ".join([_phrase(counted), *acts[:1]]), counted.text
+    return _phrase(noun), noun.text
+
+
+def _counts_of(preposition: Any) -> bool:
+    """Whether ``preposition`` ("of") hangs from a counting noun ("a toll of", "the figure of")."""
+    return bool(preposition.head.text.lower() in _COUNTING_NOUNS)
+
+
 def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
     """(what the number counts, the noun itself) from the parse around the number's last token."""
     head = number.head
+    # a state standing for a noun right after a measure's figure ("the figure of 4,535 dead"), not one that modifies
+    # a noun further on ("two wounded men"); a bare "12 dead" is not read yet (docs/decisions/0011-conflicts.md)
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    state = (
+        after
+        if after is not None
+        and after.text.lower() in _COUNTED_STATES
+        and after.pos_ in ("ADJ", "VERB")
+        and not (after.dep_ == "amod" and after.head.i > after.i)
+        else None
+    )
+    if number.dep_ == "pobj" and head.text.lower() == "of" and _counts_of(head):
+        return (state.text if state is not None else _phrase(head.head)), None  # "a toll of 4,535"
+    if state is not None and head.i == state.i and state.head.text.lower() == "of" and _counts_of(state.head):
+        return state.text, None  # "a toll of 4,535 dead", parsed as "of [4,535 dead]"
     if number.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = _phrase(head, stop_before=number)
         if head.text.lower() in ("others", "more") and previous_noun:
@@ -177,7 +215,7 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
             for dep in ("dobj", "nsubj", "nsubjpass"):
                 subjects = [c for c in verb.children if c.dep_ == dep]
                 if subjects:
-                    return _phrase(subjects[0]), subjects[0].text
+                    return _measured(subjects[0])
         if head.text.lower() == "at" and governor.text.lower() in _PUT_AT_VERBS:
             measures = [c for c in governor.children if c.dep_ == "dobj" and c.text.lower() in _MEASURE_NOUNS]
             if measures:
@@ -185,7 +223,7 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
     if number.dep_ == "dobj" and head.text.lower() in _TO_VERBS:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         if subjects:
-            return _phrase(subjects[0]), subjects[0].text
+            return _measured(subjects[0])
     if number.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
         # "killed at least 20", "20 were wounded": the verb is what is counted
         return (f"{previous_noun} {head.text}" if previous_noun else head.text), previous_noun

@@ -351,11 +351,12 @@ def test_a_toll_told_with_of_counts_what_it_measures() -> None:
     comparison = compare_texts(
         "Veltria rejected the ministry's figure of 4,535 dead.\n"
         "Nobody disputed the toll of 311 in Merav.\n"
-        "Officials said the number of dead had reached 96 by Monday.\n"
+        "Officials said the number of dead had reached 96 by Monday, and 200 others were injured.\n"
         "A team of 3 international and 4 local observers arrived on Tuesday."
     )
     found = {q.value: q.counts for q in comparison.quantities}
     assert found.get(4535) == "dead" and found.get(311) == "toll" and found.get(96) == "dead"
+    assert "injured" in found.get(200, "") and "dead" not in found.get(200, "")  # the others are not the dead
     assert found.get(3, "") != "international"  # an adjective of a noun further on is no state counted
 
 

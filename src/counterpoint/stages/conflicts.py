@@ -124,7 +124,6 @@ _REVISION = re.compile(
     r"from an earlier|had risen|has risen|climbed to|rose to)\b",
     re.I,
 )
-# A figure given as a floor or as provisional: a larger figure elsewhere revises it rather than contradicts it.
 # A figure an outlet reports as denied ("Veltria denied the death toll given by the ministry", "rejected the
 # ministry's figure of 4,535 dead"): a verb of denial whose object, a few words on, is a toll or a figure. Doubt
 # ("questioned", "could not verify") is not denial; "did not dispute the toll" is none.
@@ -137,6 +136,7 @@ _DENIED_FIGURE = re.compile(
 # What a denied figure counts when the sentence does not say: a toll counts the dead.
 _TOLL_WORDS = re.compile(r"\b(?:death tolls?|tolls?|casualt\w*)\b", re.I)
 
+# A figure given as a floor or as provisional: a larger figure elsewhere revises it rather than contradicts it.
 _PROVISIONAL = re.compile(
     r"\b(?:at least|more than|over|as many as|so far|at the time|initial(?:ly)?|confirmed|preliminary|"
     r"dozens|scores|hundreds|several)\b",
@@ -687,7 +687,10 @@ def _denied_figures(
     whatever figure it also gives). The denied figure is the one of the measure the denial names ("the death
     toll", "the figure of 4,535 dead"): of its frames, the one that holds the figure the denial gives, else the one
     most outlets give."""
-    counted = {q.sentence_id: q for q in comparison.quantities}
+    counted: dict[str, list[Quantity]] = defaultdict(list)
+    for quantity in comparison.quantities:
+        if measure_of(quantity.counts) in MEASURES:
+            counted[quantity.sentence_id].append(quantity)
     denials: dict[str, list[tuple[ClaimUnit, str, float | None]]] = defaultdict(list)  # measure -> (unit, verb, value)
     for article in comparison.articles:
         for sentence in article.sentences:
@@ -695,17 +698,19 @@ def _denied_figures(
             match = _DENIED_FIGURE.search(text)
             if not match:
                 continue
-            quantity = counted.get(sentence.sentence_id)
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            # the counted figure the denial names: the first after its verb ("denied the toll of 4,535 dead and
+            # 9,000 wounded" denies the dead), else any of the sentence's
+            figures = sorted(counted[sentence.sentence_id], key=lambda q: (q.start < start, q.start))
             after = [_MEASURE_OF.get(stem(w)) for w in re.findall(r"[a-z]+", text[match.end() :].lower())]
-            if quantity is not None and measure_of(quantity.counts) in MEASURES:
-                measure, value = measure_of(quantity.counts), quantity.value
+            if figures:
+                measure, value = measure_of(figures[0].counts), figures[0].value
             elif _TOLL_WORDS.search(match.group(0)):
                 measure, value = "killed", None
             elif any(after):  # "the ministry's figure of 4,535 dead"
                 measure, value = next(m for m in after if m), None
             else:
                 continue  # "denied the figures": of what, the sentence does not say
-            start, end = sentence.start + match.start(), sentence.start + match.end()
             unit = _unit_around(article.article_id, sentence.sentence_id, start, end, by_sentence, comparison)
             denials[measure].append((unit, match.group("verb").lower(), value))
     for measure, denied in denials.items():

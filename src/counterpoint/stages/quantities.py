@@ -161,14 +161,15 @@ def _phrase(token: Any, stop_before: Any | None = None) -> str:
     return " ".join(t.text for t in sorted({*words, token}, key=lambda t: t.i))
 
 
-def _measured(noun: Any) -> tuple[str, str]:
+def _measured(noun: Any) -> tuple[str, str | None]:
     """What a noun counts: the noun with its modifiers, or for a counting noun with "of" what it counts ("the number
     of dead" counts the dead, "the toll of people killed" people killed; "the price of gas" stays a price)."""
     if noun.text.lower() in _COUNTING_NOUNS:
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() == "of"):
             for counted in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "ADJ")):
                 acts = [c.text for c in counted.children if c.dep_ == "acl" and c.pos_ == "VERB"]
-                return " ".join([_phrase(counted), *acts[:1]]), counted.text
+                # a state counted ("the number of dead") is no noun for the "others" that follow
+                return " ".join([_phrase(counted), *acts[:1]]), counted.text if counted.pos_ == "NOUN" else None
     return _phrase(noun), noun.text
 
 

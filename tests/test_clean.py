@@ -391,3 +391,13 @@ def test_readers_comments_under_the_article_are_removed() -> None:
     stamped = make_article("\n".join([stamps, BODY, BODY2, ticker]))
     assert BODY in texts(stamped, "body") and BODY2 in texts(stamped, "body")
     assert not [r for r in stamped.removed if r.reason == "comments"]
+
+
+def test_a_page_that_prints_its_article_again_on_one_line_of_page_data_keeps_the_articles_paragraphs() -> None:
+    article, text = _page()
+    # the page's data at the foot: an image address, sizes, the site's name and the whole article on one line
+    data = ["https://img.example.net/orno/harbour-1200x600.jpg", "1200", "600", "OrnoDailyNet", " ".join(article)]
+    page = make_article(text + "\n" + "\n".join(data + ["https://www.example.net/logo.png", "en-GB"]))
+    removed = {r.text: r.reason for r in page.removed}
+    assert removed.get(" ".join(article)) == "boilerplate", removed  # the model's verdict on the long line
+    assert all(line in texts(page, "body") for line in article)  # not dropped as copies of a line removed

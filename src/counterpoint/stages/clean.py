@@ -22,11 +22,12 @@ from ..text import content_words, stem
 from .dates import MONTHS
 
 NAME = "clean"
-VERSION = "7"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "8"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
 # a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments;
 # 6: a page's headline is found by the words it shares with the lead; 7: an order to the reader that says where
-# ("Watch the video below", "Follow Jane Doe on Twitter") is a prompt
+# ("Watch the video below", "Follow Jane Doe on Twitter") is a prompt; 8: no line stays removed as the copy of a
+# line the line model removed (a page's data that repeats the whole article on one line)
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -287,7 +288,8 @@ def clean_article(article: Article) -> list[Block]:
     # HTML extractor produced, where the page around the article is gone; not an article's own 5-30 lines).
     body_p = _body_probability(lines) if not article.extracted and _reads_as_page(lines) else None
     candidates = [line for line in lines if line.index not in removed]
-    for dropped, kept in _duplicates(candidates, body_p):
+    copies = _duplicates(candidates, body_p)
+    for dropped, kept in copies:
         removed[dropped.index] = Removal(
             dropped.start,
             dropped.end,
@@ -300,6 +302,7 @@ def clean_article(article: Article) -> list[Block]:
     if body_p is not None:
         # before the roles, so that the page's menus and link lists are not taken for subheads or a title
         kept_lines = _drop_boilerplate(kept_lines, body_p, removed)
+        kept_lines = _copies_of_dropped(lines, copies, body_p, removed)
     kept_lines = _drop_comments(lines, kept_lines, removed)
     for line in _author_bios(kept_lines):
         removed[line.index] = Removal(line.start, line.end, line.text, "author-bio", line.index)
@@ -358,6 +361,30 @@ def _body_probability(lines: list[_Line]) -> dict[int, float]:
 
     probability = load_line_model().body_probability([line.text for line in lines])
     return {line.index: float(p) for line, p in zip(lines, probability, strict=True)}
+
+
+def _copies_of_dropped(
+    lines: list[_Line], copies: list[tuple[_Line, _Line]], body_p: dict[int, float], removed: dict[int, Removal]
+) -> list[_Line]:
+    """The kept lines once no line stays removed as the copy of a line the line model removed: such a line is
+    judged on its own (a page that also prints its whole article on one line of page data, which the model
+    removes, keeps the article's paragraphs that the long line holds). Chains of copies are followed."""
+    changed = True
+    while changed:
+        changed = False
+        for dropped, kept in copies:
+            own = removed.get(dropped.index)
+            if own is None or own.reason != "duplicate":
+                continue  # restored or judged already
+            copy = removed.get(kept.index)
+            if copy is None or copy.reason == "duplicate":
+                continue  # kept, or itself a copy not judged yet
+            changed = True
+            if body_p[dropped.index] >= BOILERPLATE_MAX_P:
+                del removed[dropped.index]
+            else:
+                _drop_boilerplate([dropped], body_p, removed)
+    return [line for line in lines if line.index not in removed]
 
 
 def _drop_boilerplate(lines: list[_Line], body_p: dict[int, float], removed: dict[int, Removal]) -> list[_Line]:

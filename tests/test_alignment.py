@@ -1144,6 +1144,7 @@ def test_a_toll_some_outlets_report_as_denied_is_a_negation_and_the_digest_tells
         "Aid trucks entered the north on Monday.",
         "Veltria did not dispute the toll of 4,535 given by the Kessa health ministry.\n"
         "Aid convoys reached the north on Monday.",
+        "Veltria has disputed the figures of the Kessa health ministry.\nAid trucks reached the north on Monday.",
     )
     [denied] = [c for c in comparison.claims if c.status == "conflicting"]
     assert denied.kind == "negation"
@@ -1153,9 +1154,10 @@ def test_a_toll_some_outlets_report_as_denied_is_a_negation_and_the_digest_tells
         "Outlet 2": "4,535",
         "Outlet 3": "denied the figure",
         "Outlet 4": "rejected the figure",
+        "Outlet 6": "disputed the figure",  # whose figures: those the ministry gives, the toll
     }
     assert denied.values.get("Outlet 5", "4,535") == "4,535"  # "did not dispute" denies nothing
     # the toll is told for the outlets that give it, not for those that report it denied; the denial is told too
     toll = [d for d in comparison.digest if d.status == "shared" and "4,535" in d.text]
-    assert toll and not {"Outlet 3", "Outlet 4"} & set(toll[0].outlets), toll
+    assert toll and not {"Outlet 3", "Outlet 4", "Outlet 6"} & set(toll[0].outlets), toll
     assert any(d.status == "disputed" and "Veltria" in d.text for d in comparison.digest), comparison.digest

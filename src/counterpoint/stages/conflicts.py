@@ -108,7 +108,8 @@ VERSION = "37"  # 6: a denial of degree is about the degree; refusing to act den
 # a country that is the subject of the main verb or follows "by" in the passive ("Egypt drafted the plan" / "put
 # forward by Israel"), unless the verb is one of saying; two places each followed by a verb of saying ("Egypt said" /
 # "Israel said") are two speakers: attribution; 37: a toll some outlets give and others report as denied ("Veltria
-# denied the death toll", "rejected the ministry's figure of 4,535 dead") is a negation between them
+# denied the death toll", "rejected the ministry's figure of 4,535 dead", "disputed the figures of the health
+# ministry" that gives it) is a negation between them; "disputed" or "refuted" and "rejected" both turn a thing down
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -226,7 +227,9 @@ _BELIEF = frozenset("thinking thought believing believed assuming assumed presum
 _BELIEF_REACH = 4
 # Verbs that turn something down: a denial by one of them agrees with any of them in the other unit.
 _REJECTIONS = frozenset({"rejected", "rejects", "refused", "denied", "denies", "deny"})
-_REJECTION_IN = re.compile(r"\b(?:declin|reject|refus|turn(?:ed|s)?\s+down|rebuff|dismiss)\w*", re.I)
+_REJECTION_IN = re.compile(
+    r"\b(?:declin|reject|refus|turn(?:ed|s)?\s+down|rebuff|dismiss|disput|refut|contest)\w*", re.I
+)
 # A denial up to a moment ("hasn't expanded since X") tells when it last happened: X, which the other may state.
 _SINCE = re.compile(r"\s*since\b", re.I)
 # A day or year of what will happen ("will go on sale in April 2015", "the trial starts Monday") and one of what
@@ -709,8 +712,10 @@ def _denied_figures(
                 measure, value = "killed", None
             elif any(after):  # "the ministry's figure of 4,535 dead"
                 measure, value = next(m for m in after if m), None
+            elif sourced := _measure_of_source(text, frames):  # "disputed the figures of the health ministry"
+                measure, value = sourced, None
             else:
-                continue  # "denied the figures": of what, the sentence does not say
+                continue  # "denied the figures": of what and whose, the sentence does not say
             unit = _unit_around(article.article_id, sentence.sentence_id, start, end, by_sentence, comparison)
             denials[measure].append((unit, match.group("verb").lower(), value))
     for measure, denied in denials.items():
@@ -734,6 +739,22 @@ def _denied_figures(
         claim.values = sides
         claim.note = f"{measure}: a denial of the figure is reported by {', '.join(sorted(deniers))}"
         comparison.claims.append(claim)
+
+
+def _measure_of_source(text: str, frames: dict[str, list[list[_Figure]]]) -> str | None:
+    """The one measure whose figures come from an authority ``text`` names ("the figures of the Kessa health
+    ministry" where the ministry gives the toll): its content words, two at least, all in ``text``."""
+    words = {stem(w) for w in content_words(text)}
+    named = {
+        measure
+        for measure, groups in frames.items()
+        for group in groups
+        for figure in group
+        if figure.quantity.authority
+        and len(own := {stem(w) for w in content_words(figure.quantity.authority)}) >= 2
+        and own <= words
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _figure_unit(quantity: Quantity, by_sentence: dict[str, list[Unit]], comparison: Comparison) -> ClaimUnit:

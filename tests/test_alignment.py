@@ -1157,6 +1157,9 @@ def test_a_toll_some_outlets_report_as_denied_is_a_negation_and_the_digest_tells
         "Outlet 6": "disputed the figure",  # whose figures: those the ministry gives, the toll
     }
     assert denied.values.get("Outlet 5", "4,535") == "4,535"  # "did not dispute" denies nothing
+    # the figure a denial names is denied, not given: the toll's figure claim is the others'
+    [toll_figure] = [c for c in comparison.claims if c.kind == "number" and c.status == "shared"]
+    assert "Outlet 4" not in toll_figure.outlets, toll_figure.values
     # the toll is told for the outlets that give it, not for those that report it denied; the denial is told too
     toll = [d for d in comparison.digest if d.status == "shared" and "4,535" in d.text]
     assert toll and not {"Outlet 3", "Outlet 4", "Outlet 6"} & set(toll[0].outlets), toll

@@ -109,7 +109,8 @@ VERSION = "37"  # 6: a denial of degree is about the degree; refusing to act den
 # forward by Israel"), unless the verb is one of saying; two places each followed by a verb of saying ("Egypt said" /
 # "Israel said") are two speakers: attribution; 37: a toll some outlets give and others report as denied ("Veltria
 # denied the death toll", "rejected the ministry's figure of 4,535 dead", "disputed the figures of the health
-# ministry" that gives it) is a negation between them; "disputed" or "refuted" and "rejected" both turn a thing down
+# ministry" that gives it) is a negation between them, and the figure a denial names is not that outlet's figure;
+# "disputed" or "refuted" and "rejected" both turn a thing down
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -581,9 +582,13 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     units = scored.units if scored else []
     figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
     current = _story_year(comparison)
+    starts = {s.sentence_id: s.start for a in comparison.articles for s in a.sentences}
     for quantity in comparison.quantities:
         if current and _earlier_year(text_of[quantity.sentence_id], current):
             continue  # "the 2004 tsunami killed 230,000": background, another event's figure
+        denial = _DENIED_FIGURE.search(text_of[quantity.sentence_id])
+        if denial and starts[quantity.sentence_id] + denial.start() < quantity.start:
+            continue  # "rejected the ministry's figure of 4,535 dead": a figure denied, not given
         figure = _Figure(
             quantity, outlet_of[quantity.article_id], measure_of(quantity.counts), _period_kind(quantity.as_of)
         )

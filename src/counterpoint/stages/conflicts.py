@@ -538,6 +538,7 @@ class _Slots:
     countries: frozenset[str] = frozenset()  # every country the unit names, by name or demonym
     owner: str = ""  # whose figures it gives: its subject's name, or for "he"/"she" the person named last before
     roles: dict[str, str] = field(default_factory=dict)  # a role phrase -> the person named in it
+    doer: str | None = None  # the country doing what its main verb says ("Egypt drafted", "put forward by Egypt")
 
 
 def measure_of(counts: str) -> str:
@@ -975,7 +976,8 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
     frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
     negated = bool(NEGATION.search(text))
-    agents, countries = _agents(text, gazetteer or _bundled_gazetteer())
+    known = gazetteer or _bundled_gazetteer()
+    agents, countries = _agents(text, known)
     roles = _roles(text)
     return _Slots(
         frozenset(numbers),
@@ -994,6 +996,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         agents,
         countries,
         roles=roles,
+        doer=_doer(unit, known),
     )
 
 
@@ -1447,17 +1450,16 @@ def _difference(
         # "an Egyptian proposal" / "an Israeli proposal"; not where one also names the other's country
         if doer_a != doer_b and doer_b not in slots_a.countries and doer_a not in slots_b.countries:
             return "agent", doer_a, doer_b
-    known = gazetteer or _bundled_gazetteer()
-    doers = (_doer(a, known), _doer(b, known))
+    actor_a, actor_b = slots_a.doer, slots_b.doer
     if (
-        doers[0]
-        and doers[1]
-        and doers[0] != doers[1]
-        and doers[1] not in slots_a.countries
-        and doers[0] not in slots_b.countries
+        actor_a
+        and actor_b
+        and actor_a != actor_b
+        and actor_b not in slots_a.countries
+        and actor_a not in slots_b.countries
         and not {a.head, b.head} & REPORTING_VERBS  # who said it is an attribution, not who did it
     ):
-        return "agent", doers[0], doers[1]  # "Egypt drafted the plan" / "the plan was put forward by Israel"
+        return "agent", actor_a, actor_b  # "Egypt drafted the plan" / "the plan was put forward by Israel"
     if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
         return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
     pair = frozenset(place_a.keys() | place_b.keys())
@@ -1471,7 +1473,7 @@ def _difference(
             and not set(name_a.lower().split()) & set(name_b.lower().split())
             and not same_name(name_a, name_b)  # "anaesthesia" / "anesthesia": one word spelled two ways
             # "in Manhattan" / "in New York": one inside the other
-            and not _nested_places(name_a, name_b, known)
+            and not _nested_places(name_a, name_b, gazetteer or _bundled_gazetteer())
         ):
             # "put forward by Egypt" / "by Israel": the country is who did it, not where; "Egypt said" / "Israel
             # said": who says it

@@ -351,7 +351,8 @@ def write_digest(
             for earlier, sentence in zip(told, told_sentences, strict=True)
         ):
             return False
-        if status != "disputed" and not _compatible(sides(claim).get(chosen, {}), told_values):
+        side = sides(claim)
+        if status != "disputed" and not _compatible(side.get(chosen, {}), told_values):
             return False  # the other side of a dispute a told sentence took: the disputed line tells both
         sources = set(claim.sentence_ids)
         if status in ("shared", "single-source") and any(
@@ -359,11 +360,11 @@ def write_digest(
         ):
             return False  # mostly the sentences of a claim already told: the same statement grouped twice
         cited = sorted(claim.sentence_ids)
-        side = sides(claim)
         if status != "disputed":  # a sentence that gives another value than the told one does not state it
             cited = [x for x in cited if x not in side or _compatible(side[x], side.get(chosen, {}))]
         if status == "shared":  # nor one that says a part of it, where two outlets say all of it
-            saying = [x for x in cited if x == chosen or _says(text_of[chosen], text_of[x])]
+            own = {stem(w) for w in content_words(text_of[chosen])}
+            saying = [x for x in cited if x == chosen or _says(own, text_of[x])]
             if len({sentences[x][0] for x in saying if x in sentences}) >= 2:
                 cited = saying
         if status != "disputed":
@@ -395,10 +396,9 @@ def write_digest(
     return digest
 
 
-def _says(told: str, other: str) -> bool:
-    """Whether ``other`` has at least :data:`CITED_SHARE` of the content words of ``told`` (stems)."""
-    own = {stem(w) for w in content_words(told)}
-    return len(own & {stem(w) for w in content_words(other)}) >= CITED_SHARE * len(own)
+def _says(told: frozenset[str] | set[str], other: str) -> bool:
+    """Whether ``other`` has at least :data:`CITED_SHARE` of ``told``, a told sentence's content stems."""
+    return len(told & {stem(w) for w in content_words(other)}) >= CITED_SHARE * len(told)
 
 
 def _compatible(a: Mapping[int, str], b: Mapping[int, str]) -> bool:

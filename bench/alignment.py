@@ -26,9 +26,18 @@ from typing import Any
 
 from counterpoint.embed import CachingEmbedder, load_embedder
 from counterpoint.evaluate import Score, evaluate, load_gold
-from counterpoint.pipeline import CompareOptions, annotate, compare_annotated, compare_articles
+from counterpoint.pipeline import (
+    ANNOTATE,
+    PREPARED,
+    STORY,
+    CompareOptions,
+    annotate,
+    compare_annotated,
+    compare_articles,
+)
 from counterpoint.report.json_report import report_dict
-from counterpoint.stages import align, conflicts, ingest
+from counterpoint.stages import align, ingest
+from counterpoint.steps import Work, run_steps
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import stories  # noqa: E402
@@ -103,16 +112,17 @@ def _sweep(prepared: list[tuple[str, str, Any, Any, dict[str, Any]]], embedder: 
             scored.append((name, comparison, result, gold))
     print("\n| linked | merge min | facts found | outlets per fact | link precision | unique apart |")
     print("|---|---|---|---|---|---|")
+    # the per-story steps that group the scored units, run again for each setting
+    grouping = [s for s in STORY if s.name in ("claims", "conflicts", "unique claims")]
+    annotated = PREPARED | {added for s in (*ANNOTATE, *STORY[:1]) for added in s.adds}
     defaults = (align.LINKED, align.MERGE_MIN)
     for linked, merge in itertools.product((0.3, 0.4, 0.5, 0.6), (0.4, 0.5, 0.6)):
         align.LINKED, align.MERGE_MIN = linked, merge
         table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for _, comparison, result, gold in scored:
-            compared = copy.copy(comparison)
-            compared.claims = align.build_claims(compared, result)
-            conflicts.find_conflicts(compared, result)
-            align.add_unique_claims(compared)
-            scores = evaluate(report_dict(compared), gold)
+            work = Work(copy.copy(comparison), CompareOptions(), set(annotated), scored=result)
+            run_steps(grouping, work)
+            scores = evaluate(report_dict(work.comparison), gold)
             for metric in METRICS[:4]:
                 table[metric][0] += scores[metric].found
                 table[metric][1] += scores[metric].total

@@ -229,13 +229,14 @@ def _count_without_opening(db: str) -> int:
 _SLOW_INGEST = """
 import sys, time
 from counterpoint import corpus, pipeline
+from counterpoint.stages import clean
 from counterpoint.store import open_store
 corpus.BATCH_SIZE = 5
-prepare = pipeline.prepare_article
+clean_article = clean.clean_article
 def slow(article):
     time.sleep(0.05)
-    return prepare(article)
-pipeline.prepare_article = slow
+    return clean_article(article)
+clean.clean_article = slow
 pipeline.ingest_corpus([sys.argv[1]], open_store(sys.argv[2]))
 """
 

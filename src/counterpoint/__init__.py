@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, CounterpointError, GoldFormatError, InputError, MissingDependencyError
 from .model import (
@@ -24,8 +25,21 @@ from .model import (
     Sentence,
     Story,
 )
-from .pipeline import CompareOptions, compare, compare_articles
-from .stages.ingest import IngestOptions, ingest
+from .version import __version__
+
+if TYPE_CHECKING:
+    from .pipeline import CompareOptions, compare, compare_articles
+    from .stages.ingest import IngestOptions, ingest
+
+# The pipeline (every stage) loads on first use, so that importing the model, a renderer or the store loads
+# nothing else.
+_LAZY = {
+    "CompareOptions": ".pipeline",
+    "compare": ".pipeline",
+    "compare_articles": ".pipeline",
+    "IngestOptions": ".stages.ingest",
+    "ingest": ".stages.ingest",
+}
 
 __all__ = [
     "Article",
@@ -53,3 +67,11 @@ __all__ = [
     "compare_articles",
     "ingest",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'counterpoint' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value

@@ -20,7 +20,6 @@ from rich.status import Status
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
 from .embed import EMBEDDING_PRECISIONS
 from .errors import ConfigError, CounterpointError
 from .executors import EXECUTORS, open_executor
@@ -30,6 +29,7 @@ from .report.json_report import write_json
 from .report.terminal import print_summary
 from .stages.ingest import MAX_INPUT_BYTES, IngestOptions
 from .store import SQLStore, open_store
+from .version import __version__
 
 # The store used when none is named: a file in the working folder, no server.
 DEFAULT_DB = Path("counterpoint.db")

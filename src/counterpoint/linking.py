@@ -32,7 +32,7 @@ from numpy.typing import NDArray
 
 from . import logistic
 from .embed import TokenVectors
-from .stages.units import VERB_MARK, Unit
+from .stages.units import VERB_MARK, Unit, UnitContext
 from .text import DAY_WORDS, STOPWORDS, TIME_WORDS, stem
 
 FEATURES = (
@@ -427,3 +427,28 @@ class LinkModel:
 def load_link_model() -> LinkModel:
     """The shipped link model (``counterpoint/data/link_model.json``)."""
     return LinkModel.from_dict(logistic.load("link_model.json"))
+
+
+@dataclass(slots=True)
+class Scored:
+    """Claim units and the pair judge's probabilities: everything claims are grouped from."""
+
+    units: list[Unit]  # every unit of the comparison
+    judged: list[int]  # the units judged (one per repeated text), as indices into ``units``
+    copies: dict[int, list[int]]  # judged position -> its verbatim copies in other articles
+    candidates: Candidates  # pairs over the judged units
+    probability: NDArray[np.float64]
+    context: UnitContext
+    vectors: NDArray[np.float32]  # embeddings of the judged units
+    model: LinkModel  # the pair judge that gave ``probability``
+
+
+def sentence_vectors(scored: Scored) -> dict[str, NDArray[np.float32]]:
+    """The embedding of every body sentence that is a unit of its own (sentence id -> unit-length vector);
+    a verbatim copy has the vector of the text it repeats."""
+    row = {}
+    for position, unit in enumerate(scored.judged):
+        row[unit] = position
+        for copy in scored.copies.get(position, []):
+            row[copy] = position
+    return {u.sentence_id: scored.vectors[row[i]] for i, u in enumerate(scored.units) if u.whole and i in row}

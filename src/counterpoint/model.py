@@ -167,6 +167,37 @@ class Entity:
 
 
 @dataclass(slots=True)
+class RawMention:
+    """A mention before resolution, with the clues resolution uses."""
+
+    article_id: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str | None = None
+    owner: str | None = None  # for "X's office": the person's name; for "the Prime Minister's Office": None
+    owner_role: str | None = None  # "prime minister" for "the Prime Minister's Office"
+    role: str | None = None  # title right before a person's name, lower case
+    qualifier: str | None = None  # country qualifying an organisation ("Jordan" for "Jordan's Foreign Ministry")
+    locative: bool = False  # a bare name after "in", "invade", "city of": a place
+    alias_of: str | None = None  # text of the long form for "Long Name (SHORT)"
+    outlet: bool = False  # a news outlet (gazetteer or one of the comparison's outlets)
+    affiliation: str | None = None  # "Israel" for "Israeli Prime Minister X", "Hamas" for "X, an official of Hamas"
+    order: int = 0
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The resolved entities and, for each mention (article_id, start, end), its entity id."""
+
+    entities: list[Entity]
+    entity_of: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Quote:
     """Words attributed to a speaker; ``via`` is the relay chain, nearest relay first."""
 

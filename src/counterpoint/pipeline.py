@@ -1,9 +1,13 @@
-"""Compose the stages into a comparison.
+"""Compose the stages into a comparison: the steps of each phase, in order.
 
-Two phases. Per article (:func:`annotate`): clean -> segment -> dates, then one batched spaCy parse of
-every kept line, entities (resolved across articles), quotes, verbatim statements and quantities. Per
-story (:func:`compare_annotated`): claims (align), conflicts, omissions, framing, wording, profiles and
-the digest. Each stage's name and version go into the report, so every output says what produced it.
+Three phases, each a tuple of :class:`~counterpoint.steps.Step` that say what they need and add (the order is
+checked before anything runs). Per article: :data:`PREPARE` (clean -> segment -> dates: what the store keeps)
+and :data:`ANNOTATE` (one batched spaCy parse of every kept line, entities resolved across the articles,
+quotes, quantities, verbatim statements); an executor runs the per-article steps of a corpus
+(:func:`prepare_chunk`) wherever it runs them. Per corpus (:func:`ingest_corpus`): wire copies, stories and
+the store (:class:`counterpoint.corpus.Corpus`). Per story (:data:`STORY`): claims, conflicts, unique claims,
+omissions, framing, wording, profiles and the digest. Each stage's name and version go into the report, so
+every output says what produced it.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .embed import CachingEmbedder, Embedder
-from .model import Article, Comparison, Rejection
+from .linking import sentence_vectors
+from .model import Article, Comparison, Quote, Rejection
 from .nlp import ParsedLine
 from .stages import align, clean, conflicts, dates, digest, entities, framing, ingest, quantities, quotes, segment
+from .steps import Step, Work, got, run_steps, stage_versions, step
 from .store import SQLStore
 
 if TYPE_CHECKING:
@@ -25,7 +31,6 @@ if TYPE_CHECKING:
     from .executors import Executor
 
 log = logging.getLogger(__name__)
-_STAGES = (ingest, clean, segment, dates, entities, quotes, quantities, align, conflicts, framing, digest)
 
 # Texts are compared up to this many characters. The longest news articles run to ~60,000 characters; a
 # longer text is a page dump or a book, and parsing and embedding all of it would take minutes (100,000
@@ -54,16 +59,210 @@ class CompareOptions:
     progress: Callable[[str], None] | None = None  # told what is being done, for a progress display
 
 
-def _tell(options: CompareOptions, message: str) -> None:
-    if options.progress is not None:
-        options.progress(message)
+def _articles(work: Work) -> list[Article]:
+    return work.comparison.articles
+
+
+def _clean(work: Work) -> None:
+    for article in _articles(work):
+        work.blocks[article.article_id] = clean.clean_article(article)
+
+
+def _segment(work: Work) -> None:
+    for article in _articles(work):
+        segment.segment_article(article, work.blocks.pop(article.article_id))
+
+
+def _dates(work: Work) -> None:
+    for article in _articles(work):
+        dates.resolve_dates(article)
+
+
+def _compared(work: Work) -> None:
+    for article in _articles(work):
+        _limit(article, work.comparison)
+
+
+def _parse(work: Work) -> None:
+    from .embed import CachingEmbedder, load_embedder
+    from .nlp import parse_articles
+
+    articles = _articles(work)
+    work.embedder = CachingEmbedder(work.options.embedder or load_embedder(work.options.embedding_precision))
+    # the sentences are embedded on one core while spaCy parses on the other (one process: no fork while
+    # the embedding thread runs)
+    work.embedder.prefetch([a.sentence_text(s) for a in articles for s in a.body() if a.compared(s)])
+    work.parsed = parse_articles(articles, max_processes=1)
+
+
+def _entities(work: Work) -> None:
+    work.gazetteer = entities.load_gazetteer(work.options.gazetteers)
+    work.resolution, work.mentions = entities.annotate_entities(_articles(work), work.parsed, work.gazetteer)
+    work.comparison.entities = work.resolution.entities
+
+
+def _quotes(work: Work) -> None:
+    resolution = got(work.resolution, "entities")
+    outlets = {a.outlet for a in _articles(work)}
+    for article in _articles(work):
+        own = [m for m in work.mentions if m.article_id == article.article_id]
+        lines = work.parsed.get(article.article_id, [])
+        work.comparison.quotes.extend(quotes.extract_quotes(article, lines, own, resolution, outlets))
+
+
+def _quantities(work: Work) -> None:
+    quotes_of: dict[str, list[Quote]] = {}
+    for quote in work.comparison.quotes:
+        quotes_of.setdefault(quote.article_id, []).append(quote)
+    for article in _articles(work):
+        lines = work.parsed.get(article.article_id, [])
+        found = quantities.extract_quantities(article, lines, quotes_of.get(article.article_id, []))
+        work.comparison.quantities.extend(found)
+
+
+def _verbatim(work: Work) -> None:
+    by_id = {q.quote_id: q for q in work.comparison.quotes}
+    for statement_id, quote_ids in quotes.link_verbatim(work.comparison.quotes).items():
+        for quote_id in quote_ids:
+            by_id[quote_id].statement_id = statement_id
+    work.comparison.embedder = got(work.embedder, "embedder").name
+
+
+def _features(work: Work) -> None:
+    from .corpus import features
+
+    work.features = [features(article) for article in _articles(work)]
+
+
+def _score(work: Work) -> None:
+    work.scored = align.score_units(work.comparison, work.parsed, got(work.embedder, "embedder"))
+
+
+def _claims(work: Work) -> None:
+    work.comparison.claims = align.build_claims(work.comparison, got(work.scored, "scored units"))
+
+
+def _conflicts(work: Work) -> None:
+    conflicts.find_conflicts(work.comparison, work.scored, work.gazetteer)
+
+
+def _unique(work: Work) -> None:
+    align.add_unique_claims(work.comparison)
+    align.order_claims(work.comparison)
+
+
+def _omissions(work: Work) -> None:
+    work.comparison.omissions = align.omissions(work.comparison)
+
+
+def _framing(work: Work) -> None:
+    lexicon = framing.load_lexicon(work.options.framing_lexicons)
+    comparison = work.comparison
+    for article in comparison.articles:
+        names = [
+            (m.start, m.end) for e in comparison.entities for m in e.mentions if m.article_id == article.article_id
+        ]
+        lines = work.parsed.get(article.article_id, [])
+        # the caching embedder has the sentences' vectors from alignment: the bias model reuses them
+        comparison.framing.extend(framing.find_framing(article, lines, lexicon, names, embedder=work.embedder))
+
+
+def _wording(work: Work) -> None:
+    work.comparison.wording = framing.divergent_wording(work.comparison, work.parsed)
+
+
+def _profiles(work: Work) -> None:
+    work.comparison.profiles = framing.profiles(work.comparison, work.gazetteer)
+
+
+def _digest(work: Work) -> None:
+    work.comparison.digest = digest.write_digest(work.comparison, sentence_vectors(got(work.scored, "scored")))
+
+
+def _outlets(work: Work) -> str:
+    return f"aligning claims across {len({a.outlet for a in _articles(work)})} outlets"
+
+
+# What a text read by the ingest stage holds.
+READ = frozenset({"text"})
+# The per-article phase: cleaning, segmentation and dates (what the store keeps of an article) ...
+PREPARE: tuple[Step, ...] = (
+    step(
+        "clean",
+        "article",
+        {"text"},
+        {"blocks", "removed"},
+        _clean,
+        clean,
+        tell=lambda w: f"cleaning {len(_articles(w))} articles",
+    ),
+    step("segment", "article", {"blocks"}, {"sentences", "roles"}, _segment, segment),
+    step("dates", "article", {"sentences"}, {"dates"}, _dates, dates),
+)
+# ... what an article read from the store holds ...
+PREPARED = READ | {add for s in PREPARE for add in s.adds} - {"blocks"}
+# ... then the parse and what is read from it, over the articles of one story (entities are resolved across them).
+ANNOTATE: tuple[Step, ...] = (
+    step("compared span", "article", {"sentences"}, {"compared span"}, _compared),
+    step(
+        "parse",
+        "article",
+        {"sentences", "compared span"},
+        {"parse", "embedder"},
+        _parse,
+        tell=lambda w: f"parsing {sum(len(a.sentences) for a in _articles(w)):,} sentences",
+    ),
+    step("entities", "article", {"parse"}, {"entities", "mentions"}, _entities, entities),
+    step("quotes", "article", {"parse", "entities", "mentions"}, {"quotes"}, _quotes, quotes),
+    step("quantities", "article", {"parse", "quotes"}, {"quantities"}, _quantities, quantities),
+    step("verbatim quotes", "article", {"quotes", "embedder"}, {"statements"}, _verbatim, quotes),
+)
+# For the corpus: the features stories and copies are found by (computed per article, on the executor).
+FEATURES = step("corpus features", "article", {"sentences", "dates"}, {"features"}, _features)
+# The per-story phase.
+STORY: tuple[Step, ...] = (
+    step(
+        "score units",
+        "story",
+        {"parse", "entities", "quantities", "statements", "embedder"},
+        {"scored"},
+        _score,
+        align,
+        tell=_outlets,
+    ),
+    step("claims", "story", {"scored"}, {"claims"}, _claims, align),
+    step("conflicts", "story", {"claims", "scored", "quantities"}, {"conflicts"}, _conflicts, conflicts),
+    step("unique claims", "story", {"claims", "conflicts"}, {"unique claims"}, _unique, align),
+    step("omissions", "story", {"unique claims"}, {"omissions"}, _omissions, align),
+    step(
+        "framing",
+        "story",
+        {"parse", "entities", "embedder"},
+        {"framing"},
+        _framing,
+        framing,
+        tell=lambda w: "framing and digest",
+    ),
+    step("wording", "story", {"parse", "unique claims"}, {"wording"}, _wording, framing),
+    step("profiles", "story", {"quotes", "framing", "omissions"}, {"profiles"}, _profiles, framing),
+    step(
+        "digest",
+        "story",
+        {"unique claims", "conflicts", "framing", "quantities", "scored"},
+        {"digest"},
+        _digest,
+        digest,
+    ),
+)
+
+
+def _work(articles: list[Article], options: CompareOptions | None, given: frozenset[str] = READ) -> Work:
+    return Work(Comparison(articles=articles), options or CompareOptions(), set(given))
 
 
 def prepare_article(article: Article) -> Article:
     """Clean, segment and date one article in place and return it."""
-    blocks = clean.clean_article(article)
-    segment.segment_article(article, blocks)
-    dates.resolve_dates(article)
+    run_steps(PREPARE, _work([article], None))
     return article
 
 
@@ -75,43 +274,19 @@ class Annotated:
     parsed: dict[str, list[ParsedLine]]
     embedder: CachingEmbedder
     gazetteer: entities.Gazetteer
+    work: Work
 
 
 def annotate(articles: list[Article], options: CompareOptions | None = None, prepared: bool = False) -> Annotated:
     """Clean, segment, date, parse and annotate ``articles`` (entities, quotes, quantities); ``prepared``
     articles are already cleaned and segmented (from the store)."""
-    from .embed import CachingEmbedder, load_embedder
-    from .nlp import parse_articles
-
-    options = options or CompareOptions()
-    comparison = Comparison(articles=articles)
-    _tell(options, f"cleaning {len(articles)} articles")
-    for article in articles:
-        if not prepared:
-            prepare_article(article)
-        _limit(article, comparison)
-    embedder = CachingEmbedder(options.embedder or load_embedder(options.embedding_precision))
-    # the sentences are embedded on one core while spaCy parses on the other (one process: no fork while
-    # the embedding thread runs)
-    embedder.prefetch([a.sentence_text(s) for a in articles for s in a.body() if a.compared(s)])
-    _tell(options, f"parsing {sum(len(a.sentences) for a in articles):,} sentences")
-    parsed = parse_articles(articles, max_processes=1)
-    gazetteer = entities.load_gazetteer(options.gazetteers)
-    resolution, mentions = entities.annotate_entities(articles, parsed, gazetteer)
-    comparison.entities = resolution.entities
-    outlets = {a.outlet for a in articles}
-    for article in articles:
-        lines = parsed.get(article.article_id, [])
-        own = [m for m in mentions if m.article_id == article.article_id]
-        article_quotes = quotes.extract_quotes(article, lines, own, resolution, outlets)
-        comparison.quotes.extend(article_quotes)
-        comparison.quantities.extend(quantities.extract_quantities(article, lines, article_quotes))
-    by_id = {q.quote_id: q for q in comparison.quotes}
-    for statement_id, quote_ids in quotes.link_verbatim(comparison.quotes).items():
-        for quote_id in quote_ids:
-            by_id[quote_id].statement_id = statement_id
-    comparison.embedder = embedder.name
-    return Annotated(comparison, parsed, embedder, gazetteer)
+    work = _work(articles, options, PREPARED if prepared else READ)
+    if not prepared:
+        run_steps(PREPARE, work)
+    run_steps(ANNOTATE, work)
+    return Annotated(
+        work.comparison, work.parsed, got(work.embedder, "embedder"), got(work.gazetteer, "gazetteer"), work
+    )
 
 
 def _limit(article: Article, comparison: Comparison) -> None:
@@ -134,41 +309,21 @@ def _limit(article: Article, comparison: Comparison) -> None:
 
 def compare_annotated(annotated: Annotated, options: CompareOptions | None = None) -> Comparison:
     """The per-story phase: claims, conflicts, omissions, framing, wording, profiles and the digest."""
-    options = options or CompareOptions()
-    comparison, parsed = annotated.comparison, annotated.parsed
-    _tell(options, f"aligning claims across {len({a.outlet for a in comparison.articles})} outlets")
-    scored = align.align(comparison, parsed, annotated.embedder)
-    conflicts.find_conflicts(comparison, scored, annotated.gazetteer)
-    align.add_unique_claims(comparison)
-    align.order_claims(comparison)
-    comparison.omissions = align.omissions(comparison)
-    _tell(options, "framing and digest")
-    lexicon = framing.load_lexicon(options.framing_lexicons)
-    for article in comparison.articles:
-        names = [
-            (m.start, m.end) for e in comparison.entities for m in e.mentions if m.article_id == article.article_id
-        ]
-        lines = parsed.get(article.article_id, [])
-        # the caching embedder has the sentences' vectors from alignment: the bias model reuses them
-        comparison.framing.extend(framing.find_framing(article, lines, lexicon, names, embedder=annotated.embedder))
-    comparison.wording = framing.divergent_wording(comparison, parsed)
-    comparison.profiles = framing.profiles(comparison, annotated.gazetteer)
-    comparison.digest = digest.write_digest(comparison, align.sentence_vectors(scored))
-    return comparison
+    work = annotated.work
+    if options is not None:
+        work.options = options
+    return run_steps(STORY, work).comparison
 
 
 def compare_articles(articles: list[Article], options: CompareOptions | None = None) -> Comparison:
     """Run every per-article and cross-article stage over already-ingested articles."""
     options = options or CompareOptions()
-    stages = [ingest, clean, segment, dates]
     if options.annotate and articles:
         comparison = compare_annotated(annotate(articles, options), options)
-        stages = list(_STAGES)
+        comparison.stages = stage_versions(PREPARE + ANNOTATE + STORY, ingest)
     else:
-        for article in articles:
-            prepare_article(article)
-        comparison = Comparison(articles=articles)
-    comparison.stages = {stage.NAME: stage.VERSION for stage in stages}
+        comparison = run_steps(PREPARE, _work(articles, options)).comparison
+        comparison.stages = stage_versions(PREPARE, ingest)
     return comparison
 
 
@@ -179,9 +334,8 @@ CHUNK_SIZE = 32
 
 def prepare_chunk(articles: list[Article]) -> list[tuple[Article, Features]]:
     """The per-article phase for the corpus: clean, segment, date, and compute the corpus features."""
-    from .corpus import features
-
-    return [(prepared, features(prepared)) for prepared in map(prepare_article, articles)]
+    work = run_steps((*PREPARE, FEATURES), _work(articles, None))
+    return list(zip(articles, work.features, strict=True))
 
 
 def ingest_corpus(
@@ -229,7 +383,7 @@ def compare_story(store: SQLStore, story_id: str, options: CompareOptions | None
     options = options or CompareOptions()
     articles = [article for article, _ in store.story_articles(story_id)]
     comparison = compare_annotated(annotate(articles, options, prepared=True), options)
-    comparison.stages = {stage.NAME: stage.VERSION for stage in _STAGES}
+    comparison.stages = stage_versions(PREPARE + ANNOTATE + STORY, ingest)
     return comparison
 
 
@@ -241,7 +395,8 @@ def compare(sources: Iterable[str | Path], options: CompareOptions | None = None
     (4, 0)
     """
     options = options or CompareOptions()
-    _tell(options, "reading inputs")
+    if options.progress is not None:
+        options.progress("reading inputs")
     result = ingest.ingest(sources, options.ingest)
     comparison = compare_articles(result.articles, options)
     comparison.rejected = result.rejected + comparison.rejected

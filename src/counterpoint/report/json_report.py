@@ -10,8 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..model import Article, Claim, Comparison
+from ..version import __version__
 from .timeline import build_timeline, timeline_dicts
 
 SCHEMA_VERSION = "counterpoint-report/2"

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -36,8 +35,8 @@ from ..ids import content_id
 from ..linking import (
     RANK_OVERLAP_WEIGHT,
     STRONG_QUOTE_BONUS,
-    Candidates,
     LinkModel,
+    Scored,
     candidate_pairs,
     idf_of,
     load_link_model,
@@ -73,20 +72,6 @@ PARALLEL_SHARE = 0.5
 EDGE_MIN = 0.1
 
 
-@dataclass(slots=True)
-class Scored:
-    """Claim units and the pair judge's probabilities: everything claims are grouped from."""
-
-    units: list[Unit]  # every unit of the comparison
-    judged: list[int]  # the units judged (one per repeated text), as indices into ``units``
-    copies: dict[int, list[int]]  # judged position -> its verbatim copies in other articles
-    candidates: Candidates  # pairs over the judged units
-    probability: NDArray[np.float64]
-    context: UnitContext
-    vectors: NDArray[np.float32]  # embeddings of the judged units
-    model: LinkModel  # the pair judge that gave ``probability``
-
-
 def score_units(
     comparison: Comparison, parsed: dict[str, list[ParsedLine]], embedder: Embedder, model: LinkModel | None = None
 ) -> Scored:
@@ -101,17 +86,6 @@ def score_units(
     model = model or load_link_model()
     probability = model.probability(candidates) if len(candidates.a) else np.zeros(0)
     return Scored(units, judged, copies, candidates, probability, context, vectors, model)
-
-
-def sentence_vectors(scored: Scored) -> dict[str, NDArray[np.float32]]:
-    """The embedding of every body sentence that is a unit of its own (sentence id -> unit-length vector);
-    a verbatim copy has the vector of the text it repeats."""
-    row = {}
-    for position, unit in enumerate(scored.judged):
-        row[unit] = position
-        for copy in scored.copies.get(position, []):
-            row[copy] = position
-    return {u.sentence_id: scored.vectors[row[i]] for i, u in enumerate(scored.units) if u.whole and i in row}
 
 
 def align(

@@ -41,7 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..ids import content_id
-from ..linking import FRAME_MIN_PROBABILITY
+from ..linking import FRAME_MIN_PROBABILITY, Scored, sentence_vectors
 from ..model import Claim, ClaimUnit, Comparison, Quantity, Quote
 from ..names import same_name
 from ..places import nested
@@ -57,7 +57,6 @@ from ..text import (
     opposite_outcomes,
     stem,
 )
-from .align import Scored, sentence_vectors
 from .entities import Gazetteer, load_gazetteer
 from .units import Unit
 

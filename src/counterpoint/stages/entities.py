@@ -30,7 +30,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from ..ids import content_id
-from ..model import Article, Entity, Mention
+from ..model import Article, Entity, Mention, RawMention, Resolution
 from ..nlp import ParsedLine
 
 NAME = "entities"
@@ -135,28 +135,6 @@ def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:
                 aliases[alias] = entry
         demonyms.update(data.get("demonyms", {}))
     return Gazetteer(aliases, demonyms)
-
-
-@dataclass(slots=True)
-class RawMention:
-    """A mention before resolution, with the clues resolution uses."""
-
-    article_id: str
-    sentence_id: str
-    start: int
-    end: int
-    text: str
-    label: str
-    canonical: str | None = None
-    owner: str | None = None  # for "X's office": the person's name; for "the Prime Minister's Office": None
-    owner_role: str | None = None  # "prime minister" for "the Prime Minister's Office"
-    role: str | None = None  # title right before a person's name, lower case
-    qualifier: str | None = None  # country qualifying an organisation ("Jordan" for "Jordan's Foreign Ministry")
-    locative: bool = False  # a bare name after "in", "invade", "city of": a place
-    alias_of: str | None = None  # text of the long form for "Long Name (SHORT)"
-    outlet: bool = False  # a news outlet (gazetteer or one of the comparison's outlets)
-    affiliation: str | None = None  # "Israel" for "Israeli Prime Minister X", "Hamas" for "X, an official of Hamas"
-    order: int = 0
 
 
 def _sentence_id(article: Article, offset: int) -> str:
@@ -419,15 +397,6 @@ class _UnionFind:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self.parent[root_b] = root_a
-
-
-@dataclass(slots=True)
-class Resolution:
-    """The resolved entities and, for each mention (article_id, start, end), its entity id."""
-
-    entities: list[Entity]
-    entity_of: dict[tuple[str, int, int], str] = field(default_factory=dict)
-    roles: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _tokens(name: str) -> list[str]:

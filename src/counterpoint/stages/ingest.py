@@ -44,6 +44,8 @@ from .sources import FetchSession, read_feed, read_url, read_url_list, read_warc
 __all__ = [
     "MAX_INPUT_BYTES",
     "MIN_HTML_WORDS",
+    "NAME",
+    "VERSION",
     "IngestOptions",
     "IngestResult",
     "article_from_text",

@@ -25,10 +25,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..ids import content_id
-from ..model import Article, Quote, Sentence
+from ..model import Article, Quote, RawMention, Resolution, Sentence
 from ..nlp import ParsedLine
 from ..text import DAY_WORDS, STOPWORDS, stem
-from .entities import RawMention, Resolution
 
 NAME = "quotes"
 VERSION = "9"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's

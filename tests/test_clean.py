@@ -5,7 +5,8 @@ import time
 import pytest
 
 from counterpoint.pipeline import prepare_article
-from counterpoint.stages.clean import furniture_reason, match_dateline
+from counterpoint.stages.clean import match_dateline
+from counterpoint.stages.furniture import furniture_reason
 from counterpoint.stages.ingest import article_from_text
 
 from .conftest import make_article, texts

@@ -26,7 +26,7 @@ from counterpoint.embed import load_embedder
 from counterpoint.linking import former_score
 from counterpoint.nlp import load_nlp
 from counterpoint.pipeline import prepare_article
-from counterpoint.stages.conflicts import measure_of
+from counterpoint.stages.conflicts.figures import measure_of
 from counterpoint.stages.ingest import article_from_text
 from counterpoint.text import NEGATION
 

@@ -446,7 +446,7 @@ def test_an_age_is_not_a_span_of_time() -> None:
 
 
 def test_a_word_after_without_or_an_effort_is_not_stated() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     denial = "The singer did not consent to the biopsy."
     assert not _denies_what_the_other_states(denial, "A doctor performed a biopsy without her prior consent.")
@@ -463,7 +463,7 @@ def test_a_word_after_without_or_an_effort_is_not_stated() -> None:
 
 
 def test_not_only_declining_to_say_and_a_moment_deny_nothing() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
     from counterpoint.text import NEGATION
 
     assert not NEGATION.search("The warship not only repulsed the attack but seized the boat.")
@@ -477,7 +477,9 @@ def test_not_only_declining_to_say_and_a_moment_deny_nothing() -> None:
 
 
 def test_denials_that_agree_with_the_other_account() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states, _overnight, _slots
+    from counterpoint.stages.conflicts.differences import _overnight
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
     from counterpoint.text import stem
 
@@ -536,7 +538,7 @@ def test_one_speaker_named_two_ways_is_no_attribution_conflict() -> None:
 
 
 def test_the_day_something_was_said_is_not_the_day_of_the_event() -> None:
-    from counterpoint.stages.conflicts import _named_day_words
+    from counterpoint.stages.conflicts.slots import _named_day_words
 
     assert _named_day_words("U.S. officials said Wednesday the video was authentic.") == []
     assert _named_day_words("An official told The Associated Press on Sunday that the strike killed two.") == []
@@ -549,7 +551,7 @@ def test_the_day_something_was_said_is_not_the_day_of_the_event() -> None:
 
 
 def test_a_statement_made_somewhere_or_a_disclosure_dates_the_statement() -> None:
-    from counterpoint.stages.conflicts import _named_day_words
+    from counterpoint.stages.conflicts.slots import _named_day_words
 
     assert _named_day_words("Coach Ivo Marek said at practice on Wednesday that the team would rest him.") == []
     assert _named_day_words("The ministry said in a statement on Monday that two died.") == []
@@ -558,7 +560,7 @@ def test_a_statement_made_somewhere_or_a_disclosure_dates_the_statement() -> Non
 
 
 def test_a_possibility_or_a_counterfactual_is_no_denial_and_no_statement() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     placed = "The Orno Pikes placed their striker on the injured list."
     assert not _denies_what_the_other_states(
@@ -573,7 +575,7 @@ def test_a_possibility_or_a_counterfactual_is_no_denial_and_no_statement() -> No
 
 
 def test_a_denial_over_a_span_up_to_now_is_about_the_time_before() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     used = "Police used tear gas against the crowd in Orno."
     assert not _denies_what_the_other_states("Police have not used tear gas in Orno in nearly a decade.", used)
@@ -596,7 +598,7 @@ def test_dates_of_what_will_be_and_of_what_was_are_two_events() -> None:
 
 
 def test_sums_converted_paid_per_season_or_owned_by_two_names() -> None:
-    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
 
     def numbers(text: str) -> set[tuple[str, float]]:
@@ -649,7 +651,7 @@ def test_an_age_beside_a_name_is_an_age() -> None:
     ):
         assert not conflicting(first, other)
     # a day and a figure between commas are no age
-    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
 
     text = "On Monday, 12, the council of Orno met."
@@ -657,7 +659,7 @@ def test_an_age_beside_a_name_is_an_age() -> None:
 
 
 def test_a_compound_age_is_never_read_as_its_last_word() -> None:
-    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
 
     text = "The thirty-one-year-old singer hired a camera crew."
@@ -666,7 +668,7 @@ def test_a_compound_age_is_never_read_as_its_last_word() -> None:
 
 
 def test_a_state_that_has_changed_is_not_denied() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     earlier = "The singer works as a massage therapist in Orno."
     assert not _denies_what_the_other_states("Massage therapy isn't the singer's work anymore.", earlier)
@@ -675,7 +677,7 @@ def test_a_state_that_has_changed_is_not_denied() -> None:
 
 
 def test_denials_listed_one_after_another_are_one_denial_about_the_first() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     stated = "Tonight we saw an explosion of anger from the youth in the harbour district."
     assert not _denies_what_the_other_states("The youth have no jobs for the summer, no district.", stated)
@@ -683,7 +685,7 @@ def test_denials_listed_one_after_another_are_one_denial_about_the_first() -> No
 
 
 def test_a_purpose_denied_denies_no_act() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     stated = "The shipyard will sell ferries built in Orno."
     assert not _denies_what_the_other_states("The main aim of the purchase was not to sell ferries.", stated)
@@ -691,7 +693,7 @@ def test_a_purpose_denied_denies_no_act() -> None:
 
 
 def test_a_denial_ends_with_its_clause() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     stated = "They got their wish this year, when the president agreed."
     assert not _denies_what_the_other_states("They asked in 1993 and were denied, but this year they won.", stated)
@@ -699,7 +701,7 @@ def test_a_denial_ends_with_its_clause() -> None:
 
 
 def test_the_minutes_of_a_clock_time_are_no_figure() -> None:
-    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
 
     def numbers(text: str) -> set[tuple[str, float]]:
@@ -711,7 +713,7 @@ def test_the_minutes_of_a_clock_time_are_no_figure() -> None:
 
 
 def test_a_denial_is_about_the_word_it_governs() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     denial = "The airline does not employ local women as cabin crew."
     assert _denies_what_the_other_states(denial, "The airline employs local women.")
@@ -721,7 +723,7 @@ def test_a_denial_is_about_the_word_it_governs() -> None:
 
 
 def test_a_denial_of_degree_is_about_the_degree() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     stated = "The merger puts the harbour board on the defensive."
     assert not _denies_what_the_other_states("There isn't much the harbour board can do about the merger.", stated)
@@ -730,7 +732,7 @@ def test_a_denial_of_degree_is_about_the_degree() -> None:
 
 
 def test_refusing_to_act_denies_nothing() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     stated = "Passengers complained about strangers seated next to their wives."
     refusal = "Passengers who refused to have strangers seated next to their wives complained."
@@ -739,7 +741,7 @@ def test_refusing_to_act_denies_nothing() -> None:
 
 
 def test_a_denial_ends_at_a_subordinate_clause() -> None:
-    from counterpoint.stages.conflicts import denial_scopes
+    from counterpoint.stages.conflicts.negation import denial_scopes
 
     text = "Witnesses said no ambulance arrived before the driver left the scene."
     [(start, _, end)] = denial_scopes(text)
@@ -778,7 +780,7 @@ def test_a_relayed_quote_is_not_an_attribution_conflict() -> None:
 
 
 def test_a_partys_denial_against_anothers_accusation_is_their_dispute_not_the_outlets() -> None:
-    from counterpoint.stages.conflicts import _parties_dispute
+    from counterpoint.stages.conflicts.negation import _parties_dispute
 
     accusation = "The governor accused the army of carrying out the attack on the camp."
     assert _parties_dispute("The army denied carrying out the attack on the camp.", accusation)
@@ -791,7 +793,7 @@ def test_a_partys_denial_against_anothers_accusation_is_their_dispute_not_the_ou
 
 
 def test_the_other_half_of_a_question_denies_nothing() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     stated = "Thomas will get most of the carries this week."
     assert not _denies_what_the_other_states("whether or not Thomas would get more carries", stated)
@@ -840,7 +842,7 @@ def test_figures_one_outlet_tells_apart_or_counts_over_a_period_do_not_conflict(
 
 
 def test_what_ought_not_to_be_an_aside_and_a_negative_prefix_deny_nothing() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
 
     stated = "The surgeon in Orno performed the operation last week."
     assert not _denies_what_the_other_states("A patient like her should not have had the operation performed.", stated)
@@ -854,7 +856,8 @@ def test_what_ought_not_to_be_an_aside_and_a_negative_prefix_deny_nothing() -> N
 
 
 def test_a_figure_inside_another_outlets_range_agrees_with_it() -> None:
-    from counterpoint.stages.conflicts import _number_difference, _slots
+    from counterpoint.stages.conflicts.differences import _number_difference
+    from counterpoint.stages.conflicts.slots import _slots
 
     def slots(text: str) -> Any:
         return _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {})
@@ -867,7 +870,8 @@ def test_a_figure_inside_another_outlets_range_agrees_with_it() -> None:
 
 
 def test_cannot_is_a_negation_and_a_question_or_a_changed_state_is_not_denied() -> None:
-    from counterpoint.stages.conflicts import _denies_what_the_other_states, _slots
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
+    from counterpoint.stages.conflicts.slots import _slots
 
     text = "The ministry cannot confirm the video."
     assert _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).negated  # as "couldn't" is
@@ -880,7 +884,7 @@ def test_cannot_is_a_negation_and_a_question_or_a_changed_state_is_not_denied() 
 
 
 def test_a_sum_with_a_hyphenated_scale_and_places_spelled_two_ways() -> None:
-    from counterpoint.stages.conflicts import _slots
+    from counterpoint.stages.conflicts.slots import _slots
 
     text = "The group paid a $132-million ransom for the reporter."
     assert ("$", 132e6) in _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers
@@ -892,7 +896,7 @@ def test_a_sum_with_a_hyphenated_scale_and_places_spelled_two_ways() -> None:
 
 
 def test_a_figure_counts_the_first_measure_its_phrase_names() -> None:
-    from counterpoint.stages.conflicts import measure_of
+    from counterpoint.stages.conflicts.figures import measure_of
 
     assert measure_of("deaths held") == "killed"  # "the deaths held the city in shock" counts no arrests
     assert measure_of("people arrested") == "arrested" and measure_of("demonstrators detained") == "arrested"
@@ -900,7 +904,8 @@ def test_a_figure_counts_the_first_measure_its_phrase_names() -> None:
 
 
 def test_a_time_since_something_is_not_compared_with_a_span() -> None:
-    from counterpoint.stages.conflicts import _difference, _slots
+    from counterpoint.stages.conflicts.differences import _difference
+    from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
 
     def difference(a: str, b: str) -> tuple[str, str, str] | None:
@@ -917,7 +922,8 @@ def test_a_time_since_something_is_not_compared_with_a_span() -> None:
 
 
 def test_a_figure_and_a_length_that_both_differ_tell_of_two_things() -> None:
-    from counterpoint.stages.conflicts import _difference, _slots
+    from counterpoint.stages.conflicts.differences import _difference
+    from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
 
     def difference(a: str, b: str) -> tuple[str, str, str] | None:

@@ -409,3 +409,27 @@ def test_a_sentence_gets_exactly_the_tokens_that_begin_inside_it() -> None:
         expected = [t.text for t in line.doc if sentence.start <= line.start + t.idx < sentence.end]
         assert tokens == expected and " ".join(tokens).startswith(article.sentence_text(sentence).split()[0])
     assert len({sentence.line for sentence in article.sentences}) == 1 and len(article.sentences) == 3
+
+
+def test_ids_of_entities_and_claims_are_scoped_by_the_articles_compared() -> None:
+    cost = "The bridge took three years to build and cost 12 million euros."
+    lead = f"Mayor Jonas Vell opened the new bridge over the Kessa river on Monday. {cost}"
+    other = "Jonas Vell, the mayor, opened the new Kessa bridge on Monday morning."
+    third = "Jonas Vell said the harbour of Kessa would close for repairs in May."
+    first, again, elsewhere = compare_texts(lead, other), compare_texts(lead, other), compare_texts(lead, third)
+
+    def ids(comparison: Comparison) -> dict[str, str]:
+        return {e.name: e.entity_id for e in comparison.entities}
+
+    def claim_of(comparison: Comparison, text: str) -> str:
+        index = comparison.sentence_index()
+        return next(
+            c.claim_id
+            for c in comparison.claims
+            if any(comparison.sentence_text(s) == text for s in c.sentence_ids if s in index)
+        )
+
+    assert ids(first) == ids(again) and "Jonas Vell" in ids(first)
+    assert ids(first)["Jonas Vell"] != ids(elsewhere)["Jonas Vell"]  # two stories of one store never collide
+    assert claim_of(first, cost) == claim_of(again, cost)
+    assert claim_of(first, cost) != claim_of(elsewhere, cost)  # the same sentence's claim in two stories

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,7 +16,7 @@ from numpy.typing import NDArray
 from counterpoint.bias import EMBEDDING_DIMENSIONS, LEXICAL_FEATURES, BiasModel, load_bias_model
 from counterpoint.embed import load_embedder
 from counterpoint.model import Article, Claim, Comparison, Quote
-from counterpoint.stages import framing
+from counterpoint.stages import framing, profiles
 from counterpoint.stages.entities import load_gazetteer
 
 from .conftest import compare_texts, make_article
@@ -158,7 +160,7 @@ def test_profiles_count_a_source_once_under_all_its_names() -> None:
                 speaker,
             )
         )
-    [profile] = framing.profiles(comparison, load_gazetteer())
+    [profile] = profiles.profiles(comparison, load_gazetteer())
     counted = {(q.speaker, q.affiliation): q.count for q in profile.quoted}
     assert counted[("Dana Kovac", None)] == 3
     [(state, country)] = [key for key, count in counted.items() if "State" in key[0]]
@@ -629,3 +631,14 @@ def test_the_digest_cites_only_the_sentences_that_say_what_it_tells() -> None:
     assert dam, comparison.claims  # the aligner holds the four sentences in one claim
     [told] = [d for d in comparison.digest if d.status == "shared" and "villages" in d.text]
     assert told.outlets == ["Outlet 0", "Outlet 1", "Outlet 2"], told
+
+
+def test_a_user_lexicon_edited_between_runs_is_read_again(tmp_path: Path) -> None:
+    extra = tmp_path / "newsroom.json"
+    extra.write_text(json.dumps({"loaded_adjectives": ["gleeful"]}), "utf-8")
+    first = framing.load_lexicon([extra])
+    assert "gleeful" in first.adjectives and framing.load_lexicon([extra]) is first  # read once while unchanged
+    extra.write_text(json.dumps({"loaded_adjectives": ["smug"]}), "utf-8")
+    os.utime(extra, ns=(extra.stat().st_atime_ns, extra.stat().st_mtime_ns + 1_000_000))
+    second = framing.load_lexicon([extra])
+    assert "smug" in second.adjectives and "gleeful" not in second.adjectives

@@ -17,6 +17,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .ids import scope_of
+
 Role = Literal["title", "dek", "dateline", "subhead", "body"]
 ROLES: tuple[Role, ...] = ("title", "dek", "dateline", "subhead", "body")
 
@@ -372,3 +374,28 @@ class Comparison:
     omissions: dict[str, list[str]] = field(default_factory=dict)  # outlet -> shared claims it does not carry
     wording: list[Wording] = field(default_factory=list)
     profiles: list[OutletProfile] = field(default_factory=list)
+    _index: dict[str, tuple[Article, Sentence]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
+
+    @property
+    def scope(self) -> str:
+        """What the ids of this comparison's entities, claims and statements are scoped by (``ids.scope_of``)."""
+        return scope_of(a.article_id for a in self.articles)
+
+    def sentence_index(self) -> dict[str, tuple[Article, Sentence]]:
+        """Every sentence of the comparison by id, with its article: built once and again only when the
+        articles' sentences change (segmentation)."""
+        count = sum(len(a.sentences) for a in self.articles)
+        if count != self._indexed:
+            self._index = {s.sentence_id: (a, s) for a in self.articles for s in a.sentences}
+            self._indexed = count
+        return self._index
+
+    def sentence_text(self, sentence_id: str) -> str:
+        """The text of a sentence of the comparison, by id."""
+        article, sentence = self.sentence_index()[sentence_id]
+        return article.sentence_text(sentence)
+
+    def outlet_of(self, sentence_id: str) -> str:
+        """The outlet of the article a sentence of the comparison stands in."""
+        return self.sentence_index()[sentence_id][0].outlet

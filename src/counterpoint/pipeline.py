@@ -22,7 +22,21 @@ from .embed import CachingEmbedder, Embedder
 from .linking import sentence_vectors
 from .model import Article, Comparison, Quote, Rejection
 from .nlp import ParsedLine
-from .stages import align, clean, conflicts, dates, digest, entities, framing, ingest, quantities, quotes, segment
+from .stages import (
+    align,
+    clean,
+    conflicts,
+    dates,
+    digest,
+    entities,
+    framing,
+    ingest,
+    profiles,
+    quantities,
+    quotes,
+    segment,
+    wording,
+)
 from .steps import Step, Work, got, run_steps, stage_versions, step
 from .store import SQLStore
 
@@ -122,7 +136,7 @@ def _quantities(work: Work) -> None:
 
 def _verbatim(work: Work) -> None:
     by_id = {q.quote_id: q for q in work.comparison.quotes}
-    for statement_id, quote_ids in quotes.link_verbatim(work.comparison.quotes).items():
+    for statement_id, quote_ids in quotes.link_verbatim(work.comparison.quotes, work.comparison.scope).items():
         for quote_id in quote_ids:
             by_id[quote_id].statement_id = statement_id
     work.comparison.embedder = got(work.embedder, "embedder").name
@@ -168,11 +182,11 @@ def _framing(work: Work) -> None:
 
 
 def _wording(work: Work) -> None:
-    work.comparison.wording = framing.divergent_wording(work.comparison, work.parsed)
+    work.comparison.wording = wording.divergent_wording(work.comparison, work.parsed)
 
 
 def _profiles(work: Work) -> None:
-    work.comparison.profiles = framing.profiles(work.comparison, work.gazetteer)
+    work.comparison.profiles = profiles.profiles(work.comparison, work.gazetteer)
 
 
 def _digest(work: Work) -> None:

@@ -72,8 +72,7 @@ class TimelineEntry:
 
 def build_timeline(comparison: Comparison) -> list[TimelineEntry]:
     """The story's dated sub-events and publication days, in date order (see the module docstring)."""
-    articles = {a.article_id: a for a in comparison.articles}
-    sentences = {s.sentence_id: s for a in comparison.articles for s in a.sentences}
+    sentence_of = comparison.sentence_index()
     # the claims carried by the most outlets cite a date expression first (the claims' own order breaks ties)
     claims = sorted(enumerate(comparison.claims), key=lambda item: (-len(set(item[1].outlets)), item[0]))
     entries: dict[tuple[str, dt.date, str], TimelineEntry] = {}
@@ -82,9 +81,9 @@ def build_timeline(comparison: Comparison) -> list[TimelineEntry]:
     for position, claim in claims:
         rank.setdefault(claim.claim_id, position)
         for unit in claim.units:
-            article, sentence = articles.get(unit.article_id), sentences.get(unit.sentence_id)
-            if article is None or sentence is None:
+            if unit.sentence_id not in sentence_of:
                 continue
+            article, sentence = sentence_of[unit.sentence_id]
             span = article.text[unit.start : unit.end].strip()
             for mention, kind in _datings(article, sentence, unit.start, unit.end):
                 if (sentence.sentence_id, mention.start) in cited or mention.date is None:

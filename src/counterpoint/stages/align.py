@@ -112,7 +112,7 @@ def build_claims(comparison: Comparison, scored: Scored) -> list[Claim]:
     grouped = {u for g in groups for u in g}
     groups += [[u] for u in scored.copies if scored.copies[u] and u not in grouped]
     outlet_of = {x.article_id: x.outlet for x in comparison.articles}
-    claims = [_claim(group, judged, matrix, scored, outlet_of) for group in groups]
+    claims = [_claim(group, judged, matrix, scored, outlet_of, comparison.scope) for group in groups]
     # one claim per set of sentences: a sentence, its clause and its core carried by the same outlets are one
     by_sentences: dict[tuple[str, ...], Claim] = {}
     for claim in sorted(claims, key=lambda c: -sum(u.end - u.start for u in c.units)):
@@ -297,7 +297,9 @@ def _mean_between(first: list[int], second: list[int], judged: list[Unit], matri
     return float(block[different].mean()) if different.any() else 0.0
 
 
-def _claim(group: list[int], judged: list[Unit], matrix: Any, scored: Scored, outlet_of: dict[str, str]) -> Claim:
+def _claim(
+    group: list[int], judged: list[Unit], matrix: Any, scored: Scored, outlet_of: dict[str, str], scope: str
+) -> Claim:
     members = [judged[i] for i in group]
     block = matrix[group, :][:, group].toarray()
     size = len(group)
@@ -329,7 +331,7 @@ def _claim(group: list[int], judged: list[Unit], matrix: Any, scored: Scored, ou
     evidence.sort(key=lambda u: (u.article_id, u.start))
     key = [f"{u.sentence_id}:{u.start}-{u.end}" for u in evidence]
     return Claim(
-        content_id("c", *key),
+        content_id("c", scope, *key),
         "shared",
         sorted({u.sentence_id for u in evidence}),
         sorted({outlet_of[u.article_id] for u in evidence}),
@@ -383,15 +385,16 @@ def shared_words(a: frozenset[str], b: frozenset[str]) -> list[str]:
 def add_unique_claims(comparison: Comparison) -> None:
     """Give every body sentence in no claim a claim of its own, unique to its outlet."""
     covered = {sid for claim in comparison.claims for sid in claim.sentence_ids}
+    scope = comparison.scope
     for article in comparison.articles:
         for sentence in article.body():
             if sentence.sentence_id not in covered and article.compared(sentence):
-                comparison.claims.append(_unique(article, sentence.sentence_id, sentence.start, sentence.end))
+                comparison.claims.append(_unique(article, sentence.sentence_id, sentence.start, sentence.end, scope))
 
 
-def _unique(article: Article, sentence_id: str, start: int, end: int) -> Claim:
+def _unique(article: Article, sentence_id: str, start: int, end: int, scope: str) -> Claim:
     unit = ClaimUnit(article.article_id, sentence_id, start, end)
-    return Claim(content_id("c", sentence_id), "unique", [sentence_id], [article.outlet], units=[unit])
+    return Claim(content_id("c", scope, sentence_id), "unique", [sentence_id], [article.outlet], units=[unit])
 
 
 def order_claims(comparison: Comparison) -> None:

@@ -160,14 +160,13 @@ def write_digest(
         body = article.body()
         for rank, sentence in enumerate(body):
             sentences[sentence.sentence_id] = (article.outlet, sentence, rank, len(body))
-    text_of = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
+    text_of = {sid: a.sentence_text(s) for sid, (a, s) in comparison.sentence_index().items()}
     notes: dict[str, list[FramingNote]] = defaultdict(list)
     for note in comparison.framing:
         notes[note.sentence_id].append(note)
     values: dict[str, float] = {}
     for quantity in comparison.quantities:
         values[quantity.sentence_id] = max(values.get(quantity.sentence_id, 0.0), quantity.value)
-    starts = {s.sentence_id: s.start for a in comparison.articles for s in a.sentences}
 
     def position(claim: Claim) -> float:
         ranks = [sentences[s][2] / max(1, sentences[s][3]) for s in claim.sentence_ids if s in sentences]
@@ -286,7 +285,7 @@ def write_digest(
         )
 
     def neutral(sentence_id: str) -> str:
-        start = starts[sentence_id]
+        start = comparison.sentence_index()[sentence_id][1].start
         text = text_of[sentence_id]
         applied = len(text)
         for note in sorted(notes[sentence_id], key=lambda n: -n.start):
@@ -481,11 +480,12 @@ def _whole_quotes(text: str) -> bool:
 
 def _quoted_share(comparison: Comparison) -> dict[str, float]:
     """For each sentence, the share of its characters inside direct quotes."""
-    lengths = {s.sentence_id: max(1, s.end - s.start) for a in comparison.articles for s in a.sentences}
+    sentence_of = comparison.sentence_index()
     share: dict[str, float] = defaultdict(float)
     for quote in comparison.quotes:
         if quote.direct:
-            share[quote.sentence_id] += (quote.end - quote.start) / lengths[quote.sentence_id]
+            sentence = sentence_of[quote.sentence_id][1]
+            share[quote.sentence_id] += (quote.end - quote.start) / max(1, sentence.end - sentence.start)
     return share
 
 

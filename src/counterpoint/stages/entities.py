@@ -29,7 +29,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from ..ids import content_id
+from ..ids import content_id, scope_of
 from ..model import Article, Entity, Mention, RawMention, Resolution
 from ..nlp import ParsedLine
 
@@ -451,7 +451,7 @@ def _vote_types(mentions: list[RawMention], gazetteer: Gazetteer) -> None:
             mention.label = "GPE" if gazetteer.lookup_folded(mention.text) else "LOC"
 
 
-def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolution:
+def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer, scope: str = "") -> Resolution:
     """Group mentions from all articles into entities (see the module docstring for the rules)."""
     _vote_types(mentions, gazetteer)
     uf = _UnionFind()
@@ -553,7 +553,7 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer) -> Resolu
         entity_type = Counter(m.label for m in members).most_common(1)[0][0]
         name = _entity_name(members)
         entity = Entity(
-            content_id("e", entity_type, name),
+            content_id("e", scope, entity_type, name),
             name,
             entity_type,
             [Mention(m.article_id, m.sentence_id, m.start, m.end, m.text) for m in members],
@@ -652,4 +652,4 @@ def annotate_entities(
         for article in articles
         for m in extract_mentions(article, parsed.get(article.article_id, []), gazetteer, outlets)
     ]
-    return resolve_entities(mentions, gazetteer), mentions
+    return resolve_entities(mentions, gazetteer, scope_of(a.article_id for a in articles)), mentions

@@ -16,13 +16,8 @@ Notes (``FramingNote``), each with its span and a plainer alternative:
   noted on each word of the learned lexicon it holds outside quotation marks. The model offers no plainer
   word, so the alternative is the word itself.
 
-Divergent wording (:func:`divergent_wording`) is discovered, not looked up: in every pair of aligned claim
-units, the same entity named differently ("Jerusalem" / "occupied al-Quds") or two different nouns in the
-same grammatical slot ("a deal on captives" / "a deal on hostages") are the outlets' competing words for one
-referent; one name written two ways (case, spelling, an acronym, a short form) or forms of different
-referents ("southern" / "northern Gaza") are not (:func:`counterpoint.names.wording_choice`).
-
-Profiles count each source once under all the forms that name it (:func:`counterpoint.names.speaker_groups`).
+Divergent wording is in :mod:`counterpoint.stages.wording`, outlet profiles in :mod:`counterpoint.stages.profiles`
+(parts of this stage: its name and version cover them).
 
 Nothing here reads an outlet's name or reputation: swap two outlets' texts and their notes swap with them.
 """
@@ -32,21 +27,15 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from .. import names
 from ..bias import BiasModel, load_bias_model, quoted_spans
 from ..embed import Embedder
-from ..linking import FRAME_MIN_PROBABILITY
-from ..model import Article, Comparison, FramingNote, OutletProfile, QuotedSource, Sentence, Wording
+from ..model import Article, FramingNote, Sentence
 from ..nlp import ParsedLine
-from ..text import STOPWORDS, stem
-from .entities import Gazetteer
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
@@ -60,9 +49,6 @@ VERSION = "8"  # 2: loaded-sentence notes from the BABE bias model; 3: wording a
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
-# Two aligned sentences whose content words differ in more than this many are saying different things in
-# different words; only near-identical sentences reveal a swapped term ("hostages" / "captives").
-SLOT_MAX_DIFFERENT_WORDS = 6
 # Words after a doubt-casting verb kept in the note's span, so the note shows what is doubted.
 DOUBT_CONTEXT_WORDS = 2
 # A sentence more than this share of which lies inside direct quotations speaks in someone else's voice: the
@@ -97,9 +83,9 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=8)
-def _load(extra: tuple[str, ...]) -> Lexicon:
+def _load(extra: tuple[tuple[str, int], ...]) -> Lexicon:
     texts = [resources.files("counterpoint").joinpath("data/framing.json").read_text("utf-8")]
-    texts += [Path(p).read_text("utf-8") for p in extra]
+    texts += [Path(p).read_text("utf-8") for p, _ in extra]
     terms: list[tuple[re.Pattern[str], str, str]] = []
     adjectives: set[str] = set()
     adverbs: set[str] = set()
@@ -141,8 +127,9 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
 
 
 def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
-    """The bundled lexicon plus any user files in the same format."""
-    return _load(tuple(str(p) for p in extra))
+    """The bundled lexicon plus any user files in the same format; a file changed since it was last read (a
+    lexicon edited while the web app runs) is read again."""
+    return _load(tuple((str(p), Path(p).stat().st_mtime_ns) for p in extra))
 
 
 _WORD = re.compile(r"[\w'-]+")
@@ -407,207 +394,3 @@ def _loaded_adjectives(collector: _Notes, parsed: ParsedLine, lexicon: Lexicon) 
         kept = [t for t in parsed.doc[token.i + 1 : head.i + 1] if t.i not in dropped]
         between = "".join(t.text_with_ws for t in kept).strip()
         collector.add(start, end, "loaded adjective", between)
-
-
-def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]]) -> list[Wording]:
-    """Competing words for one referent in aligned sentences of different outlets."""
-    outlet_of = {s.sentence_id: a.outlet for a in comparison.articles for s in a.sentences}
-    mentions: dict[str, list[tuple[str, str, int, int]]] = {}
-    for entity in comparison.entities:
-        for m in entity.mentions:
-            mentions.setdefault(m.sentence_id, []).append((entity.entity_id, entity.name, m.start, m.end))
-    docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
-    sentence_of = {s.sentence_id: (a, s) for a in comparison.articles for s in a.sentences}
-    found: dict[tuple[str, ...], Wording] = {}
-    seen: set[tuple[str, str]] = set()
-    views: dict[str, tuple[frozenset[str], dict[tuple[str, str], Any]]] = {}
-    for claim in comparison.claims:
-        for link in claim.links:
-            if (link.sentence_a, link.sentence_b) in seen:
-                continue
-            seen.add((link.sentence_a, link.sentence_b))
-            sides = []
-            for sentence_id in (link.sentence_a, link.sentence_b):
-                article, sentence = sentence_of[sentence_id]
-                line = docs.get((article.article_id, sentence.line))
-                if line is None:
-                    break
-                if sentence_id not in views:
-                    views[sentence_id] = sentence_slots(list(line.tokens_between(sentence.start, sentence.end)))
-                sides.append((article, sentence, line))
-            if len(sides) != 2:
-                continue
-            pair = [views[link.sentence_a], views[link.sentence_b]]
-            # a word in place of another is a choice only where the two sentences say the same thing: the
-            # judge's bar for one frame (conflicts), not a claim's membership ("alleging conspiracy in 2016
-            # election" / "alleges conspiracy in new lawsuit": one claim, two referents)
-            slotted = _slot_variants(sides, pair) if link.probability >= FRAME_MIN_PROBABILITY else []
-            for referent, wording_a, wording_b in _entity_variants(sides, mentions) + slotted:
-                key = (referent, *sorted((wording_a[1].lower(), wording_b[1].lower())))
-                wording = found.setdefault(key, Wording(referent, []))
-                for sentence_id, text in (wording_a, wording_b):
-                    entry = (outlet_of[sentence_id], text, sentence_id)
-                    if entry not in wording.variants:
-                        wording.variants.append(entry)
-    return list(found.values())
-
-
-def _entity_variants(
-    sides: list[tuple[Article, Sentence, ParsedLine]], mentions: dict[str, list[tuple[str, str, int, int]]]
-) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
-    per_side: list[dict[str, tuple[str, str]]] = []
-    for article, sentence, line in sides:
-        forms: dict[str, tuple[str, str]] = {}
-        for entity_id, name, start, end in mentions.get(sentence.sentence_id, []):
-            start = _with_modifiers(line, start, end)
-            forms[entity_id] = (name, article.text[start:end])
-        per_side.append(forms)
-    variants = []
-    for entity_id in per_side[0].keys() & per_side[1].keys():
-        (name, a), (_, b) = per_side[0][entity_id], per_side[1][entity_id]
-        if names.wording_choice(_plain(a), _plain(b)):
-            variants.append((name, (sides[0][1].sentence_id, a), (sides[1][1].sentence_id, b)))
-    return variants
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"^(?:the)\s+|['\u2019]s$", "", text.strip("\"'\u201c\u201d ")).strip()
-
-
-# Tags of the word before a modifier that opens a noun phrase ("the occupied", "in southern", "(occupied");
-# a main verb opens one too ("entered occupied al-Quds"). After a noun, a pronoun or an auxiliary the word
-# is not the name's modifier but a predicate ("a boy named Yair", "made it clear Israel", "have fled South
-# Kordofan").
-_PHRASE_OPENERS = frozenset({"DT", "PDT", "IN", "TO", "CC", "PRP$", "WP$", "POS", ",", ":", "-LRB-", "``"})
-
-
-_AUXILIARIES = frozenset({"be", "have", "do"})
-
-
-def _main_verb(token: Any) -> bool:
-    """A verb that is not an auxiliary: "entered" in "entered occupied al-Quds", not "have" in "have fled"."""
-    return bool(
-        token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass") and token.lemma_ not in _AUXILIARIES
-    )
-
-
-def _with_modifiers(line: ParsedLine, start: int, end: int) -> int:
-    """Extend a mention to the left over descriptive words right before it ("occupied al-Quds").
-
-    The word is taken by its tag (an adjective or participle), not its attachment: the small parser often
-    reads "occupied al-Quds" as a verb and its object. The modifiers are kept only when they open the noun
-    phrase: at the start of the sentence or after a determiner, preposition, conjunction, possessive,
-    punctuation or main verb; never glued to the word before ("Gaza-based Hamas", "16-year-old Kimani
-    Gray"), and never when the name itself modifies a noun after it (the adjective is that noun's).
-    """
-    span = line.doc.char_span(start - line.start, end - line.start, alignment_mode="expand")
-    if span is None or not len(span):
-        return start
-    if span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end:
-        return start  # the name modifies a noun after it: "a possible Moscow summit" is a possible summit
-    first = span.start
-    while first > 0:
-        before = line.doc[first - 1]
-        if before.tag_ in ("JJ", "VBN") and before.text.islower() and before.text not in STOPWORDS:
-            first -= 1
-        else:
-            break
-    if first == span.start:
-        return start
-    opener = line.doc[first - 1] if first > 0 else None
-    if opener is not None and opener.tag_ not in _PHRASE_OPENERS and not _main_verb(opener):
-        return start
-    return int(line.start + line.doc[first].idx)
-
-
-def sentence_slots(tokens: list[Any]) -> tuple[frozenset[str], dict[tuple[str, str], Any]]:
-    """A sentence's content-word stems and its common nouns by grammatical slot (dependency, anchor stem)."""
-    contents = frozenset(stem(t.text.lower()) for t in tokens if t.is_alpha and t.text.lower() not in STOPWORDS)
-    slots: dict[tuple[str, str], Any] = {}
-    for token in tokens:
-        if token.pos_ != "NOUN" or token.ent_type_ or token.text.lower() in STOPWORDS:
-            continue
-        anchor = token.head if token.head.pos_ != "ADP" else token.head.head
-        slots[(token.dep_, stem(anchor.text.lower()))] = token
-    return contents, slots
-
-
-def _slot_variants(
-    sides: list[tuple[Article, Sentence, ParsedLine]],
-    views: list[tuple[frozenset[str], dict[tuple[str, str], Any]]],
-) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
-    """Two nouns in the same grammatical slot of two sentences that otherwise say nearly the same thing.
-
-    ``views`` are the two sentences' :func:`sentence_slots`.
-    """
-    if len(views[0][0] ^ views[1][0]) > SLOT_MAX_DIFFERENT_WORDS:
-        return []
-    slots = [views[0][1], views[1][1]]
-    variants = []
-    for slot in slots[0].keys() & slots[1].keys():
-        a, b = slots[0][slot], slots[1][slot]
-        stem_a, stem_b = stem(a.text.lower()), stem(b.text.lower())
-        # a word the other sentence also has, anywhere, was not replaced: the two say different things
-        # ("a doctor at a clinic in X" / "a doctor at a clinic, X district")
-        if stem_a in views[1][0] or stem_b in views[0][0] or slot[1] in (stem_a, stem_b):
-            continue
-        if slot[1] in STOPWORDS or len(slot[1]) < 3:
-            continue
-        if not names.wording_choice(a.text, b.text):
-            continue  # "centre" / "center", "IMF" / "Fund": one word spelled or shortened two ways
-        if {a.tag_, b.tag_} in ({"NN", "NNS"}, {"NNP", "NNPS"}):
-            continue  # "woman" / "women": one and many are two referents
-        referent = f"{b.text.lower()} / {a.text.lower()}"
-        variants.append((referent, (sides[0][1].sentence_id, a.text), (sides[1][1].sentence_id, b.text)))
-    return variants
-
-
-_PRONOUN_SPEAKERS = frozenset("he she they it we i you".split())
-
-
-def profiles(comparison: Comparison, gazetteer: Gazetteer | None = None) -> list[OutletProfile]:
-    """Per outlet: who it quotes (with affiliation), its framing notes by kind, and what it leaves out.
-
-    A source is counted once under all the forms that name it across the comparison ("Joe Biden" /
-    "Biden" / "President Biden", "the State Department" / "U.S. State Department":
-    :func:`counterpoint.names.speaker_groups`), under the group's fullest name. A speaker's affiliation is
-    its entity's (a title, a description, an organisation's country), else a country its description names
-    ("a US official", "Israeli officials") when a gazetteer is given.
-    """
-    outlet_of = {a.article_id: a.outlet for a in comparison.articles}
-    affiliation = {e.entity_id: e.affiliation for e in comparison.entities}
-    qualifier = gazetteer.is_qualifier if gazetteer is not None else None
-    group_of = names.speaker_groups((q.speaker for q in comparison.quotes), qualifier)
-
-    def affiliation_of(speaker: str, entity_id: str | None) -> str | None:
-        known = affiliation.get(entity_id or "")
-        if known or gazetteer is None or entity_id:
-            return known
-        countries = {c for word in speaker.split() if (c := gazetteer.is_qualifier(word.strip(",.")))}
-        return countries.pop() if len(countries) == 1 else None
-
-    group_affiliation: dict[str, Counter[str]] = {}
-    for quote in comparison.quotes:
-        found = affiliation_of(quote.speaker, quote.speaker_entity_id)
-        if found:
-            group_affiliation.setdefault(group_of[quote.speaker], Counter())[found] += 1
-    result = []
-    for outlet in sorted(set(outlet_of.values())):
-        quoted: Counter[str] = Counter()
-        for quote in comparison.quotes:
-            # a pronoun the quotes stage could not resolve ("he said") names no source to count
-            if outlet_of[quote.article_id] == outlet and quote.speaker.strip().lower() not in _PRONOUN_SPEAKERS:
-                quoted[group_of[quote.speaker]] += 1
-        kinds = Counter(n.kind for n in comparison.framing if outlet_of[n.article_id] == outlet)
-        sources = [
-            QuotedSource(speaker, _most_common(group_affiliation.get(speaker)), count)
-            for speaker, count in quoted.most_common()
-        ]
-        result.append(
-            OutletProfile(outlet, sources, dict(sorted(kinds.items())), list(comparison.omissions.get(outlet, [])))
-        )
-    return result
-
-
-def _most_common(counts: Counter[str] | None) -> str | None:
-    return counts.most_common(1)[0][0] if counts else None

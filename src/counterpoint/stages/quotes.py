@@ -610,7 +610,7 @@ def _according_to(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
     return quotes
 
 
-def link_verbatim(quotes: list[Quote]) -> dict[str, list[str]]:
+def link_verbatim(quotes: list[Quote], scope: str = "") -> dict[str, list[str]]:
     """Direct quotes that several articles carry word for word: statement key -> quote ids.
 
     Two quotes are the same statement when one's normalised words contain the other's and the shorter has
@@ -624,7 +624,7 @@ def link_verbatim(quotes: list[Quote]) -> dict[str, list[str]]:
                 continue
             short, long = sorted((text_a, text_b), key=len)
             if len(short.split()) >= VERBATIM_MIN_WORDS and short in long:
-                key = content_id("st", short)
+                key = content_id("st", scope, short)
                 for quote in (a, b):
                     if quote.quote_id not in groups[key]:
                         groups[key].append(quote.quote_id)

@@ -1,0 +1,349 @@
+"""How two units' values differ, for the conflicts stage: :func:`_difference` compares two units' slots (see
+:mod:`.slots`) and gives the kind of disagreement and each side's value: a denial against a statement (see
+:mod:`.negation`), opposite outcomes, figures (told apart from conversions, rounding, ranges and figures of two
+owners), years, spans of time, named days (one night told from both sides), people in one role, doers, directions
+and places; with the tolerances and patterns it judges by."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from ...names import same_name
+from ...places import nested
+from ...text import REPORTING_VERBS, content_words, dice, opposite_outcomes, stem
+from ..entities import Gazetteer
+from ..units import Unit
+from .negation import _denies_what_the_other_states, _parties_dispute
+from .slots import AGE_UNIT, _bundled_gazetteer, _Slots
+
+# A count over a stated period ("arrested three times since October", "in the past year") or a running total
+# ("now has 2,302 points"): a count of another span than one told without it ("arrested four times",
+# "finished with 20 points"), so the two can both be right.
+_COUNTING_PERIOD = re.compile(
+    r"\bsince\s+(?:[A-Z]\w+|\d|last\b|the\b)|\b(?:in|over|during)\s+the\s+(?:past|last)\b|"
+    r"\bthis\s+(?:year|month|week)\b|\bto\s+date\b|\bnow\s+(?:has|have|stands?\s+at)\b"
+)
+# A night told from its evening or from the small hours: "Monday night" and "early Tuesday" are one night.
+_NIGHT = re.compile(r"\b(?:night|late|overnight)\b", re.I)
+_EARLY = re.compile(r"\b(?:early|overnight|before dawn|small hours)\b", re.I)
+# Units that measure the same thing, to tell a conversion (10 km / 6.2 miles) from a disagreement.
+_UNIT_SCALE = {
+    "kilomet": ("length", 1000.0),
+    "km": ("length", 1000.0),
+    "kms": ("length", 1000.0),
+    "mile": ("length", 1609.34),
+    "miles": ("length", 1609.34),
+    "metre": ("length", 1.0),
+    "meter": ("length", 1.0),
+    "feet": ("length", 0.3048),
+    "foot": ("length", 0.3048),
+}
+
+_GENERIC_COUNTED = frozenset(stem(w) for w in "people person persons others men women children".split())
+_WEEKDAY_ORDER = [stem(d) for d in "monday tuesday wednesday thursday friday saturday sunday".split()]
+WEEKDAYS = frozenset(_WEEKDAY_ORDER)
+# Durations that differ by less than this share are one span in other units (a month and four weeks).
+DURATION_TOLERANCE = 0.2
+# Values that agree within this share after conversion (6 miles against 10 km) are one value.
+CONVERSION_TOLERANCE = 0.1
+# A round figure this close to another is that figure rounded ("starting at $350" / "$349"), not another value.
+ROUNDING_TOLERANCE = 0.01
+# Opposite verbs ("halted" / "continued") disagree only about one thing: what follows the verb says the same
+# ("ended her modeling career in 1957" / "continued her modeling work in New York" are two steps: 0.33).
+OPPOSITE_MIN_SAME = 0.6
+# A step told after another ("moved to Florida shortly thereafter", "later moved to"): one event of a sequence.
+_SEQUENCE = re.compile(r"\b(?:thereafter|afterwards?|subsequently|eventually|later)\b", re.I)
+_CURRENCY_SIGNS = frozenset("$\u00a3\u20ac")
+
+
+def _nested_places(first: str, second: str, gazetteer: Gazetteer) -> bool:
+    """Whether two places can both be right (see :mod:`counterpoint.places`), by their names as written or
+    as the gazetteer knows them ("U.S." is the United States)."""
+    known = [gazetteer.lookup_folded(name) for name in (first, second)]
+    canonical = [entry.name if entry else name for entry, name in zip(known, (first, second), strict=True)]
+    return nested(first, second) or nested(*canonical)
+
+
+def _same(value_a: tuple[str, float], value_b: tuple[str, float]) -> bool:
+    """Equal, or equal after converting units of one measure (10 km and 6.2 miles)."""
+    (unit_a, a), (unit_b, b) = value_a, value_b
+    if unit_a == unit_b:
+        return a == b
+    scale_a, scale_b = _UNIT_SCALE.get(unit_a), _UNIT_SCALE.get(unit_b)
+    if scale_a and scale_b and scale_a[0] == scale_b[0]:
+        x, y = a * scale_a[1], b * scale_b[1]
+        return abs(x - y) <= CONVERSION_TOLERANCE * max(x, y)
+    return False
+
+
+def _number_difference(
+    a: _Slots, b: _Slots, apart: AbstractSet[frozenset[str]] = frozenset()
+) -> tuple[str, str] | None:
+    """Values of one measure word that differ (and are not the same value in other units, nor values some
+    outlet tells apart: see :func:`_values_told_apart`)."""
+    by_unit_a: dict[str, set[float]] = defaultdict(set)
+    by_unit_b: dict[str, set[float]] = defaultdict(set)
+    for unit, value in a.numbers:
+        by_unit_a[unit].add(value)
+    for unit, value in b.numbers:
+        by_unit_b[unit].add(value)
+    for unit in sorted(by_unit_a.keys() & by_unit_b.keys()):  # the same one on every run
+        if unit in _UNIT_SCALE or by_unit_a[unit] & by_unit_b[unit]:
+            continue
+        if a.kinds.get(unit) and b.kinds.get(unit) and not a.kinds[unit] & b.kinds[unit]:
+            continue  # "three touchdowns on punt returns" / "six touchdowns on offense": two kinds counted
+        if any(_same(x, y) for x in a.numbers for y in b.numbers if x[0] != y[0]):
+            continue
+        if any(_rounded_alike(x, y) for x in by_unit_a[unit] for y in by_unit_b[unit]):
+            continue
+        if all(frozenset((_figure(x), _figure(y))) in apart for x in by_unit_a[unit] for y in by_unit_b[unit]):
+            continue
+        if _within_range(by_unit_a[unit], b.ranges, unit) or _within_range(by_unit_b[unit], a.ranges, unit):
+            continue
+        return _amount(min(by_unit_a[unit]), unit), _amount(min(by_unit_b[unit]), unit)
+    return None
+
+
+def _owned_apart(a: Unit, b: Unit, slots_a: _Slots, slots_b: _Slots) -> bool:
+    """Whether the figures of two units belong to differently named owners, by their subjects or by the
+    names just before their verbs."""
+    return _named_apart(slots_a, slots_b) or _owners_apart(a.text, b.text)
+
+
+def _named_apart(a: _Slots, b: _Slots) -> bool:
+    """Whether the two units' subjects are two different names ("Ely" / "Lawson"; "he", read as the person
+    named last before it, / "Bush"): their figures are two people's (or places', teams') figures, not one
+    figure told two ways."""
+    return bool(a.owner and b.owner) and not same_name(a.owner, b.owner)
+
+
+# A name just before a figure's verb ("Shy Ely scored 23 points", "Hansbrough finished with 20 points") owns the
+# figure; a verb of saying there ("Police said 5") gives an authority, not an owner ("added" may be either:
+# "Ty Lawson added 16 points").
+_OWNER = re.compile(r"((?:[A-Z][\w'\u2019-]+\s+)*[A-Z][\w'\u2019-]+)\s+([a-z]+)\s+(?:[a-z]+\s+)?\d")
+_AUTHORITY_VERBS = frozenset("said says say told tells reported reports estimated estimates put puts".split())
+
+
+def _owners_apart(a: str, b: str) -> bool:
+    """Whether the figures of the two texts belong to differently named owners ("Shy Ely scored 23 points" /
+    "Ty Lawson added 16 points"). A lone capitalised word at the start of a text is not taken for a name."""
+
+    def owners(text: str) -> list[str]:
+        return [
+            m.group(1)
+            for m in _OWNER.finditer(text)
+            if m.group(2) not in _AUTHORITY_VERBS and (m.start() > 0 or " " in m.group(1))
+        ]
+
+    first, second = owners(a), owners(b)
+    return bool(first and second) and not any(same_name(x, y) for x in first for y in second)
+
+
+def _same_people(names_a: AbstractSet[str], names_b: AbstractSet[str]) -> bool:
+    """Whether two units' ages are of one person: both tell whose age it is, by a name ("Igor" / "Igor
+    Vorozhbitsyn") or a role ("singer"), and alike. An age of nobody in particular ("the 42-year-old was
+    saved") is not compared: in a story of many people it is as often another person's."""
+    return any((x == y) if x.islower() or y.islower() else same_name(x, y) for x in names_a for y in names_b)
+
+
+def _rounded_alike(x: float, y: float) -> bool:
+    """Whether one figure is the other rounded: a round figure ("$350") within ROUNDING_TOLERANCE of the other
+    ("$349")."""
+    round_figure = (x % 10 == 0 and x != 0) or (y % 10 == 0 and y != 0)
+    return round_figure and abs(x - y) <= ROUNDING_TOLERANCE * max(abs(x), abs(y))
+
+
+def _within_range(values: set[float], ranges: frozenset[tuple[str, float, float]], unit: str) -> bool:
+    """Whether one of ``values`` lies in a range the other unit gives of the same measure ("50 or 60")."""
+    return any(measure == unit and low <= v <= high for measure, low, high in ranges for v in values)
+
+
+def _amount(value: float, unit: str) -> str:
+    """A figure as a value: "11 time" (its measure's stem, told as written later), "$60,000,000"."""
+    sum_of, asked, _ = unit.partition(" asked")
+    currency, per, rate = sum_of.partition(" per ")
+    if currency[-1:] in _CURRENCY_SIGNS:
+        return f"{currency}{value:,.10g}{per}{rate}{asked}"  # "$23,000,000 per season", "$100,000,000 asked"
+    return f"{value:g} {unit}"
+
+
+def _says(unit: Unit, name: str) -> bool:
+    """Whether ``name`` is followed by a verb of saying in the unit ("Egypt said", "Israel quickly denied")."""
+    found = re.search(rf"\b{re.escape(name)}\s+(?:\w+ly\s+)?(\w+)", unit.text)
+    return found is not None and found.group(1).lower() in REPORTING_VERBS
+
+
+def _same_after(a: Unit, b: Unit) -> float:
+    """Dice overlap of the content words after each unit's main verb: what each says the verb of."""
+    after = []
+    for unit in (a, b):
+        found = re.search(rf"\b{re.escape(unit.head)}\b", unit.text, re.I)
+        after.append(frozenset(content_words(unit.text[found.end() :] if found else unit.text)))
+    return dice(after[0], after[1])
+
+
+def _as_duration(days: float) -> str:
+    for unit, size in (("year", 365), ("month", 30), ("week", 7)):
+        if days >= size and days % size == 0:
+            return f"{days / size:g} {unit}{'s' if days != size else ''}"
+    return f"{days:g} days"
+
+
+def _difference(
+    a: Unit,
+    b: Unit,
+    slots_a: _Slots,
+    slots_b: _Slots,
+    places: tuple[dict[str, str], dict[str, str]],
+    together: Any,
+    values_apart: set[frozenset[str]],
+    denial: bool = True,
+    contexts: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", "")),
+    gazetteer: Gazetteer | None = None,
+) -> tuple[str, str, str] | None:
+    """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
+    statement only where ``denial`` allows it; days, months, years and figures an outlet tells apart (``values_apart``,
+    see :func:`_values_told_apart`) are not competing values. ``contexts`` give each unit's
+    sentence: its text before the unit, and the whole of it."""
+    if denial and slots_a.negated != slots_b.negated:
+        sides = ((a.text, contexts[0]), (b.text, contexts[1]))
+        (negated, (lead, _)), (plain, (plain_lead, plain_sentence)) = sides if slots_a.negated else sides[::-1]
+        if _denies_what_the_other_states(negated, plain, lead, plain_lead) and not _parties_dispute(
+            negated, plain_sentence or plain, lead
+        ):
+            return (
+                "negation",
+                ("denies" if slots_a.negated else "affirms"),
+                ("affirms" if slots_a.negated else "denies"),
+            )
+    outcomes = opposite_outcomes(a.head, b.head) if slots_a.negated == slots_b.negated else None
+    if outcomes and not (a.subject and b.subject and a.subject != b.subject) and _same_after(a, b) >= OPPOSITE_MIN_SAME:
+        return "negation", *outcomes  # "the group halted the talks" / "the group resumed the talks": halt / continue
+    periods = (bool(_COUNTING_PERIOD.search(a.text)), bool(_COUNTING_PERIOD.search(b.text)))
+    numbers = _number_difference(slots_a, slots_b, values_apart) if periods[0] == periods[1] else None
+    place_a, place_b = places
+    # a figure for another place is another scope ("170,000 in the province" / "230,000 around the ocean"), and
+    # a count of people is one measure only with the same verb ("200 people injured" / "24 people killed")
+    same_scope = not (place_a and place_b and place_a.keys() != place_b.keys())
+    generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
+    if numbers and numbers[0].endswith(AGE_UNIT) and not _same_people(slots_a.age_names, slots_b.age_names):
+        numbers = None  # "Subryan, 23," and "the 59-year-old Raj Chohan" are two people's ages
+    if numbers and _owned_apart(a, b, slots_a, slots_b):
+        numbers = None  # "Shy Ely scored 23 points" / "Ty Lawson added 16 points": two players' figures
+    # a figure and a length that both differ ("a seven-year deal worth $140 million" / "an eight-year deal worth
+    # $184 million") tell of two things, not of one with a disputed figure
+    if numbers and _duration_difference(slots_a, slots_b, exact=True):
+        numbers = None
+    if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
+        return "number", *numbers
+    # a date of what will be and one of what was are dates of two events
+    one_event = slots_a.future == slots_b.future
+    if one_event and len(slots_a.years) == 1 and len(slots_b.years) == 1 and slots_a.years != slots_b.years:
+        year_a, year_b = str(min(slots_a.years)), str(min(slots_b.years))
+        if frozenset((year_a, year_b)) not in values_apart:
+            return "date", year_a, year_b
+    durations = _duration_difference(slots_a, slots_b)
+    if durations:
+        return "duration", *durations
+    if one_event and len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
+        day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
+        # a weekday and a month can both be right
+        if (
+            (day_a in WEEKDAYS) == (day_b in WEEKDAYS)
+            and frozenset((day_a, day_b)) not in values_apart
+            and not _overnight((a.text, day_a), (b.text, day_b))
+        ):
+            return "date", day_a, day_b
+    for role in sorted(slots_a.roles.keys() & slots_b.roles.keys()):
+        person_a, person_b = slots_a.roles[role], slots_b.roles[role]
+        # one office, two people; not where a unit also names the other's person ("X replaced envoy Y")
+        if (
+            not same_name(person_a, person_b)
+            and person_a.split()[-1] != person_b.split()[-1]  # "Commander Nirad Sinha" / "Commodore Nirad Sinha"
+            and person_b.split()[-1] not in a.text
+            and person_a.split()[-1] not in b.text
+        ):
+            return "person", person_a, person_b
+    for act in sorted(slots_a.agents.keys() & slots_b.agents.keys()):
+        doer_a, doer_b = slots_a.agents[act], slots_b.agents[act]
+        # "an Egyptian proposal" / "an Israeli proposal"; not where one also names the other's country
+        if doer_a != doer_b and doer_b not in slots_a.countries and doer_a not in slots_b.countries:
+            return "agent", doer_a, doer_b
+    actor_a, actor_b = slots_a.doer, slots_b.doer
+    if (
+        actor_a
+        and actor_b
+        and actor_a != actor_b
+        and actor_b not in slots_a.countries
+        and actor_a not in slots_b.countries
+        and not {a.head, b.head} & REPORTING_VERBS  # who said it is an attribution, not who did it
+    ):
+        return "agent", actor_a, actor_b  # "Egypt drafted the plan" / "the plan was put forward by Israel"
+    if slots_a.directions and slots_b.directions and not slots_a.directions & slots_b.directions:
+        return "place", ", ".join(sorted(slots_a.directions)), ", ".join(sorted(slots_b.directions))
+    pair = frozenset(place_a.keys() | place_b.keys())
+    # "she moved to Florida shortly thereafter" tells a later step of a sequence than "moved to San Francisco"
+    sequenced = bool(_SEQUENCE.search(a.text)) != bool(_SEQUENCE.search(b.text))
+    if len(place_a) == 1 and len(place_b) == 1 and len(pair) == 2 and pair not in together and not sequenced:
+        name_a, name_b = next(iter(place_a.values())), next(iter(place_b.values()))
+        # one place each, in the same role ("signed in Geneva" / "signed in Vienna"), and not nested by name
+        if (
+            _word_before(a.text, name_a) == _word_before(b.text, name_b)
+            and not set(name_a.lower().split()) & set(name_b.lower().split())
+            and not same_name(name_a, name_b)  # "anaesthesia" / "anesthesia": one word spelled two ways
+            # "in Manhattan" / "in New York": one inside the other
+            and not _nested_places(name_a, name_b, gazetteer or _bundled_gazetteer())
+        ):
+            # "put forward by Egypt" / "by Israel": the country is who did it, not where; "Egypt said" / "Israel
+            # said": who says it
+            kind = "agent" if _word_before(a.text, name_a).lower() == "by" else "place"
+            if _says(a, name_a) and _says(b, name_b):
+                kind = "attribution"
+            return kind, name_a, name_b
+    return None
+
+
+def _duration_difference(slots_a: _Slots, slots_b: _Slots, exact: bool = False) -> tuple[str, str] | None:
+    """The two lengths when the units give one span each and they differ (a month is about four weeks)."""
+    if len(slots_a.durations) != 1 or len(slots_b.durations) != 1 or slots_a.durations == slots_b.durations:
+        return None
+    (offset_a, days_a, noun_a), (offset_b, days_b, noun_b) = min(slots_a.durations), min(slots_b.durations)
+    # the length of a thing ("the seven-day event") against a span the other tells of something it does not
+    # name ("had been in the country for 11 days") measures two things
+    one_thing = not (noun_a and not noun_b and noun_a not in slots_b.frame) and not (
+        noun_b and not noun_a and noun_b not in slots_a.frame
+    )
+    # "11 days ago" and "a seven-day exercise" measure two things
+    if not one_thing or offset_a != offset_b:
+        return None
+    # in two units ("a month" / "four weeks") lengths within DURATION_TOLERANCE are one; told in one unit
+    # ("seven-year" / "eight-year") they are two where ``exact`` asks
+    same_unit = exact and any(days_a % unit == 0 and days_b % unit == 0 for unit in (365, 30, 7))
+    if days_a != days_b if same_unit else abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):
+        return _as_duration(days_a), _as_duration(days_b)
+    return None
+
+
+def _overnight(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Whether two weekdays (text, day stem) are one night told from either side: "Monday night" / "early
+    Tuesday"."""
+    if first[1] not in WEEKDAYS or second[1] not in WEEKDAYS:
+        return False
+    gap = (_WEEKDAY_ORDER.index(second[1]) - _WEEKDAY_ORDER.index(first[1])) % 7
+    if gap not in (1, 6):
+        return False
+    earlier, later = (first[0], second[0]) if gap == 1 else (second[0], first[0])
+    return bool(_NIGHT.search(earlier) and _EARLY.search(later))
+
+
+def _figure(value: float) -> str:
+    return f"{value:g}"
+
+
+def _word_before(text: str, name: str) -> str:
+    position = text.lower().find(name.lower())
+    before = re.findall(r"[a-z]+", text[:position].lower()) if position > 0 else []
+    return before[-1] if before else ""

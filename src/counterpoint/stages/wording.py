@@ -1,0 +1,174 @@
+"""Divergent wording: the different words outlets use for one referent, discovered, not looked up.
+
+In every pair of aligned claim units, the same entity named differently ("Jerusalem" / "occupied al-Quds") or
+two different nouns in the same grammatical slot ("a deal on captives" / "a deal on hostages") are the outlets'
+competing words for one referent; one name written two ways (case, spelling, an acronym, a short form) or forms
+of different referents ("southern" / "northern Gaza") are not (:func:`counterpoint.names.wording_choice`).
+Part of the framing stage (its name and version cover it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import names
+from ..linking import FRAME_MIN_PROBABILITY
+from ..model import Article, Comparison, Sentence, Wording
+from ..nlp import ParsedLine
+from ..text import STOPWORDS, stem
+
+# Two aligned sentences whose content words differ in more than this many are saying different things in
+# different words; only near-identical sentences reveal a swapped term ("hostages" / "captives").
+SLOT_MAX_DIFFERENT_WORDS = 6
+
+
+def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]]) -> list[Wording]:
+    """Competing words for one referent in aligned sentences of different outlets."""
+    mentions: dict[str, list[tuple[str, str, int, int]]] = {}
+    for entity in comparison.entities:
+        for m in entity.mentions:
+            mentions.setdefault(m.sentence_id, []).append((entity.entity_id, entity.name, m.start, m.end))
+    docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
+    sentence_of = comparison.sentence_index()
+    found: dict[tuple[str, ...], Wording] = {}
+    seen: set[tuple[str, str]] = set()
+    views: dict[str, tuple[frozenset[str], dict[tuple[str, str], Any]]] = {}
+    for claim in comparison.claims:
+        for link in claim.links:
+            if (link.sentence_a, link.sentence_b) in seen:
+                continue
+            seen.add((link.sentence_a, link.sentence_b))
+            sides = []
+            for sentence_id in (link.sentence_a, link.sentence_b):
+                article, sentence = sentence_of[sentence_id]
+                line = docs.get((article.article_id, sentence.line))
+                if line is None:
+                    break
+                if sentence_id not in views:
+                    views[sentence_id] = sentence_slots(list(line.tokens_between(sentence.start, sentence.end)))
+                sides.append((article, sentence, line))
+            if len(sides) != 2:
+                continue
+            pair = [views[link.sentence_a], views[link.sentence_b]]
+            # a word in place of another is a choice only where the two sentences say the same thing: the
+            # judge's bar for one frame (conflicts), not a claim's membership ("alleging conspiracy in 2016
+            # election" / "alleges conspiracy in new lawsuit": one claim, two referents)
+            slotted = _slot_variants(sides, pair) if link.probability >= FRAME_MIN_PROBABILITY else []
+            for referent, wording_a, wording_b in _entity_variants(sides, mentions) + slotted:
+                key = (referent, *sorted((wording_a[1].lower(), wording_b[1].lower())))
+                wording = found.setdefault(key, Wording(referent, []))
+                for sentence_id, text in (wording_a, wording_b):
+                    entry = (comparison.outlet_of(sentence_id), text, sentence_id)
+                    if entry not in wording.variants:
+                        wording.variants.append(entry)
+    return list(found.values())
+
+
+def _entity_variants(
+    sides: list[tuple[Article, Sentence, ParsedLine]], mentions: dict[str, list[tuple[str, str, int, int]]]
+) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
+    per_side: list[dict[str, tuple[str, str]]] = []
+    for article, sentence, line in sides:
+        forms: dict[str, tuple[str, str]] = {}
+        for entity_id, name, start, end in mentions.get(sentence.sentence_id, []):
+            start = _with_modifiers(line, start, end)
+            forms[entity_id] = (name, article.text[start:end])
+        per_side.append(forms)
+    variants = []
+    for entity_id in per_side[0].keys() & per_side[1].keys():
+        (name, a), (_, b) = per_side[0][entity_id], per_side[1][entity_id]
+        if names.wording_choice(_plain(a), _plain(b)):
+            variants.append((name, (sides[0][1].sentence_id, a), (sides[1][1].sentence_id, b)))
+    return variants
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"^(?:the)\s+|['\u2019]s$", "", text.strip("\"'\u201c\u201d ")).strip()
+
+
+# Tags of the word before a modifier that opens a noun phrase ("the occupied", "in southern", "(occupied");
+# a main verb opens one too ("entered occupied al-Quds"). After a noun, a pronoun or an auxiliary the word
+# is not the name's modifier but a predicate ("a boy named Yair", "made it clear Israel", "have fled South
+# Kordofan").
+_PHRASE_OPENERS = frozenset({"DT", "PDT", "IN", "TO", "CC", "PRP$", "WP$", "POS", ",", ":", "-LRB-", "``"})
+
+_AUXILIARIES = frozenset({"be", "have", "do"})
+
+
+def _main_verb(token: Any) -> bool:
+    """A verb that is not an auxiliary: "entered" in "entered occupied al-Quds", not "have" in "have fled"."""
+    return bool(
+        token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass") and token.lemma_ not in _AUXILIARIES
+    )
+
+
+def _with_modifiers(line: ParsedLine, start: int, end: int) -> int:
+    """Extend a mention to the left over descriptive words right before it ("occupied al-Quds").
+
+    The word is taken by its tag (an adjective or participle), not its attachment: the small parser often
+    reads "occupied al-Quds" as a verb and its object. The modifiers are kept only when they open the noun
+    phrase: at the start of the sentence or after a determiner, preposition, conjunction, possessive,
+    punctuation or main verb; never glued to the word before ("Gaza-based Hamas", "16-year-old Kimani
+    Gray"), and never when the name itself modifies a noun after it (the adjective is that noun's).
+    """
+    span = line.doc.char_span(start - line.start, end - line.start, alignment_mode="expand")
+    if span is None or not len(span):
+        return start
+    if span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end:
+        return start  # the name modifies a noun after it: "a possible Moscow summit" is a possible summit
+    first = span.start
+    while first > 0:
+        before = line.doc[first - 1]
+        if before.tag_ in ("JJ", "VBN") and before.text.islower() and before.text not in STOPWORDS:
+            first -= 1
+        else:
+            break
+    if first == span.start:
+        return start
+    opener = line.doc[first - 1] if first > 0 else None
+    if opener is not None and opener.tag_ not in _PHRASE_OPENERS and not _main_verb(opener):
+        return start
+    return int(line.start + line.doc[first].idx)
+
+
+def sentence_slots(tokens: list[Any]) -> tuple[frozenset[str], dict[tuple[str, str], Any]]:
+    """A sentence's content-word stems and its common nouns by grammatical slot (dependency, anchor stem)."""
+    contents = frozenset(stem(t.text.lower()) for t in tokens if t.is_alpha and t.text.lower() not in STOPWORDS)
+    slots: dict[tuple[str, str], Any] = {}
+    for token in tokens:
+        if token.pos_ != "NOUN" or token.ent_type_ or token.text.lower() in STOPWORDS:
+            continue
+        anchor = token.head if token.head.pos_ != "ADP" else token.head.head
+        slots[(token.dep_, stem(anchor.text.lower()))] = token
+    return contents, slots
+
+
+def _slot_variants(
+    sides: list[tuple[Article, Sentence, ParsedLine]],
+    views: list[tuple[frozenset[str], dict[tuple[str, str], Any]]],
+) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
+    """Two nouns in the same grammatical slot of two sentences that otherwise say nearly the same thing.
+
+    ``views`` are the two sentences' :func:`sentence_slots`.
+    """
+    if len(views[0][0] ^ views[1][0]) > SLOT_MAX_DIFFERENT_WORDS:
+        return []
+    slots = [views[0][1], views[1][1]]
+    variants = []
+    for slot in slots[0].keys() & slots[1].keys():
+        a, b = slots[0][slot], slots[1][slot]
+        stem_a, stem_b = stem(a.text.lower()), stem(b.text.lower())
+        # a word the other sentence also has, anywhere, was not replaced: the two say different things
+        # ("a doctor at a clinic in X" / "a doctor at a clinic, X district")
+        if stem_a in views[1][0] or stem_b in views[0][0] or slot[1] in (stem_a, stem_b):
+            continue
+        if slot[1] in STOPWORDS or len(slot[1]) < 3:
+            continue
+        if not names.wording_choice(a.text, b.text):
+            continue  # "centre" / "center", "IMF" / "Fund": one word spelled or shortened two ways
+        if {a.tag_, b.tag_} in ({"NN", "NNS"}, {"NNP", "NNPS"}):
+            continue  # "woman" / "women": one and many are two referents
+        referent = f"{b.text.lower()} / {a.text.lower()}"
+        variants.append((referent, (sides[0][1].sentence_id, a.text), (sides[1][1].sentence_id, b.text)))
+    return variants

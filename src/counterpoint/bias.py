@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import logistic
+from .embed import EMBEDDING_DIMENSIONS
 from .text import STOPWORDS, stem
 
 __all__ = [
@@ -40,8 +41,6 @@ __all__ = [
     "quoted_spans",
 ]
 
-# all-MiniLM-L6-v2 sentence vectors
-EMBEDDING_DIMENSIONS = 384
 LEXICAL_FEATURES = (
     "learned_count",
     "learned_sum",

@@ -62,6 +62,8 @@ PAGE_MAX_PROSE_SHARE = 0.4
 # A masthead or section label ("The Daily Forum", "World News") is a very short unpunctuated line standing
 # right above the title.
 MASTHEAD_MAX_WORDS = 4
+# ... and only above a title and at least one more line.
+MASTHEAD_MIN_LINES = 3
 # A dek (standfirst) is one short line right under the title; leads are longer (median ~30 words) and
 # carry a day ("on Wednesday"), so a longer or dated line is taken for the lead instead.
 DEK_MAX_WORDS = 35
@@ -501,7 +503,7 @@ def _page_title(
 
 def _masthead(lines: list[_Line], article: Article) -> _Line | None:
     """The outlet name or a section label above the title, if the text opens with one."""
-    if len(lines) < 3:
+    if len(lines) < MASTHEAD_MIN_LINES:
         return None
     first, second = lines[0], lines[1]
     if _normalise(first.text) in (_normalise(article.outlet), _normalise(article.outlet).replace("-", " ")):

@@ -82,6 +82,11 @@ SAME_SENTENCES = 0.5
 # sentences say it in other words), the statement cites the claim's sentences as before. Chosen on the dev stories'
 # gold (docs/decisions/0008-extractive-digest.md).
 CITED_SHARE = 0.4
+# Among sentences equal in every other respect, the claim is told by one in the outlets' own words (at most this
+# share of its characters inside quotation marks) and closest to this many characters: a full sentence, neither a
+# fragment nor a paragraph run together.
+MOSTLY_QUOTED = 0.5
+TOLD_LENGTH = 160
 _CONNECTIVE = re.compile(
     r"^(?:meanwhile|on another note|in this context|for (?:his|her|their|its) part|in addition|additionally|"
     r"moreover|furthermore|however|also|earlier|later|separately|in the meantime)\s*,\s*",
@@ -278,9 +283,9 @@ def write_digest(
                 minority(s),  # not "on Tuesday" where four outlets say Wednesday and two Tuesday
                 -said_elsewhere(s),
                 -degree[s],
-                quoted_share.get(s, 0.0) > 0.5,
+                quoted_share.get(s, 0.0) > MOSTLY_QUOTED,
                 len(notes[s]),
-                abs(len(text_of[s]) - 160),
+                abs(len(text_of[s]) - TOLD_LENGTH),
             ),
         )
 

@@ -28,6 +28,17 @@ VIDEO_MAX_WORDS = 15
 CREDIT_MAX_WORDS = 10
 SOURCE_MAX_WORDS = 7
 
+# A newsletter pitch ("Sign up for our daily briefing") is at most this long; a longer line naming a newsletter is
+# prose about one.
+NEWSLETTER_MAX_WORDS = 20
+
+# A byline ("By Jane Doe and John Roe, Staff Writers") or a timestamp line ("Updated: 14:32 GMT, 3 March 2026") is
+# at most this long.
+BYLINE_MAX_WORDS = 12
+
+# An order to the reader with no end mark ("VIEW GALLERY", "Watch live") is at most this long.
+BARE_PROMPT_MAX_WORDS = 3
+
 _TEASER_LABEL = (
     r"(?:read\s+more|read\s+also|also\s+read|read\s+next|see\s+also|also\s+see|more\s+on\s+this(?:\s+story)?"
     r"|related(?:\s+(?:stories|articles|news|coverage|content|reading|links?|topics?))?|recommended(?:\s+\w+)?"
@@ -187,11 +198,11 @@ def furniture_reason(line: str) -> RemovalReason | None:
         return "advertisement"
     if _SHARE.match(line):
         return "share-prompt"
-    if _NEWSLETTER.search(line, lower) and words <= 20 and not _QUOTE_RE.search(line):
+    if _NEWSLETTER.search(line, lower) and words <= NEWSLETTER_MAX_WORDS and not _QUOTE_RE.search(line):
         return "newsletter"
     if _COPYRIGHT.search(line, lower):
         return "copyright"
-    if _CREDIT_LINE.match(line) or _AGENCY_SIGNOFF.match(line) or (_BYLINE.match(line) and words <= 12):
+    if _CREDIT_LINE.match(line) or _AGENCY_SIGNOFF.match(line) or (_BYLINE.match(line) and words <= BYLINE_MAX_WORDS):
         return "byline"
     if _PHOTO_CREDIT.match(line) or (_CAPTION_CREDIT.search(line, lower) and words <= FURNITURE_MAX_WORDS):
         return "photo-credit"
@@ -199,12 +210,12 @@ def furniture_reason(line: str) -> RemovalReason | None:
         return "photo-credit"
     if words <= SOURCE_MAX_WORDS and _SOURCE_LINE.match(line):
         return "byline"  # a sign-off naming the source, as "(AFP)" is
-    if words <= 12 and _TIMESTAMP.match(line):
+    if words <= BYLINE_MAX_WORDS and _TIMESTAMP.match(line):
         return "timestamp"
     if words <= READER_PROMPT_MAX_WORDS and _READER_VERB.match(line):
         if _READER_LABEL.match(line):
             return "teaser"  # "READ: Who is ...", "See video: ...": another story's title after a label
-        if _READER_POINTER.search(line) or (words <= 3 and line[-1] not in '.!?"\u201d'):
+        if _READER_POINTER.search(line) or (words <= BARE_PROMPT_MAX_WORDS and line[-1] not in '.!?"\u201d'):
             return "prompt"  # "Watch the video below, via CNN:", "Follow Jane Doe on Twitter", "VIEW GALLERY"
     return None
 

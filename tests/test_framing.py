@@ -642,3 +642,37 @@ def test_a_user_lexicon_edited_between_runs_is_read_again(tmp_path: Path) -> Non
     os.utime(extra, ns=(extra.stat().st_atime_ns, extra.stat().st_mtime_ns + 1_000_000))
     second = framing.load_lexicon([extra])
     assert "smug" in second.adjectives and "gleeful" not in second.adjectives
+
+
+def test_the_digest_does_not_tell_a_part_of_a_told_sentence_again_but_tells_what_it_denies() -> None:
+    from counterpoint.model import Claim, ClaimUnit
+    from counterpoint.stages.digest import write_digest
+
+    texts = [
+        "A nurse told investigators that the surgeon, who has not been named, left the operating room of the Kessa"
+        " clinic before the patient woke.\nThe clinic closed its second theatre on Friday.",
+        "The surgeon, who has not been named, left the operating room of the Kessa clinic before the patient woke,"
+        " investigators were told.\nThe clinic shut its second theatre on Friday.",
+        'He "left the operating room of the Kessa clinic before the patient woke," the nurse added.',
+        'The nurse said he "left the operating room before the patient woke" at the Kessa clinic.',
+        "The surgeon was not named by the Kessa clinic, a nurse said.",
+        "The Kessa clinic has not named the surgeon, according to a nurse.",
+    ]
+    articles = [make_article(t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+
+    def claim(claim_id: str, members: list[tuple[int, int]]) -> Claim:
+        units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], s)) for a, s in members]
+        outlets = [articles[a].outlet for a, _ in members]
+        return Claim(claim_id, "shared", [u.sentence_id for u in units], outlets, units=units)
+
+    claims = [
+        claim("c1", [(0, 0), (1, 0)]),  # the whole statement, told first
+        claim("c2", [(2, 0), (3, 0)]),  # a part of it, in other outlets' words: nothing new
+        claim("c3", [(4, 0), (5, 0)]),  # the naming the first sentence denies, told by others: still news
+        claim("c4", [(0, 1), (1, 1)]),
+    ]
+    told = [d.text for d in write_digest(Comparison(articles=articles, claims=claims))]
+    assert "who has not been named, left the operating room" in told[0], told
+    assert not any(t.startswith(("He ", "The nurse said he")) for t in told), told
+    assert any("not named" in t or "has not named" in t for t in told[1:]), told
+    assert any("second theatre" in t for t in told), told

@@ -43,7 +43,7 @@ from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
 from ..text import FIGURE, NEGATION, REPORTING_VERBS, SMALL_NUMBERS, content_words, dice, paired_quotes, stem
 
 NAME = "digest"
-VERSION = "15"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "16"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
@@ -55,7 +55,8 @@ VERSION = "15"  # 2: voices kept for every quotation, no question; 3: no stateme
 # 14: where outlets disagree (a conflict over a shared claim's sentences) the claim is told by the side most of its
 # sentences take and cites only them; the other side is the disputed line; 15: a shared statement cites only the
 # sentences that have at least 40% of its content words where another outlet's does (one that states one of the three
-# facts a lead states is not cited for the lead)
+# facts a lead states is not cited for the lead); 16: a part of a told sentence, in other outlets' words, is not told
+# again (what the told sentence denies is not a part of it)
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -68,6 +69,11 @@ MAX_SENTENCES = 20
 # digest says it again (the same quotation from another outlet, a lead told twice by two claims): it is left
 # out. Chosen on the dev stories' digests (docs/decisions/0008-extractive-digest.md).
 REDUNDANT_DICE = 0.6
+# ... or that one told sentence holds at least this share of its content words and all of its figures, none of
+# them in what the told sentence denies: it says a part of what was told ("While there, he 'took a selfie photo in
+# the procedure room'" after the sentence that tells the selfie in the procedure room). Chosen by reading the
+# digests of 36 stories no gold covers (docs/decisions/0008-extractive-digest.md).
+CONTAINED_SHARE = 0.8
 # ... or whose sentence embedding (alignment's, unit length) has at least this cosine with one already told, with
 # the same figures and polarity: the same statement in other words ("took a selfie in the operating room" /
 # "allegedly took a selfie photo ... in the procedure room"). Chosen by reading the digests of 36 stories no gold
@@ -351,7 +357,9 @@ def write_digest(
         stems = _statement(text_of[chosen])
         # a dispute is told even where its wording is close to a shared claim's: that is what it disputes
         if status != "disputed" and any(
-            _repeats(stems, earlier) or _reworded(vectors.get(chosen), vectors.get(sentence), stems, earlier)
+            _repeats(stems, earlier)
+            or _contained(stems, earlier, _denied(text_of[sentence]))
+            or _reworded(vectors.get(chosen), vectors.get(sentence), stems, earlier)
             for earlier, sentence in zip(told, told_sentences, strict=True)
         ):
             return False
@@ -410,20 +418,55 @@ def _compatible(a: Mapping[int, str], b: Mapping[int, str]) -> bool:
     return all(b.get(dispute, value) == value for dispute, value in a.items())
 
 
+# Words that give a count, for telling statements apart ("about a dozen soldiers are still there" says more than
+# "the soldiers were there").
+_COUNT_WORDS: dict[str, int | str] = (
+    {w: n for w, n in SMALL_NUMBERS.items() if n > 1}
+    | {"dozen": 12}
+    | {w: w for w in ("dozens", "scores", "hundreds", "thousands", "millions", "billions")}
+)
+
+
 def _statement(text: str) -> frozenset[str]:
     """What a sentence states, for telling a repeat: its content stems, its figures in digits or words up to
-    twenty ("three nurses" is "#3"; "one" is left out, as often "one of" as a count), marked "#", and whether it
-    denies (marked "#not")."""
+    twenty ("three nurses" is "#3"; "one" is left out, as often "one of" as a count) and counting words ("a dozen"
+    is "#12", "dozens" and "hundreds" their own), marked "#", and whether it denies (marked "#not")."""
     figures = {f"#{figure.replace(',', '')}" for figure in FIGURE.findall(text)}
-    figures |= {f"#{SMALL_NUMBERS[w]}" for w in re.findall(r"[a-z]+", text.lower()) if SMALL_NUMBERS.get(w, 1) > 1}
+    figures |= {f"#{_COUNT_WORDS[w]}" for w in re.findall(r"[a-z]+", text.lower()) if w in _COUNT_WORDS}
     words = {stem(w) for w in content_words(text)} | figures
     return frozenset(words | {"#not"} if NEGATION.search(text) else words)
 
 
 def _repeats(statement: frozenset[str], earlier: frozenset[str]) -> bool:
     """Whether ``statement`` says again what ``earlier`` said: most words in common, and the same figures and
-    polarity ("killed 14" is not "killed 140"; "did not strike" is not "struck")."""
+    polarity ("killed 14" is not "killed 140"; "did not strike" is not "struck"); or ``earlier`` holds nearly all
+    of it, its figures and its polarity (a part of what was told)."""
     return _marks(statement) == _marks(earlier) and dice(statement, earlier) >= REDUNDANT_DICE
+
+
+def _contained(statement: frozenset[str], earlier: frozenset[str], earlier_denied: frozenset[str]) -> bool:
+    """Whether ``earlier`` (a told sentence's statement) holds a part of what ``statement`` says and nothing it
+    denies: at least :data:`CONTAINED_SHARE` of its words, all of its figures, no denial ``earlier`` lacks, and
+    none of its words among those ``earlier`` denies (``earlier_denied``: "the doctor, who has not been publicly
+    identified, took a selfie" denies the naming, not the selfie)."""
+    marks = _marks(statement)
+    if "#not" in marks and "#not" not in earlier:
+        return False
+    words = statement - marks
+    shared = words & earlier
+    return (
+        marks - {"#not"} <= earlier
+        and bool(words)
+        and len(shared) >= CONTAINED_SHARE * len(words)
+        and not shared & earlier_denied
+    )
+
+
+def _denied(text: str) -> frozenset[str]:
+    """The content stems a sentence denies: from each denial ("not", "never", "denied" ...) to the end of its
+    clause."""
+    stretches = (re.split(r"[,.;:!?]", text[match.end() :], maxsplit=1)[0] for match in NEGATION.finditer(text))
+    return frozenset(stem(w) for stretch in stretches for w in content_words(stretch))
 
 
 def _reworded(

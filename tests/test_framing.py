@@ -326,7 +326,6 @@ def test_the_digest_tells_no_quotation_without_its_speaker_and_keeps_curly_marks
 
 
 def test_the_digest_never_tells_one_statement_twice() -> None:
-    from counterpoint.model import Claim, ClaimUnit
     from counterpoint.stages.digest import write_digest
 
     texts = [
@@ -340,9 +339,7 @@ def test_the_digest_never_tells_one_statement_twice() -> None:
     articles = [make_article(t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
 
     def claim(claim_id: str, members: list[tuple[int, int]]) -> Claim:
-        units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], s)) for a, s in members]
-        outlets = [articles[a].outlet for a, _ in members]
-        return Claim(claim_id, "shared", [u.sentence_id for u in units], outlets, units=units)
+        return _sentences_claim(claim_id, articles, members)
 
     # the bridge statement grouped twice (two claims over different outlets' sentences), and the schools once
     claims = [claim("c1", [(0, 0), (1, 0)]), claim("c2", [(2, 0), (3, 0)]), claim("c3", [(0, 1), (1, 1)])]
@@ -417,6 +414,15 @@ def _first_sentences_claim(claim_id: str, articles: list[Article]) -> Claim:
 
     units = [ClaimUnit(article.article_id, *_whole(article, 0)) for article in articles]
     return Claim(claim_id, "shared", [u.sentence_id for u in units], [a.outlet for a in articles], units=units)
+
+
+def _sentences_claim(claim_id: str, articles: list[Article], members: list[tuple[int, int]]) -> Claim:
+    """A shared claim over body sentences given as (article, sentence) positions."""
+    from counterpoint.model import ClaimUnit
+
+    units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], s)) for a, s in members]
+    outlets = [articles[a].outlet for a, _ in members]
+    return Claim(claim_id, "shared", [u.sentence_id for u in units], outlets, units=units)
 
 
 def _whole(article: Article, index: int) -> tuple[str, int, int]:
@@ -645,7 +651,6 @@ def test_a_user_lexicon_edited_between_runs_is_read_again(tmp_path: Path) -> Non
 
 
 def test_the_digest_does_not_tell_a_part_of_a_told_sentence_again_but_tells_what_it_denies() -> None:
-    from counterpoint.model import Claim, ClaimUnit
     from counterpoint.stages.digest import write_digest
 
     texts = [
@@ -661,9 +666,7 @@ def test_the_digest_does_not_tell_a_part_of_a_told_sentence_again_but_tells_what
     articles = [make_article(t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
 
     def claim(claim_id: str, members: list[tuple[int, int]]) -> Claim:
-        units = [ClaimUnit(articles[a].article_id, *_whole(articles[a], s)) for a, s in members]
-        outlets = [articles[a].outlet for a, _ in members]
-        return Claim(claim_id, "shared", [u.sentence_id for u in units], outlets, units=units)
+        return _sentences_claim(claim_id, articles, members)
 
     claims = [
         claim("c1", [(0, 0), (1, 0)]),  # the whole statement, told first

@@ -38,6 +38,24 @@ def content_words(text: str) -> list[str]:
 NEGATION = re.compile(
     r"\b(?:not(?!\s+only\b)|no|never|cannot|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I
 )
+# A denial's scope (conflicts, the digest) ends with its clause: at punctuation, a conjunction or a subordinator
+# ("no ambulance arrived *before* the driver left" denies nothing about the driver).
+_SCOPE_END = re.compile(
+    r"[,;:.!?\u2013\u2014]|\s(?:but|and|while|whereas|although|though|before|after|because|when|until|since|"
+    r"unless|once)\s",
+    re.I,
+)
+
+
+def denial_scopes(text: str) -> list[tuple[int, int, int]]:
+    """For each denial in ``text``: where its word starts and ends, and where its clause ends."""
+    scopes = []
+    for match in NEGATION.finditer(text):
+        scope = _SCOPE_END.split(text[match.end() :], maxsplit=1)[0]
+        scopes.append((match.start(), match.end(), match.end() + len(scope)))
+    return scopes
+
+
 # A figure as written: "14", "6.1", "230,000" (not part of a word).
 FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 # Numbers written as words, up to twenty: "three nurses" is "3 nurses" to every stage that compares figures.

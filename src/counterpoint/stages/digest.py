@@ -40,7 +40,17 @@ from numpy.typing import NDArray
 
 from ..bias import quoted_spans
 from ..model import Claim, Comparison, DigestSentence, FramingNote, Sentence
-from ..text import FIGURE, NEGATION, REPORTING_VERBS, SMALL_NUMBERS, content_words, dice, paired_quotes, stem
+from ..text import (
+    FIGURE,
+    NEGATION,
+    REPORTING_VERBS,
+    SMALL_NUMBERS,
+    content_words,
+    denial_scopes,
+    dice,
+    paired_quotes,
+    stem,
+)
 
 NAME = "digest"
 VERSION = "16"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
@@ -342,6 +352,7 @@ def write_digest(
     used: set[str] = set()
     told: list[frozenset[str]] = []  # the content stems of each digest sentence
     told_sentences: list[str] = []  # the sentence each digest sentence tells
+    told_denied: list[frozenset[str]] = []  # the content stems each told sentence denies
     told_sources: list[set[str]] = []  # the sentences each digest sentence cites
     told_values: dict[int, str] = {}  # the value told sentences give in each dispute
 
@@ -358,9 +369,9 @@ def write_digest(
         # a dispute is told even where its wording is close to a shared claim's: that is what it disputes
         if status != "disputed" and any(
             _repeats(stems, earlier)
-            or _contained(stems, earlier, _denied(text_of[sentence]))
+            or _contained(stems, earlier, denied)
             or _reworded(vectors.get(chosen), vectors.get(sentence), stems, earlier)
-            for earlier, sentence in zip(told, told_sentences, strict=True)
+            for earlier, sentence, denied in zip(told, told_sentences, told_denied, strict=True)
         ):
             return False
         side = sides(claim)
@@ -375,7 +386,7 @@ def write_digest(
         if status != "disputed":  # a sentence that gives another value than the told one does not state it
             cited = [x for x in cited if x not in side or _compatible(side[x], side.get(chosen, {}))]
         if status == "shared":  # nor one that says a part of it, where two outlets say all of it
-            own = {stem(w) for w in content_words(text_of[chosen])}
+            own = stems - _marks(stems)
             saying = [x for x in cited if x == chosen or _says(own, text_of[x])]
             if len({sentences[x][0] for x in saying if x in sentences}) >= 2:
                 cited = saying
@@ -384,6 +395,7 @@ def write_digest(
         told_sources.append(sources)
         told.append(stems)
         told_sentences.append(chosen)
+        told_denied.append(_denied(text_of[chosen]))
         used.add(chosen)
         outlets = sorted({sentences[x][0] for x in cited if x in sentences}) or sorted(claim.outlets)
         digest.append(DigestSentence(neutral(chosen), cited, status, outlets))
@@ -439,8 +451,7 @@ def _statement(text: str) -> frozenset[str]:
 
 def _repeats(statement: frozenset[str], earlier: frozenset[str]) -> bool:
     """Whether ``statement`` says again what ``earlier`` said: most words in common, and the same figures and
-    polarity ("killed 14" is not "killed 140"; "did not strike" is not "struck"); or ``earlier`` holds nearly all
-    of it, its figures and its polarity (a part of what was told)."""
+    polarity ("killed 14" is not "killed 140"; "did not strike" is not "struck")."""
     return _marks(statement) == _marks(earlier) and dice(statement, earlier) >= REDUNDANT_DICE
 
 
@@ -463,10 +474,8 @@ def _contained(statement: frozenset[str], earlier: frozenset[str], earlier_denie
 
 
 def _denied(text: str) -> frozenset[str]:
-    """The content stems a sentence denies: from each denial ("not", "never", "denied" ...) to the end of its
-    clause."""
-    stretches = (re.split(r"[,.;:!?]", text[match.end() :], maxsplit=1)[0] for match in NEGATION.finditer(text))
-    return frozenset(stem(w) for stretch in stretches for w in content_words(stretch))
+    """The content stems a sentence denies: those in the scope of each of its denials (``text.denial_scopes``)."""
+    return frozenset(stem(w) for _, start, end in denial_scopes(text) for w in content_words(text[start:end]))
 
 
 def _reworded(

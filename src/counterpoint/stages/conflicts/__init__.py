@@ -44,12 +44,11 @@ import numpy as np
 from ...linking import FRAME_MIN_PROBABILITY, Scored
 from ...model import ClaimUnit, Comparison, Quote
 from ...names import same_name
-from ...text import dice
+from ...text import denial_scopes, dice
 from ..entities import Gazetteer
 from ..units import Unit
 from .differences import _difference, _figure, _owned_apart
 from .figures import MEASURES, _claim, _figure_claims, measure_of
-from .negation import denial_scopes
 from .slots import (
     _DIRECTIONS,
     AGE_UNIT,

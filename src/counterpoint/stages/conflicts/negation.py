@@ -1,14 +1,14 @@
-"""Denials, for the conflicts stage: where a denial's scope ends (:func:`denial_scopes`), whether what one unit
-denies is what the other states (:func:`_denies_what_the_other_states`, with the hedges, obligations, privatives,
-beliefs, rejections, degree words, spans and conditions that make a denial deny nothing), whether a word is stated
-at all (:func:`_asserted`), and whether two units report two parties' dispute rather than disagree
-(:func:`_parties_dispute`, :func:`_quoted_denial`)."""
+"""Denials, for the conflicts stage (where a denial's scope ends is :func:`counterpoint.text.denial_scopes`):
+whether what one unit denies is what the other states (:func:`_denies_what_the_other_states`, with the hedges,
+obligations, privatives, beliefs, rejections, degree words, spans and conditions that make a denial deny nothing),
+whether a word is stated at all (:func:`_asserted`), and whether two units report two parties' dispute rather than
+disagree (:func:`_parties_dispute`, :func:`_quoted_denial`)."""
 
 from __future__ import annotations
 
 import re
 
-from ...text import DAY_WORDS, NEGATION, TIME_WORDS, content_words, stem
+from ...text import DAY_WORDS, TIME_WORDS, content_words, denial_scopes, stem
 
 # "no longer", "not ... anymore": a state that has changed, told as of another day; not a contradiction of
 # an outlet that tells the earlier state ("isn't her calling anymore" / "the massage therapist")
@@ -117,22 +117,6 @@ _REPORTED = re.compile(
     r"according to|insisted|insists|blamed|blames)\b",
     re.I,
 )
-# A denial's scope ends with its clause: at punctuation, a conjunction or a subordinator ("no ambulance
-# arrived *before* the driver left" denies nothing about the driver).
-_SCOPE_END = re.compile(
-    r"[,;:.!?\u2013\u2014]|\s(?:but|and|while|whereas|although|though|before|after|because|when|until|since|"
-    r"unless|once)\s",
-    re.I,
-)
-
-
-def denial_scopes(text: str) -> list[tuple[int, int, int]]:
-    """For each denial in ``text``: where its word starts and ends, and where its clause ends."""
-    scopes = []
-    for match in NEGATION.finditer(text):
-        scope = _SCOPE_END.split(text[match.end() :], maxsplit=1)[0]
-        scopes.append((match.start(), match.end(), match.end() + len(scope)))
-    return scopes
 
 
 def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plain_lead: str = "") -> bool:

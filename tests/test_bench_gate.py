@@ -36,18 +36,24 @@ def test_babe_sentence_bias_macro_f1_stays_at_or_above_its_floor() -> None:
 
 def test_newswcl50_word_choice_stays_at_or_above_its_floor() -> None:
     """Of the pairs of forms the wording section shows on NewsWCL50's ten events (bench/newswcl50.py), the
-    share that are one annotated concept, and the share that are one concept in different words."""
+    share that are one annotated concept, and the share that are one concept in different words; of the
+    pairs of descriptions of one entity, the share that are one concept."""
     data_dir = SHARED / "bench" / "newswcl50"
     if not (data_dir / "NewsWCL50.conll").is_file():
         pytest.skip(f"no NewsWCL50 data at {data_dir}")
     import newswcl50
 
-    tally = newswcl50.measure(data_dir).systems[newswcl50.SHIPPED]
+    systems = newswcl50.measure(data_dir).systems
+    tally = systems[newswcl50.SHIPPED]
     judged = len(tally.judged)
     floors = FLOORS["newswcl50"]
     assert judged >= floors["wording.judged_pairs"], f"{judged} judged pairs"
     assert len(tally.correct) / judged >= floors["wording.one_concept"], f"{len(tally.correct)}/{judged}"
     assert len(tally.different) / judged >= floors["wording.different_words"], f"{len(tally.different)}/{judged}"
+    described = systems[newswcl50.DESCRIBED]
+    judged = len(described.judged)
+    assert judged >= floors["described.judged_pairs"], f"{judged} judged pairs of descriptions"
+    assert len(described.correct) / judged >= floors["described.one_concept"], f"{len(described.correct)}/{judged}"
 
 
 def test_basil_lexical_bias_notes_stay_at_or_above_their_floor() -> None:

@@ -188,6 +188,41 @@ def test_wording_leaves_out_acronyms_spellings_and_names_cut_from_a_phrase() -> 
     assert pairs == {frozenset({"hostages", "captives"})}  # not "clear Veltria" / "Veltria", nor "VDF"
 
 
+def descriptions(comparison: Comparison) -> dict[str, set[tuple[str, str]]]:
+    """The wording entries of entities' descriptions: referent -> {(outlet, description)}."""
+    names = {e.name for e in comparison.entities}
+    return {w.referent: {(o, t) for o, t, _ in w.variants} for w in comparison.wording if w.referent in names}
+
+
+def test_outlets_describing_one_group_in_loaded_words_are_shown_side_by_side() -> None:
+    comparison = compare_texts(
+        "Hamas, the Palestinian militant group that controls Gaza, sent a delegation to Cairo on Monday for "
+        "talks on a truce, officials said.",
+        "The Hamas terror group sent a delegation to Cairo on Monday for truce talks, officials said.",
+        "Hamas, the Palestinian resistance movement, sent a delegation to Cairo on Monday to discuss a truce, "
+        "officials said.",
+    )
+    assert descriptions(comparison)["Hamas"] == {
+        ("Outlet 0", "Palestinian militant group"),
+        ("Outlet 1", "terror group"),
+        ("Outlet 2", "Palestinian resistance movement"),
+    }
+
+
+def test_plain_descriptions_quotes_and_things_a_name_modifies_are_no_choice_of_words() -> None:
+    comparison = compare_texts(
+        "Dana Kovac, a senior port official, said the cranes at Merav were safe. Hamas, the group that "
+        "controls Gaza, said the tunnels under Rafah were closed.",
+        "Dana Kovac, the harbour manager, said the cranes at Merav were safe. Hamas, the group that runs "
+        "Gaza, said the notorious Hamas tunnels under Rafah were closed.",
+        '"Hamas, that notorious gang, lies about the tunnels," a shopkeeper in Rafah said of the tunnels.',
+    )
+    # "official" / "manager" carry no loaded word; the "notorious Hamas tunnels" are tunnels, not Hamas; the
+    # shopkeeper's "notorious gang" is his, not the outlet's
+    found = descriptions(comparison)
+    assert found == {}, found
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP and len(w) > 2]
 

@@ -310,10 +310,12 @@ class FramingNote:
 
 @dataclass(slots=True)
 class Wording:
-    """Competing words for one referent, found in aligned sentences: (outlet, words, sentence id) each."""
+    """Competing words for one referent: found in aligned sentences, or the descriptions outlets give one
+    entity where they differ in a loaded word; (outlet, words, sentence id) each."""
 
     referent: str
     variants: list[tuple[str, str, str]] = field(default_factory=list)
+    kind: str = "aligned"  # "aligned": words in aligned sentences; "described": descriptions of one entity
 
 
 @dataclass(slots=True)

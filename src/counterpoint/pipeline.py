@@ -182,7 +182,9 @@ def _framing(work: Work) -> None:
 
 
 def _wording(work: Work) -> None:
-    work.comparison.wording = wording.divergent_wording(work.comparison, work.parsed)
+    work.comparison.wording = wording.divergent_wording(work.comparison, work.parsed) + wording.entity_descriptions(
+        work.comparison, work.parsed
+    )
 
 
 def _profiles(work: Work) -> None:

@@ -88,6 +88,7 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
         "wording": [
             {
                 "referent": w.referent,
+                "kind": w.kind,
                 "variants": [{"outlet": o, "text": t, "sentence": s} for o, t, s in w.variants],
             }
             for w in comparison.wording

@@ -39,13 +39,14 @@ from ..nlp import ParsedLine
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "8"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "9"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
 # one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles;
 # 7: "alleged(ly)" is no doubt-casting attribution; 8: a quoted title ("The Big Lebowski") is no scare quote, loaded
 # adjectives joined by "and" go together ("disgusting and despicable act" -> "act"), and an acronym of a longer form
-# of a name ("ISIS" / "Islamic State") is no choice of words
+# of a name ("ISIS" / "Islamic State") is no choice of words; 9: how outlets describe one entity, where the descriptions
+# differ in a loaded word ("North Korean dictator" / "North Korean leader")
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3

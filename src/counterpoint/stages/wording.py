@@ -10,9 +10,11 @@ Part of the framing stage (its name and version cover it).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Any
 
 from .. import names
+from ..bias import quoted_spans
 from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Article, Comparison, Sentence, Wording
 from ..nlp import ParsedLine
@@ -21,6 +23,18 @@ from ..text import STOPWORDS, stem
 # Two aligned sentences whose content words differ in more than this many are saying different things in
 # different words; only near-identical sentences reveal a swapped term ("hostages" / "captives").
 SLOT_MAX_DIFFERENT_WORDS = 6
+# A description of an entity is a short noun phrase ("the Palestinian militant group"); longer ones describe
+# something else as well.
+DESCRIPTION_MAX_WORDS = 6
+# A description's noun or adjective is loaded when BABE's annotators marked it in at least this share of the
+# sentences that hold it. The learned lexicon keeps words from 0.3, where rare plain words sit beside loaded
+# ones ("machines" 0.31, "bureau", "stuff"); labels read as loaded on the dev stories and NewsWCL50's dev
+# events stand at 0.4 and over ("infamous" 0.40, "dictator" 0.43, "illegal" 0.47, "thug" 0.75).
+LOADED_MIN_RATE = 0.4
+# Entity types whose name, modifying a noun, is described by it ("the Hamas militant group").
+_AGENTS = frozenset({"PERSON", "ORG", "NORP"})
+# An entity's entry lists at most this many descriptions, those of the most outlets first.
+DESCRIPTIONS_SHOWN = 6
 
 
 def divergent_wording(comparison: Comparison, parsed: dict[str, list[ParsedLine]]) -> list[Wording]:
@@ -172,3 +186,146 @@ def _slot_variants(
         referent = f"{b.text.lower()} / {a.text.lower()}"
         variants.append((referent, (sides[0][1].sentence_id, a.text), (sides[1][1].sentence_id, b.text)))
     return variants
+
+
+def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLine]]) -> list[Wording]:
+    """How outlets describe one resolved entity: the common nouns they set beside its name, as a title
+    ("North Korean dictator Kim Jong Un"), in apposition ("Hamas, the militant group that rules Gaza") or, for
+    a person or an organisation, as the noun its name modifies ("the Hamas terror group") when some outlet
+    uses that noun for it in one of the other ways (not "the SeaMicro servers").
+
+    An entity is listed when two outlets describe it in different words and a word of one description that
+    the other lacks is loaded (:func:`loaded_words`): "dictator" against "leader", not "accountant" against
+    "employee". Descriptions inside quotation marks are the speaker's, not the outlet's, and are left out;
+    one description written two ways is shown once. The entry gives each outlet's descriptions, those most
+    outlets use first.
+    """
+    docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
+    sentence_of = comparison.sentence_index()
+    found = []
+    for entity in comparison.entities:
+        # each description: (label, head stem, outlet, text, sentence id); a noun the name modifies is kept
+        # only if some outlet calls the entity that in another way
+        phrases: list[tuple[str, str, str, str, str]] = []
+        heads: set[str] = set()
+        loaded: dict[str, set[str]] = {}
+        for mention in entity.mentions:
+            article, sentence = sentence_of[mention.sentence_id]
+            line = docs.get((article.article_id, sentence.line))
+            if line is None or sentence.role != "body":
+                continue
+            quoted = quoted_spans(article.sentence_text(sentence))
+            for modified, phrase in _descriptions(line, mention.start, mention.end, entity.type in _AGENTS):
+                start = line.start + phrase[0].idx
+                if any(a <= start - sentence.start < b for a, b in quoted):
+                    continue  # a speaker's words, not the outlet's
+                text = article.text[start : line.start + phrase[-1].idx + len(phrase[-1])]
+                label, head = " ".join(t.lower_ for t in phrase), stem(phrase[-1].lower_)
+                phrases.append((label, head, comparison.outlet_of(mention.sentence_id), text, mention.sentence_id))
+                if label not in loaded:
+                    loaded[label] = loaded_words(phrase)
+                if not modified:
+                    heads.add(head)
+        described: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # label -> (outlet, text, sentence)
+        for label, head, outlet, text, sentence_id in phrases:
+            if head in heads and all(o != outlet for o, _, _ in described[label]):
+                described[label].append((outlet, text, sentence_id))
+        # one description written two ways ("North Korean leader" / "North Korea leader" / "leader") is shown
+        # once, as most outlets wrote it
+        shown: list[str] = []
+        for label in sorted(described, key=lambda label: -len(described[label])):
+            text = described[label][0][1]
+            if all(names.wording_choice(text, described[other][0][1]) for other in shown):
+                shown.append(label)
+        if _differ_in_connotation({label: described[label] for label in shown}, loaded):
+            entries = [entry for label in shown[:DESCRIPTIONS_SHOWN] for entry in described[label]]
+            found.append(Wording(entity.name, entries, "described"))
+    return found
+
+
+def _differ_in_connotation(described: dict[str, list[tuple[str, str, str]]], loaded: dict[str, set[str]]) -> bool:
+    """Whether two descriptions used by different outlets differ in a loaded word and are not one name
+    written two ways."""
+    labels = list(described)
+    for i, first in enumerate(labels):
+        for second in labels[i + 1 :]:
+            outlets = {o for o, _, _ in described[first]} | {o for o, _, _ in described[second]}
+            if len(outlets) < 2 or not names.wording_choice(described[first][0][1], described[second][0][1]):
+                continue
+            differing = set(first.split()) ^ set(second.split())
+            if (loaded[first] | loaded[second]) & differing:
+                return True
+    return False
+
+
+def _descriptions(line: ParsedLine, start: int, end: int, agent: bool) -> list[tuple[bool, list[Any]]]:
+    """The descriptions of the name at ``start:end``, each a noun phrase of words ending in a lower-case noun
+    and no figure (an age or a year is a fact, not a label): a title before it inside its phrase, an
+    apposition, and for an ``agent`` the noun the name modifies ("the Hamas militant
+    group"), marked True."""
+    doc = line.doc
+    span = doc.char_span(start - line.start, end - line.start, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    root = span.root
+    phrases: list[tuple[bool, list[Any]]] = []
+    # a title inside the name's phrase: the words before it that attach to the right, into the phrase
+    first = span.start
+    while first > 0:
+        token = doc[first - 1]
+        if token.is_punct or token.pos_ in ("DET", "PRON") or not first <= token.head.i < span.end:
+            break
+        first -= 1
+    if first < span.start:
+        phrases.append((False, list(doc[first : span.start])))
+    # an apposition set off by a comma ("Hamas, the militant group ..."; "the group's leader, X"): the parser
+    # also reads "the Steele dossier" as a name and its apposition
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "appos" and child.i >= span.end and doc[span.end].text == ",":
+                phrases.append((False, _left_phrase(child)))
+    if root.dep_ == "appos" and root.head.i < span.start and span.start > 0 and doc[span.start - 1].text == ",":
+        phrases.append((False, _left_phrase(root.head)))
+    if agent and root.dep_ == "compound" and root.head.i >= span.end:
+        phrases.append((True, [t for t in _left_phrase(root.head) if not span.start <= t.i < span.end]))
+    kept = []
+    for modified, phrase in phrases:
+        while phrase and (phrase[0].pos_ in ("DET", "PRON") or phrase[0].dep_ in ("poss", "case")):
+            phrase = phrase[1:]
+        if not phrase or len(phrase) > DESCRIPTION_MAX_WORDS:
+            continue
+        head = phrase[-1]
+        if head.pos_ != "NOUN" or not head.text.islower() or head.lower_ in STOPWORDS or head.ent_type_:
+            continue
+        if any(not (t.is_alpha or "-" in t.text and not any(c.isdigit() for c in t.text)) for t in phrase):
+            continue  # punctuation or a figure inside: not a plain description
+        kept.append((modified, phrase))
+    return kept
+
+
+def _left_phrase(head: Any) -> list[Any]:
+    """A noun and the words before it in its phrase ("the militant group" of "the militant group that rules
+    Gaza")."""
+    return [t for t in head.subtree if head.left_edge.i <= t.i <= head.i]
+
+
+def loaded_words(phrase: list[Any]) -> set[str]:
+    """The loaded words of a noun phrase (lower case): those of a framing-lexicon term it holds ("terror
+    group", "resistance movement"), and its head noun or adjectives where the learned bias lexicon finds them
+    marked in at least :data:`LOADED_MIN_RATE` of the BABE sentences that hold them ("dictator",
+    "notorious"); a noun modifying another is not read alone ("disaster agency official")."""
+    from ..bias import load_bias_model
+    from .framing import lexicon_hits, load_lexicon
+
+    lexicon, model = load_lexicon(), load_bias_model()
+    words = [t.lower_ for t in phrase]
+    hits = lexicon_hits(" ".join(words), lexicon)
+    found = set()
+    for i, token in enumerate(phrase):
+        if hits and lexicon_hits(" ".join(words[:i] + words[i + 1 :]), lexicon) < hits:
+            found.add(token.lower_)  # a word of a lexicon term: without it the term is gone
+        elif (i == len(phrase) - 1 or token.dep_ == "amod") and model.lexicon.get(
+            stem(token.lower_), 0.0
+        ) >= LOADED_MIN_RATE:
+            found.add(token.lower_)
+    return found

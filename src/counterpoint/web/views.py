@@ -235,7 +235,7 @@ class StoryView:
     digest: list[DigestLine]
     coverage: list[CoverageRow]
     differences: list[Difference]
-    wording: list[tuple[str, list[tuple[str, str]]]]  # referent, (outlet, words)
+    wording: list[tuple[str, str, list[tuple[str, str]]]]  # referent, kind, (outlet, words)
     claims: list[ClaimView]
     timeline: list[TimelineDay]
     shared_claims: int
@@ -372,7 +372,10 @@ def story_view(
         digest=digest,
         coverage=coverage,
         differences=differences,
-        wording=[(w["referent"], [(v["outlet"], v["text"]) for v in w["variants"]]) for w in report["wording"]],
+        wording=[
+            (w["referent"], w.get("kind", "aligned"), [(v["outlet"], v["text"]) for v in w["variants"]])
+            for w in report["wording"]
+        ],
         claims=claims,
         timeline=_timeline(report.get("timeline", []), claim_of, look),
         shared_claims=len(coverage),

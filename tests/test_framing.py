@@ -209,6 +209,19 @@ def test_outlets_describing_one_group_in_loaded_words_are_shown_side_by_side() -
     }
 
 
+def test_labels_the_lexicon_knows_count_as_descriptions_where_a_name_modifies_them() -> None:
+    comparison = compare_texts(
+        "Israeli troops fought Hamas terrorists in Khan Younis on Monday, the army said. The clashes went on "
+        "until dawn, residents said.",
+        "Israeli troops battled Hamas militants in the southern city of Khan Younis on Monday. Residents said "
+        "the fighting lasted until dawn.",
+        "Hamas fighters held off Israeli troops in Khan Younis on Monday, witnesses said. Gunfire was heard "
+        "until dawn.",
+    )
+    # "fighters" is a plain noun no outlet also uses for Hamas in an apposition or title: not read as a label
+    assert descriptions(comparison)["Hamas"] == {("Outlet 0", "terrorists"), ("Outlet 1", "militants")}
+
+
 def test_plain_descriptions_quotes_and_things_a_name_modifies_are_no_choice_of_words() -> None:
     comparison = compare_texts(
         "Dana Kovac, a senior port official, said the cranes at Merav were safe. Hamas, the group that "

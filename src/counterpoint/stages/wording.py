@@ -14,11 +14,12 @@ from collections import defaultdict
 from typing import Any
 
 from .. import names
-from ..bias import quoted_spans
+from ..bias import load_bias_model, quoted_spans
 from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Article, Comparison, Sentence, Wording
 from ..nlp import ParsedLine
 from ..text import STOPWORDS, stem
+from .framing import lexicon_hits, load_lexicon
 
 # Two aligned sentences whose content words differ in more than this many are saying different things in
 # different words; only near-identical sentences reveal a swapped term ("hostages" / "captives").
@@ -202,13 +203,16 @@ def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLin
     """
     docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
     sentence_of = comparison.sentence_index()
+    labels, lexicon = _lexicon_labels(), load_lexicon()
     found = []
     for entity in comparison.entities:
         # each description: (label, head stem, outlet, text, sentence id); a noun the name modifies is kept
-        # only if some outlet calls the entity that in another way
+        # only if some outlet calls the entity that in another way, or the framing lexicon knows it as a label
+        # ("Hamas terrorists", "Hamas militants")
         phrases: list[tuple[str, str, str, str, str]] = []
-        heads: set[str] = set()
+        heads: set[str] = set(labels)
         loaded: dict[str, set[str]] = {}
+        termed: set[str] = set()  # descriptions that hold a contested label of the lexicon
         for mention in entity.mentions:
             article, sentence = sentence_of[mention.sentence_id]
             line = docs.get((article.article_id, sentence.line))
@@ -224,11 +228,13 @@ def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLin
                 phrases.append((label, head, comparison.outlet_of(mention.sentence_id), text, mention.sentence_id))
                 if label not in loaded:
                     loaded[label] = loaded_words(phrase)
+                    if any(p.search(label) for p, _, kind in lexicon.terms if kind == "contested label"):
+                        termed.add(label)
                 if not modified:
                     heads.add(head)
         described: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # label -> (outlet, text, sentence)
         for label, head, outlet, text, sentence_id in phrases:
-            if head in heads and all(o != outlet for o, _, _ in described[label]):
+            if (head in heads or label in termed) and all(o != outlet for o, _, _ in described[label]):
                 described[label].append((outlet, text, sentence_id))
         # one description written two ways ("North Korean leader" / "North Korea leader" / "leader") is shown
         # once, as most outlets wrote it
@@ -241,6 +247,18 @@ def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLin
             entries = [entry for label in shown[:DESCRIPTIONS_SHOWN] for entry in described[label]]
             found.append(Wording(entity.name, entries, "described"))
     return found
+
+
+def _lexicon_labels() -> set[str]:
+    """The stems of the plain words the framing lexicon offers for contested labels of actors and acts
+    ("militants", "hostages", "protesters", "settlers"): nouns it knows as labels. Its loaded terms
+    ("terrorists", "captives") are found by :func:`loaded_words`."""
+    words = set()
+    for _, plain, kind in load_lexicon().terms:
+        last = re.findall(r"[a-z]{3,}", plain.lower())
+        if kind == "contested label" and last:
+            words.add(stem(last[-1]))
+    return words
 
 
 def _differ_in_connotation(described: dict[str, list[tuple[str, str, str]]], loaded: dict[str, set[str]]) -> bool:
@@ -314,9 +332,6 @@ def loaded_words(phrase: list[Any]) -> set[str]:
     group", "resistance movement"), and its head noun or adjectives where the learned bias lexicon finds them
     marked in at least :data:`LOADED_MIN_RATE` of the BABE sentences that hold them ("dictator",
     "notorious"); a noun modifying another is not read alone ("disaster agency official")."""
-    from ..bias import load_bias_model
-    from .framing import lexicon_hits, load_lexicon
-
     lexicon, model = load_lexicon(), load_bias_model()
     words = [t.lower_ for t in phrase]
     hits = lexicon_hits(" ".join(words), lexicon)

@@ -22,6 +22,9 @@ def qualifier(word: str) -> str | None:
         ("Kessa", "Kessá", "accents"),
         ("Ilona Varga", "Ilona Vagra", "a spelling slip"),
         ("harbour centre", "harbour center", "one edit in a long word"),
+        ("rumour", "rumor", "British and American spelling of a short word"),
+        ("fibres", "fibers", "British and American spelling, plural"),
+        ("analysed", "analyzed", "British and American spelling of a verb"),
         ("Kessa", "Kessa Strip", "a short form: the extra word is part of the name"),
         ("the Kessa Strip", "Kessa", "a short form with an article"),
         ("Harbour Department", "U.S. Department of Harbours", "the same words in another order, a country"),
@@ -130,3 +133,11 @@ def test_a_description_ending_in_a_name_joins_the_name_and_descriptions_stay_apa
 def test_a_word_after_of_is_not_a_surname() -> None:
     mapped = names.speaker_groups(["the Fishermen's Union of Kessa", "Kessa"], qualifier)
     assert mapped["Kessa"] == "Kessa"
+
+
+def test_a_name_written_all_in_lower_case_is_read_as_a_name() -> None:
+    from counterpoint.stages.wording import _plain
+
+    # a lower-case headline's "dana kovac" is the name "Kovac" in full, not a description of Kovac
+    assert not names.wording_choice(_plain("dana kovac"), _plain("Kovac"))
+    assert names.wording_choice(_plain("the occupied al-Quds"), _plain("Merav City"))

@@ -121,8 +121,22 @@ def form(text: str) -> Form:
     return Form(original, tuple(words), tuple(fold(w).replace("'", "") for w in words), aside)
 
 
+# British and American spellings of one word, word-final or before an ending: "rumour" / "rumor", "fibre" /
+# "fiber", "organise" / "organize", "analyse" / "analyze", "catalogue" / "catalog". Words too short for the
+# one-edit rule ("rumor" has five letters) are told apart by these.
+_SPELLINGS = ((re.compile(r"(?<=[a-z]{2})our(?=s?\b|ed\b|ing\b)"), "or"), (re.compile(r"(?<=[bt])re(?=s?\b)"), "er"))
+_SPELLINGS += ((re.compile(r"(?<=[a-z]{2})is(?=e[sd]?\b|ing\b|ation)"), "iz"), (re.compile(r"yse(?=[sd]?\b)"), "yze"))
+_SPELLINGS += ((re.compile(r"ogue\b"), "og"),)
+
+
+def _american(text: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def _spelled_alike(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or _american(a) == _american(b):
         return True
     if OSA.normalized_similarity(a, b) >= SPELLING_SIMILARITY:
         return True

@@ -46,7 +46,8 @@ VERSION = "9"  # 2: loaded-sentence notes from the BABE bias model; 3: wording a
 # 7: "alleged(ly)" is no doubt-casting attribution; 8: a quoted title ("The Big Lebowski") is no scare quote, loaded
 # adjectives joined by "and" go together ("disgusting and despicable act" -> "act"), and an acronym of a longer form
 # of a name ("ISIS" / "Islamic State") is no choice of words; 9: how outlets describe one entity, where the descriptions
-# differ in a loaded word ("North Korean dictator" / "North Korean leader")
+# differ in a loaded word ("North Korean dictator" / "North Korean leader"); British and American spellings ("rumour" /
+# "rumor") and a name written in lower case ("sarah palin" / "Palin") are no choice of words
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3

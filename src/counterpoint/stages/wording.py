@@ -99,7 +99,11 @@ def _entity_variants(
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"^(?:the)\s+|['\u2019]s$", "", text.strip("\"'\u201c\u201d ")).strip()
+    """A name's form as compared: without quotes, a leading "the" and a possessive. A form written all in
+    lower case ("sarah palin" in a lower-case headline) says nothing by its case: its words are read as a
+    name's."""
+    text = re.sub(r"^(?:the)\s+|['\u2019]s$", "", text.strip("\"'\u201c\u201d ")).strip()
+    return text.title() if text.islower() else text
 
 
 # Tags of the word before a modifier that opens a noun phrase ("the occupied", "in southern", "(occupied");

@@ -124,9 +124,13 @@ def form(text: str) -> Form:
 # British and American spellings of one word, word-final or before an ending: "rumour" / "rumor", "fibre" /
 # "fiber", "organise" / "organize", "analyse" / "analyze", "catalogue" / "catalog". Words too short for the
 # one-edit rule ("rumor" has five letters) are told apart by these.
-_SPELLINGS = ((re.compile(r"(?<=[a-z]{2})our(?=s?\b|ed\b|ing\b)"), "or"), (re.compile(r"(?<=[bt])re(?=s?\b)"), "er"))
-_SPELLINGS += ((re.compile(r"(?<=[a-z]{2})is(?=e[sd]?\b|ing\b|ation)"), "iz"), (re.compile(r"yse(?=[sd]?\b)"), "yze"))
-_SPELLINGS += ((re.compile(r"ogue\b"), "og"),)
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=[a-z]{2})our(?=s?\b|ed\b|ing\b)"), "or"),
+    (re.compile(r"(?<=[bt])re(?=s?\b)"), "er"),
+    (re.compile(r"(?<=[a-z]{2})is(?=e[sd]?\b|ing\b|ation)"), "iz"),
+    (re.compile(r"yse(?=[sd]?\b)"), "yze"),
+    (re.compile(r"ogue\b"), "og"),
+)
 
 
 def _american(text: str) -> str:

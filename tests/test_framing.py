@@ -222,6 +222,19 @@ def test_labels_the_lexicon_knows_count_as_descriptions_where_a_name_modifies_th
     assert descriptions(comparison)["Hamas"] == {("Outlet 0", "terrorists"), ("Outlet 1", "militants")}
 
 
+def test_a_loaded_word_before_a_title_makes_a_description() -> None:
+    comparison = compare_texts(
+        "Far-right Israeli Security Minister Avi Dorel said on Monday that the truce deal was reckless and "
+        "threatened to quit the coalition.",
+        "Israeli Security Minister Avi Dorel said on Monday that the truce deal was reckless and threatened "
+        "to leave the government.",
+    )
+    assert descriptions(comparison)["Avi Dorel"] == {
+        ("Outlet 0", "Far-right Israeli Security Minister"),
+        ("Outlet 1", "Israeli Security Minister"),
+    }
+
+
 def test_plain_descriptions_quotes_and_things_a_name_modifies_are_no_choice_of_words() -> None:
     comparison = compare_texts(
         "Dana Kovac, a senior port official, said the cranes at Merav were safe. Hamas, the group that "

@@ -281,10 +281,10 @@ def _differ_in_connotation(described: dict[str, list[tuple[str, str, str]]], loa
 
 
 def _descriptions(line: ParsedLine, start: int, end: int, agent: bool) -> list[tuple[bool, list[Any]]]:
-    """The descriptions of the name at ``start:end``, each a noun phrase of words ending in a lower-case noun
-    and no figure (an age or a year is a fact, not a label): a title before it inside its phrase, an
-    apposition, and for an ``agent`` the noun the name modifies ("the Hamas militant
-    group"), marked True."""
+    """The descriptions of the name at ``start:end``, each a noun phrase of words (hyphenated ones too) with
+    no figure (an age or a year is a fact, not a label), ending in a lower-case noun or in a title
+    ("far-right National Security Minister"): a title before it inside its phrase, an apposition, and for
+    an ``agent`` the noun the name modifies ("the Hamas militant group"), marked True."""
     doc = line.doc
     span = doc.char_span(start - line.start, end - line.start, alignment_mode="expand")
     if span is None or not len(span):
@@ -295,6 +295,9 @@ def _descriptions(line: ParsedLine, start: int, end: int, agent: bool) -> list[t
     first = span.start
     while first > 0:
         token = doc[first - 1]
+        if _glued_hyphen(token):
+            first -= 1  # "far-right": the hyphen of a word the parser split
+            continue
         if token.is_punct or token.pos_ in ("DET", "PRON") or not first <= token.head.i < span.end:
             break
         first -= 1
@@ -314,15 +317,28 @@ def _descriptions(line: ParsedLine, start: int, end: int, agent: bool) -> list[t
     for modified, phrase in phrases:
         while phrase and (phrase[0].pos_ in ("DET", "PRON") or phrase[0].dep_ in ("poss", "case")):
             phrase = phrase[1:]
-        if not phrase or len(phrase) > DESCRIPTION_MAX_WORDS:
+        glued = [_glued_hyphen(t) for t in phrase]
+        words = sum(1 for i in range(len(phrase)) if not glued[i] and not (i and glued[i - 1]))
+        if not phrase or words > DESCRIPTION_MAX_WORDS:
             continue
         head = phrase[-1]
-        if head.pos_ != "NOUN" or not head.text.islower() or head.lower_ in STOPWORDS or head.ent_type_:
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in STOPWORDS or head.ent_type_:
             continue
-        if any(not (t.is_alpha or "-" in t.text and not any(c.isdigit() for c in t.text)) for t in phrase):
+        if head.pos_ == "PROPN" and not head.text.istitle():
+            continue  # a name, not a title
+        if any(not (t.is_alpha or _glued_hyphen(t) or _hyphenated_word(t)) for t in phrase):
             continue  # punctuation or a figure inside: not a plain description
         kept.append((modified, phrase))
     return kept
+
+
+def _glued_hyphen(token: Any) -> bool:
+    """A hyphen written inside a word ("far-right") that the tokenizer cut out of it."""
+    return bool(token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_)
+
+
+def _hyphenated_word(token: Any) -> bool:
+    return "-" in token.text and not any(c.isdigit() for c in token.text)
 
 
 def _left_phrase(head: Any) -> list[Any]:
@@ -337,11 +353,11 @@ def loaded_words(phrase: list[Any]) -> set[str]:
     marked in at least :data:`LOADED_MIN_RATE` of the BABE sentences that hold them ("dictator",
     "notorious"); a noun modifying another is not read alone ("disaster agency official")."""
     lexicon, model = load_lexicon(), load_bias_model()
-    words = [t.lower_ for t in phrase]
-    hits = lexicon_hits(" ".join(words), lexicon)
+    words = [t.text_with_ws for t in phrase]
+    hits = lexicon_hits("".join(words), lexicon)
     found = set()
     for i, token in enumerate(phrase):
-        if hits and lexicon_hits(" ".join(words[:i] + words[i + 1 :]), lexicon) < hits:
+        if hits and lexicon_hits("".join(words[:i] + words[i + 1 :]), lexicon) < hits:
             found.add(token.lower_)  # a word of a lexicon term: without it the term is gone
         elif (i == len(phrase) - 1 or token.dep_ == "amod") and model.lexicon.get(
             stem(token.lower_), 0.0

@@ -139,6 +139,11 @@ def _american(text: str) -> str:
     return text
 
 
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a title that stands before a name ("Minister", "President", "Sheikh")."""
+    return fold(word) in _TITLES
+
+
 def _spelled_alike(a: str, b: str) -> bool:
     if a == b or _american(a) == _american(b):
         return True

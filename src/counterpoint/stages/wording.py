@@ -9,12 +9,13 @@ Part of the framing stage (its name and version cover it).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from typing import Any
 
 from .. import names
-from ..bias import load_bias_model, quoted_spans
+from ..bias import learned_words, load_bias_model, quoted_spans
 from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Article, Comparison, Sentence, Wording
 from ..nlp import ParsedLine
@@ -207,16 +208,18 @@ def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLin
     """
     docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
     sentence_of = comparison.sentence_index()
-    labels, lexicon = _lexicon_labels(), load_lexicon()
+    lexicon = load_lexicon()
+    contested = [(pattern, plain) for pattern, plain, kind in lexicon.terms if kind == "contested label"]
     found = []
     for entity in comparison.entities:
         # each description: (label, head stem, outlet, text, sentence id); a noun the name modifies is kept
-        # only if some outlet calls the entity that in another way, or the framing lexicon knows it as a label
-        # ("Hamas terrorists", "Hamas militants")
+        # only if some outlet calls the entity that in another way, or it holds a contested label of the
+        # lexicon, or it is the plain term of a label some outlet uses for the entity ("Hamas terrorists" and
+        # so "Hamas militants"; not "ISIS hostage": no outlet calls ISIS "captives")
         phrases: list[tuple[str, str, str, str, str]] = []
-        heads: set[str] = set(labels)
+        heads: set[str] = set()
         loaded: dict[str, set[str]] = {}
-        termed: set[str] = set()  # descriptions that hold a contested label of the lexicon
+        termed: set[str] = set()
         for mention in entity.mentions:
             article, sentence = sentence_of[mention.sentence_id]
             line = docs.get((article.article_id, sentence.line))
@@ -232,8 +235,10 @@ def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLin
                 phrases.append((label, head, comparison.outlet_of(mention.sentence_id), text, mention.sentence_id))
                 if label not in loaded:
                     loaded[label] = loaded_words(phrase)
-                    if any(p.search(label) for p, _, kind in lexicon.terms if kind == "contested label"):
+                    plains = [plain for pattern, plain in contested if pattern.search(label)]
+                    if plains:
                         termed.add(label)
+                        heads |= {stem(w) for plain in plains for w in re.findall(r"[a-z]{3,}", plain.lower())[-1:]}
                 if not modified:
                     heads.add(head)
         described: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # label -> (outlet, text, sentence)
@@ -253,16 +258,11 @@ def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLin
     return found
 
 
-def _lexicon_labels() -> set[str]:
-    """The stems of the plain words the framing lexicon offers for contested labels of actors and acts
-    ("militants", "hostages", "protesters", "settlers"): nouns it knows as labels. Its loaded terms
-    ("terrorists", "captives") are found by :func:`loaded_words`."""
-    words = set()
-    for _, plain, kind in load_lexicon().terms:
-        last = re.findall(r"[a-z]{3,}", plain.lower())
-        if kind == "contested label" and last:
-            words.add(stem(last[-1]))
-    return words
+@functools.cache
+def _plain_stems() -> frozenset[str]:
+    """The stems of the framing lexicon's plainer terms ("hostages", "militants"): never loaded, whatever
+    BABE's rates say (the bias model's evidence words leave them out too)."""
+    return frozenset(s for _, plain, _ in load_lexicon().terms for _, _, s in learned_words(plain))
 
 
 def _differ_in_connotation(described: dict[str, list[tuple[str, str, str]]], loaded: dict[str, set[str]]) -> bool:
@@ -324,8 +324,8 @@ def _descriptions(line: ParsedLine, start: int, end: int, agent: bool) -> list[t
         head = phrase[-1]
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in STOPWORDS or head.ent_type_:
             continue
-        if head.pos_ == "PROPN" and not head.text.istitle():
-            continue  # a name, not a title
+        if not head.text.islower() and not names.is_title(head.text):
+            continue  # a name ("militant Islamic State"), not a title
         if any(not (t.is_alpha or _glued_hyphen(t) or _hyphenated_word(t)) for t in phrase):
             continue  # punctuation or a figure inside: not a plain description
         kept.append((modified, phrase))
@@ -351,16 +351,20 @@ def loaded_words(phrase: list[Any]) -> set[str]:
     """The loaded words of a noun phrase (lower case): those of a framing-lexicon term it holds ("terror
     group", "resistance movement"), and its head noun or adjectives where the learned bias lexicon finds them
     marked in at least :data:`LOADED_MIN_RATE` of the BABE sentences that hold them ("dictator",
-    "notorious"); a noun modifying another is not read alone ("disaster agency official")."""
+    "notorious"); a noun modifying another is not read alone ("disaster agency official"), and the lexicon's
+    plainer terms are never loaded ("hostage": BABE marks it in half its sentences, the lexicon offers it as
+    the plain word for "captives")."""
     lexicon, model = load_lexicon(), load_bias_model()
+    plain = _plain_stems()
     words = [t.text_with_ws for t in phrase]
     hits = lexicon_hits("".join(words), lexicon)
     found = set()
     for i, token in enumerate(phrase):
         if hits and lexicon_hits("".join(words[:i] + words[i + 1 :]), lexicon) < hits:
             found.add(token.lower_)  # a word of a lexicon term: without it the term is gone
-        elif (i == len(phrase) - 1 or token.dep_ == "amod") and model.lexicon.get(
-            stem(token.lower_), 0.0
-        ) >= LOADED_MIN_RATE:
+            continue
+        own_sense = i == len(phrase) - 1 or token.dep_ == "amod"
+        word = stem(token.lower_)
+        if own_sense and word not in plain and model.lexicon.get(word, 0.0) >= LOADED_MIN_RATE:
             found.add(token.lower_)
     return found

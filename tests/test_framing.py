@@ -711,6 +711,25 @@ def test_a_user_lexicon_edited_between_runs_is_read_again(tmp_path: Path) -> Non
     assert "smug" in second.adjectives and "gleeful" not in second.adjectives
 
 
+def test_a_users_lexicon_labels_count_in_descriptions(tmp_path: Path) -> None:
+    from counterpoint.pipeline import CompareOptions, compare_articles
+    from counterpoint.stages.ingest import article_from_text
+
+    extra = tmp_path / "newsroom.json"
+    family = {"referent": "union leaders", "plain": "union leader", "kind": "contested label", "terms": ["dock boss"]}
+    extra.write_text(json.dumps({"families": [family]}), "utf-8")
+    texts = [
+        "Strike at Merav port\n\nDana Kovac, the dock boss who runs the port, called a strike on Monday.",
+        "Port strike called\n\nDana Kovac, the union leader of the port workers, called a strike on Monday.",
+    ]
+    articles = [article_from_text(t, source=f"o{i}.txt", outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    plain = descriptions(compare_articles(articles))
+    assert not plain  # "dock cartel" is no loaded word to the bundled lexicon
+    articles = [article_from_text(t, source=f"o{i}.txt", outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    found = descriptions(compare_articles(articles, CompareOptions(framing_lexicons=[extra])))
+    assert found == {"Dana Kovac": {("Outlet 0", "dock boss"), ("Outlet 1", "union leader")}}
+
+
 def test_the_digest_does_not_tell_a_part_of_a_told_sentence_again_but_tells_what_it_denies() -> None:
     from counterpoint.stages.digest import write_digest
 

@@ -182,9 +182,9 @@ def _framing(work: Work) -> None:
 
 
 def _wording(work: Work) -> None:
-    work.comparison.wording = wording.divergent_wording(work.comparison, work.parsed) + wording.entity_descriptions(
-        work.comparison, work.parsed
-    )
+    lexicon = framing.load_lexicon(work.options.framing_lexicons)
+    described = wording.entity_descriptions(work.comparison, work.parsed, lexicon)
+    work.comparison.wording = wording.divergent_wording(work.comparison, work.parsed) + described
 
 
 def _profiles(work: Work) -> None:

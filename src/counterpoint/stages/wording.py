@@ -9,7 +9,6 @@ Part of the framing stage (its name and version cover it).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from typing import Any
@@ -20,7 +19,7 @@ from ..linking import FRAME_MIN_PROBABILITY
 from ..model import Article, Comparison, Sentence, Wording
 from ..nlp import ParsedLine
 from ..text import STOPWORDS, stem
-from .framing import lexicon_hits, load_lexicon
+from .framing import Lexicon, lexicon_hits, load_lexicon
 
 # Two aligned sentences whose content words differ in more than this many are saying different things in
 # different words; only near-identical sentences reveal a swapped term ("hostages" / "captives").
@@ -194,21 +193,24 @@ def _slot_variants(
     return variants
 
 
-def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLine]]) -> list[Wording]:
+def entity_descriptions(
+    comparison: Comparison, parsed: dict[str, list[ParsedLine]], lexicon: Lexicon | None = None
+) -> list[Wording]:
     """How outlets describe one resolved entity: the common nouns they set beside its name, as a title
     ("North Korean dictator Kim Jong Un"), in apposition ("Hamas, the militant group that rules Gaza") or, for
     a person or an organisation, as the noun its name modifies ("the Hamas terror group") when some outlet
-    uses that noun for it in one of the other ways (not "the SeaMicro servers").
+    uses that noun for it in one of the other ways or the lexicon knows it as a label ("Hamas terrorists";
+    not "the SeaMicro servers").
 
     An entity is listed when two outlets describe it in different words and a word of one description that
-    the other lacks is loaded (:func:`loaded_words`): "dictator" against "leader", not "accountant" against
-    "employee". Descriptions inside quotation marks are the speaker's, not the outlet's, and are left out;
-    one description written two ways is shown once. The entry gives each outlet's descriptions, those most
-    outlets use first.
+    the other lacks is loaded (:func:`loaded_words`, with ``lexicon``, the bundled framing lexicon unless
+    given): "dictator" against "leader", not "accountant" against "employee". Descriptions inside quotation
+    marks are the speaker's, not the outlet's, and are left out; one description written two ways is shown
+    once. The entry gives each outlet's descriptions, those most outlets use first.
     """
     docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
     sentence_of = comparison.sentence_index()
-    lexicon = load_lexicon()
+    lexicon = lexicon or load_lexicon()
     contested = [(pattern, plain) for pattern, plain, kind in lexicon.terms if kind == "contested label"]
     found = []
     for entity in comparison.entities:
@@ -234,7 +236,7 @@ def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLin
                 label, head = " ".join(t.lower_ for t in phrase), stem(phrase[-1].lower_)
                 phrases.append((label, head, comparison.outlet_of(mention.sentence_id), text, mention.sentence_id))
                 if label not in loaded:
-                    loaded[label] = loaded_words(phrase)
+                    loaded[label] = loaded_words(phrase, lexicon)
                     plains = [plain for pattern, plain in contested if pattern.search(label)]
                     if plains:
                         termed.add(label)
@@ -258,11 +260,10 @@ def entity_descriptions(comparison: Comparison, parsed: dict[str, list[ParsedLin
     return found
 
 
-@functools.cache
-def _plain_stems() -> frozenset[str]:
+def _plain_stems(lexicon: Lexicon) -> frozenset[str]:
     """The stems of the framing lexicon's plainer terms ("hostages", "militants"): never loaded, whatever
     BABE's rates say (the bias model's evidence words leave them out too)."""
-    return frozenset(s for _, plain, _ in load_lexicon().terms for _, _, s in learned_words(plain))
+    return frozenset(s for _, plain, _ in lexicon.terms for _, _, s in learned_words(plain))
 
 
 def _differ_in_connotation(described: dict[str, list[tuple[str, str, str]]], loaded: dict[str, set[str]]) -> bool:
@@ -347,15 +348,14 @@ def _left_phrase(head: Any) -> list[Any]:
     return [t for t in head.subtree if head.left_edge.i <= t.i <= head.i]
 
 
-def loaded_words(phrase: list[Any]) -> set[str]:
+def loaded_words(phrase: list[Any], lexicon: Lexicon) -> set[str]:
     """The loaded words of a noun phrase (lower case): those of a framing-lexicon term it holds ("terror
     group", "resistance movement"), and its head noun or adjectives where the learned bias lexicon finds them
     marked in at least :data:`LOADED_MIN_RATE` of the BABE sentences that hold them ("dictator",
     "notorious"); a noun modifying another is not read alone ("disaster agency official"), and the lexicon's
     plainer terms are never loaded ("hostage": BABE marks it in half its sentences, the lexicon offers it as
     the plain word for "captives")."""
-    lexicon, model = load_lexicon(), load_bias_model()
-    plain = _plain_stems()
+    model, plain = load_bias_model(), _plain_stems(lexicon)
     words = [t.text_with_ws for t in phrase]
     hits = lexicon_hits("".join(words), lexicon)
     found = set()

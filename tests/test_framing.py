@@ -235,6 +235,16 @@ def test_a_loaded_word_before_a_title_makes_a_description() -> None:
     }
 
 
+def test_a_description_in_a_loaded_word_gets_a_note_with_another_outlets_description() -> None:
+    comparison = compare_texts(
+        "Talks in Merav\n\nVeltrian dictator Ivo Marek met the envoy in Merav on Monday to discuss the border.",
+        "Envoy meets Marek\n\nVeltrian leader Ivo Marek met the envoy in Merav on Monday to discuss the border.",
+    )
+    assert descriptions(comparison)["Ivo Marek"] == {("Outlet 0", "Veltrian dictator"), ("Outlet 1", "Veltrian leader")}
+    assert notes(comparison, "Outlet 0") >= {("loaded description", "Veltrian dictator", "Veltrian leader")}
+    assert not {n for n in notes(comparison, "Outlet 1") if n[0] == "loaded description"}
+
+
 def test_plain_descriptions_quotes_and_things_a_name_modifies_are_no_choice_of_words() -> None:
     comparison = compare_texts(
         "Dana Kovac, a senior port official, said the cranes at Merav were safe. Hamas, the group that "

@@ -179,11 +179,15 @@ def _framing(work: Work) -> None:
         lines = work.parsed.get(article.article_id, [])
         # the caching embedder has the sentences' vectors from alignment: the bias model reuses them
         comparison.framing.extend(framing.find_framing(article, lines, lexicon, names, embedder=work.embedder))
+    # how outlets describe one entity: notes on loaded descriptions, and the entries of the wording section
+    described = wording.entity_descriptions(comparison, work.parsed, lexicon)
+    comparison.framing.extend(wording.description_notes(comparison, described))
+    comparison.wording = [entry.wording() for entry in described]
 
 
 def _wording(work: Work) -> None:
-    lexicon = framing.load_lexicon(work.options.framing_lexicons)
-    described = wording.entity_descriptions(work.comparison, work.parsed, lexicon)
+    # the descriptions' entries (the framing step's) after the words of aligned sentences
+    described = [entry for entry in work.comparison.wording if entry.kind == "described"]
     work.comparison.wording = wording.divergent_wording(work.comparison, work.parsed) + described
 
 
@@ -254,12 +258,12 @@ STORY: tuple[Step, ...] = (
         "framing",
         "story",
         {"parse", "entities", "embedder"},
-        {"framing"},
+        {"framing", "descriptions"},
         _framing,
         framing,
         tell=lambda w: "framing and digest",
     ),
-    step("wording", "story", {"parse", "unique claims"}, {"wording"}, _wording, framing),
+    step("wording", "story", {"parse", "unique claims", "descriptions"}, {"wording"}, _wording, framing),
     step("profiles", "story", {"quotes", "framing", "omissions"}, {"profiles"}, _profiles, framing),
     step(
         "digest",

@@ -14,7 +14,10 @@ Notes (``FramingNote``), each with its span and a plainer alternative:
 * ``loaded sentence``: a sentence in the outlet's own voice that the bias model learned on BABE
   (:mod:`counterpoint.bias`) finds likely to read as loaded (probability at least its ``note_threshold``),
   noted on each word of the learned lexicon it holds outside quotation marks. The model offers no plainer
-  word, so the alternative is the word itself.
+  word, so the alternative is the word itself;
+* ``loaded description``: a description of an actor in a loaded word where another outlet describes it
+  without one ("Veltrian dictator Ivo Marek" -> "Veltrian leader"; :func:`counterpoint.stages.wording.
+  description_notes`).
 
 Divergent wording is in :mod:`counterpoint.stages.wording`, outlet profiles in :mod:`counterpoint.stages.profiles`
 (parts of this stage: its name and version cover them).
@@ -46,8 +49,9 @@ VERSION = "9"  # 2: loaded-sentence notes from the BABE bias model; 3: wording a
 # 7: "alleged(ly)" is no doubt-casting attribution; 8: a quoted title ("The Big Lebowski") is no scare quote, loaded
 # adjectives joined by "and" go together ("disgusting and despicable act" -> "act"), and an acronym of a longer form
 # of a name ("ISIS" / "Islamic State") is no choice of words; 9: how outlets describe one entity, where the descriptions
-# differ in a loaded word ("North Korean dictator" / "North Korean leader"); British and American spellings ("rumour" /
-# "rumor") and a name written in lower case ("sarah palin" / "Palin") are no choice of words
+# differ in a loaded word ("North Korean dictator" / "North Korean leader"), with a "loaded description" note;
+# British and American spellings ("rumour" / "rumor") and a name written in lower case ("sarah palin" / "Palin") are
+# no choice of words
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from .. import names
 from ..bias import learned_words, load_bias_model, quoted_spans
 from ..linking import FRAME_MIN_PROBABILITY
-from ..model import Article, Comparison, Sentence, Wording
+from ..model import Article, Comparison, FramingNote, Sentence, Wording
 from ..nlp import ParsedLine
 from ..text import STOPWORDS, stem
 from .framing import Lexicon, lexicon_hits, load_lexicon
@@ -34,6 +35,8 @@ DESCRIPTION_MAX_WORDS = 6
 LOADED_MIN_RATE = 0.4
 # Entity types whose name, modifying a noun, is described by it ("the Hamas militant group").
 _AGENTS = frozenset({"PERSON", "ORG", "NORP"})
+# The kind of a framing note on a description in a loaded word that another outlet does without.
+LOADED_DESCRIPTION = "loaded description"
 # An entity's entry lists at most this many descriptions, those of the most outlets first.
 DESCRIPTIONS_SHOWN = 6
 
@@ -193,9 +196,31 @@ def _slot_variants(
     return variants
 
 
+@dataclass(slots=True)
+class Described:
+    """How the outlets of a comparison describe one entity, where two of them differ in a loaded word."""
+
+    referent: str
+    labels: list[str]  # the descriptions (lower case), those of the most outlets first
+    # each description's occurrences, outside quotation marks: (outlet, text, sentence id, start, end)
+    occurrences: dict[str, list[tuple[str, str, str, int, int]]]
+    loaded: dict[str, set[str]]  # each description's loaded words
+
+    def wording(self) -> Wording:
+        """The entry of the wording section: each outlet's descriptions (one occurrence each)."""
+        entries = []
+        for label in self.labels[:DESCRIPTIONS_SHOWN]:
+            outlets: set[str] = set()
+            for outlet, text, sentence_id, _, _ in self.occurrences[label]:
+                if outlet not in outlets:
+                    outlets.add(outlet)
+                    entries.append((outlet, text, sentence_id))
+        return Wording(self.referent, entries, "described")
+
+
 def entity_descriptions(
     comparison: Comparison, parsed: dict[str, list[ParsedLine]], lexicon: Lexicon | None = None
-) -> list[Wording]:
+) -> list[Described]:
     """How outlets describe one resolved entity: the common nouns they set beside its name, as a title
     ("North Korean dictator Kim Jong Un"), in apposition ("Hamas, the militant group that rules Gaza") or, for
     a person or an organisation, as the noun its name modifies ("the Hamas terror group") when some outlet
@@ -206,7 +231,7 @@ def entity_descriptions(
     the other lacks is loaded (:func:`loaded_words`, with ``lexicon``, the bundled framing lexicon unless
     given): "dictator" against "leader", not "accountant" against "employee". Descriptions inside quotation
     marks are the speaker's, not the outlet's, and are left out; one description written two ways is shown
-    once. The entry gives each outlet's descriptions, those most outlets use first.
+    once, as most outlets wrote it.
     """
     docs = {(p.article_id, p.line): p for lines in parsed.values() for p in lines}
     sentence_of = comparison.sentence_index()
@@ -214,11 +239,11 @@ def entity_descriptions(
     contested = [(pattern, plain) for pattern, plain, kind in lexicon.terms if kind == "contested label"]
     found = []
     for entity in comparison.entities:
-        # each description: (label, head stem, outlet, text, sentence id); a noun the name modifies is kept
-        # only if some outlet calls the entity that in another way, or it holds a contested label of the
-        # lexicon, or it is the plain term of a label some outlet uses for the entity ("Hamas terrorists" and
-        # so "Hamas militants"; not "ISIS hostage": no outlet calls ISIS "captives")
-        phrases: list[tuple[str, str, str, str, str]] = []
+        # each description: (label, head stem, occurrence); a noun the name modifies is kept only if some
+        # outlet calls the entity that in another way, or it holds a contested label of the lexicon, or it is
+        # the plain term of a label some outlet uses for the entity ("Hamas terrorists" and so "Hamas
+        # militants"; not "ISIS hostage": no outlet calls ISIS "captives")
+        phrases: list[tuple[str, str, tuple[str, str, str, int, int]]] = []
         heads: set[str] = set()
         loaded: dict[str, set[str]] = {}
         termed: set[str] = set()
@@ -229,12 +254,12 @@ def entity_descriptions(
                 continue
             quoted = quoted_spans(article.sentence_text(sentence))
             for modified, phrase in _descriptions(line, mention.start, mention.end, entity.type in _AGENTS):
-                start = line.start + phrase[0].idx
+                start, end = line.start + phrase[0].idx, line.start + phrase[-1].idx + len(phrase[-1])
                 if any(a <= start - sentence.start < b for a, b in quoted):
                     continue  # a speaker's words, not the outlet's
-                text = article.text[start : line.start + phrase[-1].idx + len(phrase[-1])]
+                outlet, text = comparison.outlet_of(mention.sentence_id), article.text[start:end]
                 label, head = " ".join(t.lower_ for t in phrase), stem(phrase[-1].lower_)
-                phrases.append((label, head, comparison.outlet_of(mention.sentence_id), text, mention.sentence_id))
+                phrases.append((label, head, (outlet, text, mention.sentence_id, start, end)))
                 if label not in loaded:
                     loaded[label] = loaded_words(phrase, lexicon)
                     plains = [plain for pattern, plain in contested if pattern.search(label)]
@@ -243,21 +268,49 @@ def entity_descriptions(
                         heads |= {stem(w) for plain in plains for w in re.findall(r"[a-z]{3,}", plain.lower())[-1:]}
                 if not modified:
                     heads.add(head)
-        described: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # label -> (outlet, text, sentence)
-        for label, head, outlet, text, sentence_id in phrases:
-            if (head in heads or label in termed) and all(o != outlet for o, _, _ in described[label]):
-                described[label].append((outlet, text, sentence_id))
+        occurrences: dict[str, list[tuple[str, str, str, int, int]]] = defaultdict(list)
+        for label, head, found_at in phrases:
+            if head in heads or label in termed:
+                occurrences[label].append(found_at)
         # one description written two ways ("North Korean leader" / "North Korea leader" / "leader") is shown
         # once, as most outlets wrote it
+        outlets = {label: {o[0] for o in found_at} for label, found_at in occurrences.items()}
         shown: list[str] = []
-        for label in sorted(described, key=lambda label: -len(described[label])):
-            text = described[label][0][1]
-            if all(names.wording_choice(text, described[other][0][1]) for other in shown):
+        for label in sorted(occurrences, key=lambda label: -len(outlets[label])):
+            text = occurrences[label][0][1]
+            if all(names.wording_choice(text, occurrences[other][0][1]) for other in shown):
                 shown.append(label)
-        if _differ_in_connotation({label: described[label] for label in shown}, loaded):
-            entries = [entry for label in shown[:DESCRIPTIONS_SHOWN] for entry in described[label]]
-            found.append(Wording(entity.name, entries, "described"))
+        if _differ_in_connotation([(label, outlets[label], occurrences[label][0][1]) for label in shown], loaded):
+            found.append(Described(entity.name, shown, {label: occurrences[label] for label in shown}, loaded))
     return found
+
+
+def description_notes(comparison: Comparison, described: list[Described]) -> list[FramingNote]:
+    """Framing notes on descriptions in a loaded word that another outlet describes the same entity without
+    ("North Korean dictator", where another outlet writes "North Korean leader": the plain description is
+    the alternative, one with the same noun if there is one), where no note of the comparison's covers the
+    words already."""
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for note in comparison.framing:
+        covered[note.sentence_id].append((note.start, note.end))
+    article_of = comparison.sentence_index()
+    notes = []
+    for entry in described:
+        plain = [label for label in entry.labels if not entry.loaded[label]]
+        for label in entry.labels:
+            if not entry.loaded[label] or not plain:
+                continue
+            # the plain description with the same noun ("extremist group" -> "militant group"), else the first
+            head = label.split()[-1]
+            chosen = next((other for other in plain if other.split()[-1] == head), plain[0])
+            alternative = entry.occurrences[chosen][0][1]
+            for _, text, sentence_id, start, end in entry.occurrences[label]:
+                if any(a < end and start < b for a, b in covered[sentence_id]):
+                    continue
+                covered[sentence_id].append((start, end))
+                article_id = article_of[sentence_id][0].article_id
+                notes.append(FramingNote(article_id, sentence_id, start, end, text, LOADED_DESCRIPTION, alternative))
+    return notes
 
 
 def _plain_stems(lexicon: Lexicon) -> frozenset[str]:
@@ -266,14 +319,12 @@ def _plain_stems(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(s for _, plain, _ in lexicon.terms for _, _, s in learned_words(plain))
 
 
-def _differ_in_connotation(described: dict[str, list[tuple[str, str, str]]], loaded: dict[str, set[str]]) -> bool:
-    """Whether two descriptions used by different outlets differ in a loaded word and are not one name
-    written two ways."""
-    labels = list(described)
-    for i, first in enumerate(labels):
-        for second in labels[i + 1 :]:
-            outlets = {o for o, _, _ in described[first]} | {o for o, _, _ in described[second]}
-            if len(outlets) < 2 or not names.wording_choice(described[first][0][1], described[second][0][1]):
+def _differ_in_connotation(shown: list[tuple[str, set[str], str]], loaded: dict[str, set[str]]) -> bool:
+    """Whether two descriptions (label, outlets, text as written) used by different outlets differ in a
+    loaded word and are not one name written two ways."""
+    for i, (first, outlets_a, text_a) in enumerate(shown):
+        for second, outlets_b, text_b in shown[i + 1 :]:
+            if len(outlets_a | outlets_b) < 2 or not names.wording_choice(text_a, text_b):
                 continue
             differing = set(first.split()) ^ set(second.split())
             if (loaded[first] | loaded[second]) & differing:

@@ -201,7 +201,10 @@ def test_outlets_describing_one_group_in_loaded_words_are_shown_side_by_side() -
         "The Hamas terror group sent a delegation to Cairo on Monday for truce talks, officials said.",
         "Hamas, the Palestinian resistance movement, sent a delegation to Cairo on Monday to discuss a truce, "
         "officials said.",
+        "Talks in Cairo\n\nThe delegation of the group, known by the acronym Hamas, reached Cairo on Monday for "
+        "truce talks, officials said.",
     )
+    # "acronym" names the name, not the group
     assert descriptions(comparison)["Hamas"] == {
         ("Outlet 0", "Palestinian militant group"),
         ("Outlet 1", "terror group"),

@@ -33,6 +33,8 @@ DESCRIPTION_MAX_WORDS = 6
 # ones ("machines" 0.31, "bureau", "stuff"); labels read as loaded on the dev stories and NewsWCL50's dev
 # events stand at 0.4 and over ("infamous" 0.40, "dictator" 0.43, "illegal" 0.47, "thug" 0.75).
 LOADED_MIN_RATE = 0.4
+# Nouns that name a name, not what it names ("known by the acronyms ISIL and ISIS", "the nickname Bibi").
+_NAMING_NOUNS = frozenset("acronym acronyms abbreviation abbreviations name names nickname nicknames moniker".split())
 # Entity types whose name, modifying a noun, is described by it ("the Hamas militant group").
 _AGENTS = frozenset({"PERSON", "ORG", "NORP"})
 # The kind of a framing note on a description in a loaded word that another outlet does without.
@@ -374,7 +376,7 @@ def _descriptions(line: ParsedLine, start: int, end: int, agent: bool) -> list[t
         if not phrase or words > DESCRIPTION_MAX_WORDS:
             continue
         head = phrase[-1]
-        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in STOPWORDS or head.ent_type_:
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in STOPWORDS | _NAMING_NOUNS or head.ent_type_:
             continue
         if not head.text.islower() and not names.is_title(head.text):
             continue  # a name ("militant Islamic State"), not a title

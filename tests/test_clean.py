@@ -222,6 +222,8 @@ def test_no_title_when_text_opens_with_a_dateline() -> None:
         ("VARNA, March 12 /BTA/. Talks resumed.", "VARNA, March 12 /BTA/."),
         ("Kyiv /UNN/ - Talks resumed.", "Kyiv /UNN/"),
         ("NEW YORK, March 12, 2025 /PRNewswire/ -- Talks resumed.", "NEW YORK, March 12, 2025 /PRNewswire/"),
+        ("(CNN) \u2014Talks resumed.", "(CNN)"),
+        ("(Northwire) - Talks resumed.", "(Northwire)"),
     ],
 )
 def test_dateline_forms(line: str, dateline: str) -> None:
@@ -241,6 +243,8 @@ def test_dateline_forms(line: str, dateline: str) -> None:
         "Israel/Gaza/Lebanon front is quiet.",
         "Trump/Vance/Musk Rally Draws Thousands In Orno",
         "US/UK/EU sanctions bite",
+        "(the minister) - talks resumed.",
+        "(1) - Talks resumed.",
     ],
 )
 def test_not_datelines(line: str) -> None:

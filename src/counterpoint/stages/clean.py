@@ -23,12 +23,13 @@ from .dates import MONTHS
 from .furniture import _AGENCIES, _MONTH, _words, furniture_reason
 
 NAME = "clean"
-VERSION = "8"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "9"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
 # a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments;
 # 6: a page's headline is found by the words it shares with the lead; 7: an order to the reader that says where
 # ("Watch the video below", "Follow Jane Doe on Twitter") is a prompt; 8: no line stays removed as the copy of a
-# line the line model removed (a page's data that repeats the whole article on one line)
+# line the line model removed (a page's data that repeats the whole article on one line); 9: an agency alone
+# before a dash is a dateline ("(CNN) \u2014The ...")
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -135,6 +136,11 @@ _DATELINE_SLUG = re.compile(
     rf"^(?P<dateline>[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){{0,3}}"
     rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\.?\s/\s?[A-Z][A-Za-z-]{{1,20}}\s?/|\.?\s/\s?[A-Z][A-Z-]{{1,20}}\s?/)"
     r"(?:\s*\.)?)(?:\s+(?:(?:-{1,2}|\u2013|\u2014)\s+)?(?=\S)|\s*$)"
+)
+# An agency alone, without a place: "(CNN) \u2014The cardiac arrest ...", "(Reuters) - The company ..."
+_DATELINE_BARE = re.compile(
+    rf"^(?P<dateline>\((?:{_AGENCIES}|[A-Z][A-Za-z.&']*(?:\s[A-Z][A-Za-z.&']*){{0,3}})\))\s*(?:-{{1,2}}|\u2013|\u2014)\s*"
+    r"(?=[A-Z\"\u201c\u2018'])"
 )
 _DATED_LEAD = re.compile(
     rf"\b(?:(?:on|last|this|next|earlier|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday"
@@ -544,7 +550,7 @@ def _is_dek(text: str, following: str) -> bool:
 
 def match_dateline(text: str) -> tuple[int, int] | None:
     """``(end of the dateline, start of the text after it)`` if ``text`` opens with a dateline."""
-    for pattern in (_DATELINE_CAPS, _DATELINE_AGENCY, _DATELINE_DATE, _DATELINE_SLUG):
+    for pattern in (_DATELINE_CAPS, _DATELINE_AGENCY, _DATELINE_DATE, _DATELINE_SLUG, _DATELINE_BARE):
         match = pattern.match(text)
         if match and _looks_like_place(match["dateline"]):
             return match.end("dateline"), match.end()

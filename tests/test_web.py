@@ -842,9 +842,17 @@ def test_a_story_is_named_by_the_title_most_of_its_outlets_share() -> None:
     assert representative_title(["Only one"]) == "Only one" and representative_title([]) is None
 
 
-def test_claims_are_named_by_their_shortest_span_cut_to_a_line() -> None:
+def test_claims_are_named_by_the_span_that_says_most_of_what_the_others_say_cut_to_a_line() -> None:
     claim: dict[str, Any] = {"id": "c1", "note": "", "units": [{"text": "A longer span of text."}, {"text": "Short."}]}
     assert claim_label(claim) == "Short."
+    # the shortest span is the vaguest: the name is the one that shares most words with the others for its length
+    claim["units"] = [
+        {"text": "She died on Friday."},
+        {"text": "Rivers died at Mount Sinai hospital a week later."},
+        {"text": "Rivers died at the hospital a week later, her family said."},
+        {"text": "the comedian died in hospital a week later"},
+    ]
+    assert claim_label(claim) == "the comedian died in hospital a week later"
     claim["units"] = [{"text": "word " * 40}]
     assert len(claim_label(claim)) == 110 and claim_label(claim).endswith("...")
     # a span cut inside a quotation shows one mark alone: the shortest span with its marks in pairs names it

@@ -109,12 +109,27 @@ def paired_quotes(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
 
 
+# What a character of a claim's name costs against the share of content words it has in common with the other
+# units (Dice, 0-1): a name of 100 characters must say 0.4 more of what the others say than a name of none.
+LABEL_CHAR_COST = 0.004
+
+
 def evidence_label(spans: list[str]) -> str:
-    """A claim's name from its units' evidence spans: the shortest whose quotation marks are in pairs (a span
-    cut inside a quotation shows one mark alone), else the shortest."""
+    """A claim's name from its units' evidence spans: the span that says most of what the others say (mean Dice
+    of content-word stems) for its length, among those whose quotation marks are in pairs (a span cut inside a
+    quotation shows one mark alone). The shortest span alone is often the vaguest ("She died on September 4."
+    for a claim about where and when Rivers died) and names two overlapping claims alike."""
     spans = [s.strip() for s in spans if s.strip()]
-    whole = [s for s in spans if paired_quotes(s)]
-    return min(whole or spans, key=len, default="")
+    if not spans:
+        return ""
+    whole = [s for s in spans if paired_quotes(s)] or spans
+    words = [frozenset(stem(w) for w in content_words(s)) for s in spans]
+
+    def value(span: str) -> tuple[float, int]:
+        own = frozenset(stem(w) for w in content_words(span))
+        return sum(dice(own, other) for other in words) / len(words) - LABEL_CHAR_COST * len(span), -len(span)
+
+    return max(whole, key=value)
 
 
 def _forms(*bases: str) -> frozenset[str]:

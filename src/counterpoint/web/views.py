@@ -17,8 +17,8 @@ from ..report.json_report import report_dict
 from ..store import StorySummary
 from ..text import content_words, dice, evidence_label, stem
 
-# A claim is named by its shortest evidence span with its quotation marks in pairs, cut to this many characters
-# (a line on a phone: the whole text is in the claim's section).
+# A claim is named by the evidence span that says most of what the others say (text.evidence_label), cut to
+# this many characters (a line on a phone: the whole text is in the claim's section).
 CLAIM_LABEL_CHARS = 110
 
 # What each removal reason means, for readers who have not read docs/cleaning.md.
@@ -257,7 +257,7 @@ def representative_title(titles: list[str]) -> str | None:
 
 
 def claim_label(claim: dict[str, Any]) -> str:
-    """A claim's name: its shortest evidence span (never its id)."""
+    """A claim's name: its most representative evidence span (never its id)."""
     label = evidence_label([unit["text"] for unit in claim["units"]]) or claim["note"] or "(a claim with no text)"
     return label if len(label) <= CLAIM_LABEL_CHARS else label[: CLAIM_LABEL_CHARS - 3].rstrip() + "..."
 

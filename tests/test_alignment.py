@@ -919,6 +919,11 @@ def test_a_time_since_something_is_not_compared_with_a_span() -> None:
         "11 days",
         "1 week",
     )
+    # a time since now and a time between two events measure two spans
+    beheaded = "The video came two weeks after the journalist Tom Reyes was beheaded by the militants."
+    missing = "The militants beheaded the journalist Tom Reyes, who went missing two years ago."
+    assert difference(beheaded, missing) is None
+    assert difference(beheaded, beheaded.replace("two weeks", "three weeks")) == ("duration", "2 weeks", "3 weeks")
 
 
 def test_a_figure_and_a_length_that_both_differ_tell_of_two_things() -> None:

@@ -51,8 +51,9 @@ _KIND_OF_COUNT = re.compile(
 )
 # The noun right after a duration written as its modifier: "six-week truce", "month-long strike".
 _LENGTH_OF = re.compile(r"(?:-long)?\s+([a-z]+)\b")
-# What follows a duration that makes it a time since or until something: "ago", "earlier", "after" ...
-_OFFSET = re.compile(r"[\s-]+(?:ago|earlier|later|after|before|prior|since)\b", re.I)
+# What follows a duration that makes it a time since or until something: "ago" (since now), "earlier", "after" ...
+# (between two events)
+_OFFSET = re.compile(r"[\s-]+(ago|earlier|later|after|before|prior|since)\b", re.I)
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
 _AGE = re.compile(r"(?<![\w.,-])" + _AMOUNT + r"\s*(?:-\s*)?years?\s*(?:-\s*)?old\b", re.I)
@@ -214,7 +215,7 @@ class _Slots:
     days: frozenset[str]
     years: frozenset[int]
     # (a time since or until, in days, the thing it is the length of): "six-week truce", "four months ago"
-    durations: frozenset[tuple[bool, float, str]]
+    durations: frozenset[tuple[str, float, str]]  # (what it is counted from, days, the noun it is the length of)
     directions: frozenset[str]
     negated: bool
     slot_words: frozenset[str]  # the stems that make up the slots, left out when comparing frames
@@ -308,10 +309,11 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
     periods = [m for m in _DURATION.finditer(text) if not in_age(m.start())]
     # a time since or until something ("11 days ago", "nine days after the attack") is kept apart from a span
-    # ("a seven-day exercise", "for two months"): each is compared with its own kind only
+    # ("a seven-day exercise", "for two months"), and a time since now ("missing two years ago") from a time
+    # between two events ("two weeks after Foley was beheaded"): each is compared with its own kind only
     spans = [
         (
-            _OFFSET.match(text, m.end()) is not None,
+            _offset(text, m.end()),
             _number_word(m.group(1).lower()),
             _DURATION_DAYS[stem(m.group(2).lower())],
             _length_of(text, m.end()),
@@ -350,6 +352,15 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         roles=roles,
         doer=_doer(unit, known),
     )
+
+
+def _offset(text: str, end: int) -> str:
+    """What a duration ending at ``end`` is counted from: "" for a span ("for two months"), "now" ("two years
+    ago"), "event" ("two weeks after the attack", "a day earlier")."""
+    match = _OFFSET.match(text, end)
+    if match is None:
+        return ""
+    return "now" if match.group(1).lower() == "ago" else "event"
 
 
 def _length_of(text: str, end: int) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from counterpoint.model import Comparison
 from counterpoint.pipeline import compare_articles
+from counterpoint.stages.entities import _tokens
 from counterpoint.stages.quantities import parse_value
 from counterpoint.stages.reading import article_from_text
 
@@ -66,6 +67,23 @@ def test_people_sharing_a_surname_stay_apart() -> None:
         "Daniel Okafor declined to comment.",
     )
     assert entity_of(comparison, "Maria Okafor") != entity_of(comparison, "Daniel Okafor")
+
+
+def test_a_title_a_degree_and_an_initial_are_read_around_a_name() -> None:
+    comparison = compare_texts(
+        "The clinic named its doctor as Gwen S. Korovin. Dr Korovin declined to comment.",
+        "The letter was signed by S. Korovin M.D. on Monday. Korovin did not reply.",
+        "Gwen Korovin said she had done nothing wrong.",
+    )
+    assert [sorted({m.article_id for m in e.mentions}) for e in comparison.entities if "Korovin" in e.name] == [
+        sorted(a.article_id for a in comparison.articles)
+    ]
+    assert _tokens("Dr Korovin") == ["korovin"] and _tokens("S. Korovin M.D.") == ["s.", "korovin"]
+    # an initial two full names could hold joins neither
+    comparison = compare_texts(
+        "John Okafor and Jane Okafor spoke on Monday.", "J. Okafor later said the vote would be close."
+    )
+    assert len({entity_of(comparison, s) for s in ("John Okafor", "Jane Okafor", "J. Okafor")}) == 3
 
 
 def test_known_places_and_outlets_get_the_right_type() -> None:

@@ -566,6 +566,10 @@ def test_profiles_give_the_affiliation_a_speaker_is_described_with() -> None:
         ("Dana Kovac", "Egypt"),
         ("A French official", "France"),
     }
+    # whom something was told is no affiliation of the person it was told about
+    comparison = compare_texts("A nurse told Reuters that Dana Kovac was at the clinic, and Kovac said she was not.")
+    [profile] = comparison.profiles
+    assert {(q.speaker, q.affiliation) for q in profile.quoted} == {("Dana Kovac", None)}
 
 
 LOADED = "The radical mob of bigoted thugs spewed hateful lies in a bizarre, shameless rant against the town."

@@ -32,11 +32,14 @@ from rapidfuzz.distance import OSA
 from ..ids import content_id, scope_of
 from ..model import Article, Entity, Mention, RawMention, Resolution
 from ..nlp import ParsedLine
+from ..text import STOPWORDS
 
 NAME = "entities"
-VERSION = "6"  # 4: a full form names an entity only when more than one mention gives it; 5: a known name in
+VERSION = "7"  # 4: a full form names an entity only when more than one mention gives it; 5: a known name in
 # brackets after another known name ("Syria (ISIS)") is no alias of it; 6: a name after a courtesy title ("Mr
-# Earnest") is a person where the tagger missed it
+# Earnest") is a person where the tagger missed it; 7: no affiliation across a function word ("told CNN that X");
+# a courtesy title or a degree is no part of a name ("Dr Korovin", "S. Korovin M.D."); an initial joins the one
+# full name that holds it ("S. Korovin" / "Gwen S. Korovin")
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Normalised OSA similarity of first names for a misspelling to merge two full names with the same surname:
@@ -341,7 +344,11 @@ def _line_mentions(
     return mentions
 
 
-_AFFILIATION_BEFORE = re.compile(r"(?P<aff>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'-]*)?)(?:['\u2019]s)?\s+(?:[a-z]+\s+)?$")
+# "Egypt's Dana Kovac", "Reuters correspondent X" (a title is cut off before): the word between may not be a
+# function word ("told CNN that Korovin ...": CNN is whom it was told, not hers)
+_AFFILIATION_BEFORE = re.compile(
+    r"(?P<aff>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'-]*)?)(?:['\u2019]s)?\s+(?:(?P<between>[a-z]+)\s+)?$"
+)
 _AFFILIATION_AFTER = re.compile(
     r"^,\s+(?:a|an|the)\s+[\w\s-]{0,40}?\b(?:of|for|at|with|from)\s+(?:the\s+)?"
     r"(?P<aff>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})"
@@ -354,7 +361,7 @@ def _affiliation(before: str, after: str, gazetteer: Gazetteer) -> str | None:
     if match:
         return gazetteer.is_qualifier(match["aff"]) or match["aff"]
     match = _AFFILIATION_BEFORE.search(before)
-    if match and match.end() == len(before):
+    if match and match.end() == len(before) and match["between"] not in STOPWORDS:
         name = match["aff"]
         country = gazetteer.is_qualifier(name)
         if country:
@@ -399,8 +406,25 @@ class _UnionFind:
             self.parent[root_b] = root_a
 
 
+# A courtesy title before a name and a degree after it are no part of it: "Dr Korovin" is "Korovin", "S. Korovin
+# M.D." is "S. Korovin".
+_COURTESY = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof"})
+_POSTNOMINAL = frozenset({"md", "phd", "dds", "rn"})
+
+
 def _tokens(name: str) -> list[str]:
-    return fold(strip_name(name)).split()
+    tokens = fold(strip_name(name)).split()
+    while len(tokens) > 1 and tokens[0].rstrip(".") in _COURTESY:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].replace(".", "") in _POSTNOMINAL:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _initial(token: str) -> str | None:
+    """The letter of an initial ("s." or "s"), else None."""
+    bare = token.rstrip(".")
+    return bare if len(bare) == 1 and bare.isalpha() else None
 
 
 def _letters(tokens: tuple[str, ...]) -> str:
@@ -488,6 +512,21 @@ def resolve_entities(mentions: list[RawMention], gazetteer: Gazetteer, scope: st
         for b in full[i + 1 :]:
             if _same_person(list(a), list(b)):
                 uf.union(("person", a), ("person", b))
+    # people: a name with an initial ("S. Korovin", "J. Smith") joins the one full name whose given names hold it
+    # ("Gwen S. Korovin", "John Smith"); with two such names ("John Smith", "Jane Smith") it joins neither
+    for initialled in full:
+        letter = _initial(initialled[0])
+        if letter is None:
+            continue
+        matches = {
+            uf.find(("person", other))
+            for other in full
+            if _initial(other[0]) is None
+            and _similar_surname(other[-1], initialled[-1])
+            and any(given.startswith(letter) for given in other[:-1])
+        }
+        if len(matches) == 1:
+            uf.union(next(iter(matches)), ("person", initialled))
     # people: a bare surname joins the one person it can be
     by_surname: dict[str, set[Any]] = defaultdict(set)
     for full_name in full:

@@ -1086,6 +1086,13 @@ def test_opposite_verbs_of_one_subject_and_object_are_a_negation_conflict() -> N
     # two steps told with opposite verbs about different things are no disagreement
     ended = "The singer Ada Varde ended her modelling career in 1957 after turning to the church in Orno."
     assert not conflicting(ended, "The singer Ada Varde continued her modelling work in Kessa with a new agency.")
+    # what may or will be is no outcome: "can resume" does not say the negotiations resumed
+    assert not conflicting(halted, halted.replace("halted", "can resume"))
+    assert not conflicting(halted, halted.replace("halted", "will soon continue"))
+    # a denial of more tells a stop, as a verb of stopping does
+    stopped = "The armed group said it needed no further talks with Orno after the strike on the border town."
+    assert not conflicting(stopped, "The armed group was halting talks with Orno after the strike on the border town.")
+    assert conflicting(stopped, "The armed group said it needed talks with Orno after the strike on the border town.")
 
 
 def test_six_outlets_with_five_kinds_of_disagreement_each_get_a_conflict_and_a_digest_side() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ...names import same_name
 from ...places import nested
-from ...text import REPORTING_VERBS, content_words, dice, opposite_outcomes, stem
+from ...text import OPPOSITE_VERBS, REPORTING_VERBS, content_words, dice, opposite_outcomes, stem
 from ..entities import Gazetteer
 from ..units import Unit
 from .negation import _denies_what_the_other_states, _parties_dispute
@@ -211,8 +211,10 @@ def _difference(
     if denial and slots_a.negated != slots_b.negated:
         sides = ((a.text, contexts[0]), (b.text, contexts[1]))
         (negated, (lead, _)), (plain, (plain_lead, plain_sentence)) = sides if slots_a.negated else sides[::-1]
-        if _denies_what_the_other_states(negated, plain, lead, plain_lead) and not _parties_dispute(
-            negated, plain_sentence or plain, lead
+        if (
+            _denies_what_the_other_states(negated, plain, lead, plain_lead)
+            and not _parties_dispute(negated, plain_sentence or plain, lead)
+            and not _stop_told_both_ways(negated, plain)
         ):
             return (
                 "negation",
@@ -220,6 +222,8 @@ def _difference(
                 ("affirms" if slots_a.negated else "denies"),
             )
     outcomes = opposite_outcomes(a.head, b.head) if slots_a.negated == slots_b.negated else None
+    if outcomes and (_modal_before(a.text, a.head) or _modal_before(b.text, b.head)):
+        outcomes = None  # "North Korea can resume testing" / "had stopped testing": what may be, not what is
     if outcomes and not (a.subject and b.subject and a.subject != b.subject) and _same_after(a, b) >= OPPOSITE_MIN_SAME:
         return "negation", *outcomes  # "the group halted the talks" / "the group resumed the talks": halt / continue
     periods = (bool(_COUNTING_PERIOD.search(a.text)), bool(_COUNTING_PERIOD.search(b.text)))
@@ -325,6 +329,33 @@ def _duration_difference(slots_a: _Slots, slots_b: _Slots, exact: bool = False) 
     if days_a != days_b if same_unit else abs(days_a - days_b) > DURATION_TOLERANCE * max(days_a, days_b):
         return _as_duration(days_a), _as_duration(days_b)
     return None
+
+
+# "No further tests", "no longer needed": a denial that tells a stop, which a verb of stopping tells too.
+_NO_FURTHER = re.compile(r"\bno\s+(?:longer|further|more)\b|\bnot\s+any\s+(?:longer|more|further)\b", re.I)
+_STOP_VERBS = OPPOSITE_VERBS[0][0][1]
+
+
+def _stop_told_both_ways(negated: str, plain: str) -> bool:
+    """Whether a denial of more ("required no further tests") and a verb of stopping in the other unit ("was
+    halting tests") tell one stop."""
+    return bool(_NO_FURTHER.search(negated)) and bool(_STOP_VERBS & set(re.findall(r"[a-z]+", plain.lower())))
+
+
+# A modal before a verb ("can resume", "could halt", "will continue") tells what may or will be, not an outcome.
+_MODALS = frozenset("can could may might will would shall should must".split())
+_MODAL_REACH = 3
+
+
+def _modal_before(text: str, head: str) -> bool:
+    """Whether a modal stands within :data:`_MODAL_REACH` words before the first ``head`` (its main verb) in
+    ``text``, in the same clause."""
+    words = re.findall(r"[a-z]+|[,;:.!?]", text.lower())
+    if head not in words:
+        return False
+    before = words[: words.index(head)][-_MODAL_REACH:]
+    clause = before[max((i + 1 for i, w in enumerate(before) if not w.isalpha()), default=0) :]
+    return bool(_MODALS & set(clause))
 
 
 def _overnight(first: tuple[str, str], second: tuple[str, str]) -> bool:

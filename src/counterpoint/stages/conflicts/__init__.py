@@ -61,7 +61,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "39"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "40"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -112,7 +112,8 @@ VERSION = "39"  # 6: a denial of degree is about the degree; refusing to act den
 # "disputed" or "refuted" and "rejected" both turn a thing down; 38: a time since now ("two years ago") is not
 # compared with a time between two events ("two weeks after the beheading"); 39: opposite verbs under a modal
 # ("can resume", "will continue") tell no outcome; a denial of more ("needed no further tests") and a verb of
-# stopping ("was halting tests") tell one stop
+# stopping ("was halting tests") tell one stop; 40: how long something has lasted ("after four days of riots" /
+# "eight days of riots") grows from one day's report to the next: no disagreement
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

@@ -17,7 +17,7 @@ from ...text import OPPOSITE_VERBS, REPORTING_VERBS, content_words, dice, opposi
 from ..entities import Gazetteer
 from ..units import Unit
 from .negation import _denies_what_the_other_states, _parties_dispute
-from .slots import AGE_UNIT, _bundled_gazetteer, _Slots
+from .slots import _DURATION_DAYS, AGE_UNIT, _bundled_gazetteer, _Slots
 
 # A count over a stated period ("arrested three times since October", "in the past year") or a running total
 # ("now has 2,302 points"): a count of another span than one told without it ("arrested four times",
@@ -241,6 +241,8 @@ def _difference(
     # $184 million") tell of two things, not of one with a disputed figure
     if numbers and _duration_difference(slots_a, slots_b, exact=True):
         numbers = None
+    if numbers and stem(numbers[0].split()[-1]) in _DURATION_DAYS and _lasted_so_far(slots_a, slots_b):
+        numbers = None  # "after four days of riots" / "eight days of riots": one span as of two days
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
         return "number", *numbers
     # a date of what will be and one of what was are dates of two events
@@ -320,8 +322,9 @@ def _duration_difference(slots_a: _Slots, slots_b: _Slots, exact: bool = False) 
     one_thing = not (noun_a and not noun_b and noun_a not in slots_b.frame) and not (
         noun_b and not noun_a and noun_b not in slots_a.frame
     )
-    # "11 days ago" and "a seven-day exercise" measure two things
-    if not one_thing or offset_a != offset_b:
+    # "11 days ago" and "a seven-day exercise" measure two things; "four days of riots" and "eight days of riots"
+    # are one span as of two days (reports of different days), not a disagreement
+    if not one_thing or offset_a != offset_b or offset_a == "so far":
         return None
     # in two units ("a month" / "four weeks") lengths within DURATION_TOLERANCE are one; told in one unit
     # ("seven-year" / "eight-year") they are two where ``exact`` asks
@@ -356,6 +359,11 @@ def _modal_before(text: str, head: str) -> bool:
     before = words[: words.index(head)][-_MODAL_REACH:]
     clause = before[max((i + 1 for i, w in enumerate(before) if not w.isalpha()), default=0) :]
     return bool(_MODALS & set(clause))
+
+
+def _lasted_so_far(slots_a: _Slots, slots_b: _Slots) -> bool:
+    """Whether both units tell how long something has lasted so far ("four days of riots")."""
+    return all(any(offset == "so far" for offset, _, _ in slots.durations) for slots in (slots_a, slots_b))
 
 
 def _overnight(first: tuple[str, str], second: tuple[str, str]) -> bool:

@@ -54,6 +54,8 @@ _LENGTH_OF = re.compile(r"(?:-long)?\s+([a-z]+)\b")
 # What follows a duration that makes it a time since or until something: "ago" (since now), "earlier", "after" ...
 # (between two events)
 _OFFSET = re.compile(r"[\s-]+(ago|earlier|later|after|before|prior|since)\b", re.I)
+# "Four days *of* riots": how long something has lasted, as of the day of the report.
+_ELAPSED = re.compile(r"\s+of\b", re.I)
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
 _AGE = re.compile(r"(?<![\w.,-])" + _AMOUNT + r"\s*(?:-\s*)?years?\s*(?:-\s*)?old\b", re.I)
@@ -356,7 +358,10 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
 
 def _offset(text: str, end: int) -> str:
     """What a duration ending at ``end`` is counted from: "" for a span ("for two months"), "now" ("two years
-    ago"), "event" ("two weeks after the attack", "a day earlier")."""
+    ago"), "event" ("two weeks after the attack", "a day earlier"), "so far" for the time something has lasted
+    ("after four days of riots", "eight days of protests"), which grows from one day's report to the next."""
+    if _ELAPSED.match(text, end):
+        return "so far"
     match = _OFFSET.match(text, end)
     if match is None:
         return ""

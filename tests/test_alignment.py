@@ -1185,3 +1185,11 @@ def test_a_toll_some_outlets_report_as_denied_is_a_negation_and_the_digest_tells
     toll = [d for d in comparison.digest if d.status == "shared" and "4,535" in d.text]
     assert toll and not {"Outlet 3", "Outlet 4", "Outlet 6"} & set(toll[0].outlets), toll
     assert any(d.status == "disputed" and "Veltria" in d.text for d in comparison.digest), comparison.digest
+
+
+def test_a_figure_without_its_measure_word_is_told_apart_in_its_sentence() -> None:
+    # "the first 11" counts seasons as "15 seasons" does: the outlet tells 15 and 11 apart
+    whole = "The coach Ivo Marek played 15 seasons in the league, the first 11 with the Orno Rangers, before retiring."
+    part = "The coach Ivo Marek spent his first 11 seasons as a player with the Orno Rangers, before retiring."
+    assert not conflicting(whole, part)
+    assert conflicting(whole.replace(", the first 11 with", " with"), part)

@@ -44,7 +44,7 @@ import numpy as np
 from ...linking import FRAME_MIN_PROBABILITY, Scored
 from ...model import ClaimUnit, Comparison, Quote
 from ...names import same_name
-from ...text import denial_scopes, dice
+from ...text import FIGURE, denial_scopes, dice
 from ..entities import Gazetteer
 from ..units import Unit
 from .differences import _difference, _figure, _owned_apart
@@ -53,6 +53,7 @@ from .slots import (
     _DIRECTIONS,
     AGE_UNIT,
     _bundled_gazetteer,
+    _figure_value,
     _named_days,
     _Slots,
     _slots,
@@ -61,7 +62,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "40"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "41"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -113,7 +114,8 @@ VERSION = "40"  # 6: a denial of degree is about the degree; refusing to act den
 # compared with a time between two events ("two weeks after the beheading"); 39: opposite verbs under a modal
 # ("can resume", "will continue") tell no outcome; a denial of more ("needed no further tests") and a verb of
 # stopping ("was halting tests") tell one stop; 40: how long something has lasted ("after four days of riots" /
-# "eight days of riots") grows from one day's report to the next: no disagreement
+# "eight days of riots") grows from one day's report to the next: no disagreement; 41: a figure without a measure
+# word is told apart from the others of its sentence ("15 seasons, the first 11 with Philadelphia")
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -193,7 +195,10 @@ def _values_told_apart(judged: list[Unit], scored: Scored, slots_of: Callable[[i
     for index, unit in enumerate(judged):
         slots = slots_of(index)
         if unit.whole:
-            told = sorted(values(slots))
+            # with the figures that stand without a measure word ("He played 15 seasons, the first 11 with
+            # Philadelphia": 11 is seasons too)
+            bare = {_figure(v) for v in map(_figure_value, FIGURE.findall(unit.text)) if v is not None}
+            told = sorted(values(slots) | bare)
             apart.update(frozenset((x, y)) for x in told for y in told if x != y)
         if slots.days or slots.years or slots.numbers:
             # a unit judged once stands in the articles that carry it word for word too

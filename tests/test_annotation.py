@@ -451,3 +451,14 @@ def test_ids_of_entities_and_claims_are_scoped_by_the_articles_compared() -> Non
     assert ids(first)["Jonas Vell"] != ids(elsewhere)["Jonas Vell"]  # two stories of one store never collide
     assert claim_of(first, cost) == claim_of(again, cost)
     assert claim_of(first, cost) != claim_of(elsewhere, cost)  # the same sentence's claim in two stories
+
+
+def test_a_name_that_stands_for_a_thing_of_theirs_is_not_who_he_is() -> None:
+    # "the hit Tom Bell track" names a song, not the man who speaks later
+    comparison = compare_texts(
+        "Fisherman Dario Kessel was walking to his boat when a storm hit the harbour.\n\n"
+        "As the waves rose, his radio began playing a song about the sea, the Orno Times reports.\n\n"
+        "At the sound of the hit Tom Bell track, the gulls flew off.\n\n"
+        "\u201cI couldn\u2019t believe my luck when the song came on and the storm passed,\u201d he said."
+    )
+    assert [q.speaker for q in comparison.quotes if "believe my luck" in q.text] == ["Dario Kessel"]

@@ -47,8 +47,7 @@ from ..text import TIME_WORDS
 from .units import VERB_MARK, Unit, UnitContext, claim_units
 
 NAME = "align"
-VERSION = "4"  # 3: the judge matches tokens; seeds from SEED_MIN; 4: a unit in both of two claims
-# joined as one built twice counts once when the closer unit of an article is chosen
+VERSION = "3"  # 3: the judge matches tokens; seeds from SEED_MIN
 
 # Thresholds on the link model's probability, chosen on the dev stories (docs/decisions/0010-link-model.md).
 # A pair the judge links: counts towards a unit's direct links inside a claim.
@@ -281,7 +280,7 @@ def _merge_parallel(groups: list[list[int]], judged: list[Unit], matrix: Any) ->
         if target is None:
             merged.append(list(group))
             continue
-        union = list(dict.fromkeys(target + group))  # a unit in both counts once
+        union = target + group
         by_article: dict[str, list[int]] = defaultdict(list)
         for unit in union:
             by_article[judged[unit].article_id].append(unit)

@@ -30,13 +30,14 @@ from ..nlp import ParsedLine
 from ..text import DAY_WORDS, STOPWORDS, stem
 
 NAME = "quotes"
-VERSION = "9"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+VERSION = "10"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
 # phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report";
 # 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer;
 # 6: "he"/"she" is the speaker quoted last before it in its paragraph; after only possessors, no one;
 # 7: curly single quotation marks ("\u2018...\u2019", as British outlets write them) mark direct quotes;
 # 8: "he"/"she" is read as the speaker of an earlier sentence only, never a relay in its own; 9: or as a person
-# who opens a sentence after that speaker's ("Isaacs expressed worry ... '...,' he said")
+# who opens a sentence after that speaker's ("Isaacs expressed worry ... '...,' he said"); 10: a name that stands
+# for a thing of theirs ("the hit Bieber track") is not the person a later "he" is
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -326,10 +327,25 @@ def extract_quotes(
                 ctx.last_person = (quote.speaker, quote.speaker_entity_id)
             elif quote.speaker_entity_id:
                 ctx.last_org = (quote.speaker, quote.speaker_entity_id)
-        persons = [m for m in ctx.mentions_from(parsed.start, parsed.end) if m.label == "PERSON"]
+        persons = [
+            m
+            for m in ctx.mentions_from(parsed.start, parsed.end)
+            if m.label == "PERSON" and not _names_a_thing(parsed, m)
+        ]
         if persons and not any(q.sentence_id and parsed.start <= q.start < parsed.end for q in found):
             ctx.last_person = (ctx.name_of(ctx.entity_of(persons[0]), persons[0].text), ctx.entity_of(persons[0]))
     return quotes
+
+
+def _names_a_thing(parsed: ParsedLine, mention: RawMention) -> bool:
+    """Whether a person's name stands for a thing of theirs, not for them: a name before a noun ("the hit
+    Bieber track"), or the tagger's span over a possessor and the thing ("Justin Bieber's 'Baby"). "He said"
+    in a later paragraph is not them. (A possessor alone, "Vorozhbitsyn's phone went off", is often the one
+    the story is about.)"""
+    if _POSSESSIVE.search(mention.text.rstrip("'\u2019s")):
+        return True
+    span = parsed.doc.char_span(mention.start - parsed.start, mention.end - parsed.start, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "compound"
 
 
 def _pronouns_after_speakers(ctx: _Context, found: list[Quote]) -> list[Quote]:

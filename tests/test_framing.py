@@ -333,6 +333,19 @@ def test_the_digest_tells_the_side_most_outlets_take_cites_only_them_and_tells_t
     assert any(d.status == "disputed" and "Tuesday" in d.text for d in protest), protest
 
 
+def test_a_digest_full_of_shared_claims_still_tells_the_dispute(monkeypatch: pytest.MonkeyPatch) -> None:
+    from counterpoint.stages import digest
+
+    monkeypatch.setattr(digest, "MAX_SENTENCES", 2)  # as twenty shared claims would fill twenty sentences
+    days = ["Wednesday", "Wednesday", "Tuesday", "Wednesday", "Tuesday"]
+    lead = "Thousands of protesters gathered outside the parliament in Orno on {} to demand the captives' release."
+    aid = "The United Nations said aid deliveries to the north of Kessa had fallen sharply in the past month."
+    roads = "Police closed the main roads into the capital for the whole of the afternoon, officials said."
+    comparison = compare_texts(*[f"{lead.format(day)}\n{aid}\n{roads}" for day in days])
+    statuses = [d.status for d in comparison.digest]
+    assert statuses == ["shared", "disputed"], comparison.digest
+
+
 def test_the_digest_keeps_voices_and_never_tells_a_question() -> None:
     comparison = compare_texts(
         "Minister Lena Dorn visited the flooded town of Kessa on Tuesday.\n"

@@ -53,7 +53,7 @@ from ..text import (
 )
 
 NAME = "digest"
-VERSION = "16"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "17"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
@@ -66,7 +66,8 @@ VERSION = "16"  # 2: voices kept for every quotation, no question; 3: no stateme
 # sentences take and cites only them; the other side is the disputed line; 15: a shared statement cites only the
 # sentences that have at least 40% of its content words where another outlet's does (one that states one of the three
 # facts a lead states is not cited for the lead); 16: a part of a told sentence, in other outlets' words, is not told
-# again (what the told sentence denies is not a part of it)
+# again (what the told sentence denies is not a part of it); 17: up to DISPUTE_ROOM sentences are kept for the
+# disputes, which twenty shared claims used to crowd out
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -75,6 +76,9 @@ MIN_WORDS = 6
 _REWORDING_KINDS = frozenset({"editorializing", "doubt-casting attribution"})
 # A digest that runs longer than this stops being a digest; the report keeps every claim anyway.
 MAX_SENTENCES = 20
+# Of those, this many at most are kept for the disputes (the conflicts stage's claims), so that a story with
+# twenty shared claims still tells where its outlets disagree.
+DISPUTE_ROOM = 5
 # A sentence that shares at least this share of its content words (Dice over stems) with one already in the
 # digest says it again (the same quotation from another outlet, a lead told twice by two claims): it is left
 # out. Chosen on the dev stories' digests (docs/decisions/0008-extractive-digest.md).
@@ -356,9 +360,9 @@ def write_digest(
     told_sources: list[set[str]] = []  # the sentences each digest sentence cites
     told_values: dict[int, str] = {}  # the value told sentences give in each dispute
 
-    def add(claim: Claim, status: str) -> bool:
-        """Tell ``claim`` by one of its sentences; whether it was told."""
-        if len(digest) >= MAX_SENTENCES:
+    def add(claim: Claim, status: str, limit: int = MAX_SENTENCES) -> bool:
+        """Tell ``claim`` by one of its sentences, if the digest has fewer than ``limit``; whether it was told."""
+        if len(digest) >= limit:
             return False
         chosen = pick(claim, disputed=status == "disputed")
         if chosen is None or chosen in used:
@@ -401,11 +405,23 @@ def write_digest(
         digest.append(DigestSentence(neutral(chosen), cited, status, outlets))
         return True
 
-    shared = [c for c in comparison.claims if c.status == "shared" and len(c.outlets) > 1]
-    for claim in sorted(shared, key=lambda c: (-len(c.outlets), position(c))):
+    shared = sorted(
+        (c for c in comparison.claims if c.status == "shared" and len(c.outlets) > 1),
+        key=lambda c: (-len(c.outlets), position(c)),
+    )
+    conflicting = sorted((c for c in comparison.claims if c.status == "conflicting"), key=position)
+    shared_room = MAX_SENTENCES - min(len(conflicting), DISPUTE_ROOM)
+    tried: set[str] = set()
+    for claim in shared:
+        if len(digest) >= shared_room:
+            break
+        tried.add(claim.claim_id)
         add(claim, {"revision": "revised", "other-source": "other-source"}.get(claim.kind or "", "shared"))
-    for claim in sorted((c for c in comparison.claims if c.status == "conflicting"), key=position):
+    for claim in conflicting:
         add(claim, "disputed")
+    for claim in shared:  # room the disputes left
+        if claim.claim_id not in tried:
+            add(claim, {"revision": "revised", "other-source": "other-source"}.get(claim.kind or "", "shared"))
     per_outlet: dict[str, int] = defaultdict(int)
     quoted = {q.sentence_id for q in comparison.quotes if q.direct}
     singles = [

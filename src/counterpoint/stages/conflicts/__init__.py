@@ -62,7 +62,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "41"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "42"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -115,7 +115,10 @@ VERSION = "41"  # 6: a denial of degree is about the degree; refusing to act den
 # ("can resume", "will continue") tell no outcome; a denial of more ("needed no further tests") and a verb of
 # stopping ("was halting tests") tell one stop; 40: how long something has lasted ("after four days of riots" /
 # "eight days of riots") grows from one day's report to the next: no disagreement; 41: a figure without a measure
-# word is told apart from the others of its sentence ("15 seasons, the first 11 with Philadelphia")
+# word is told apart from the others of its sentence ("15 seasons, the first 11 with Philadelphia"); 42: two times
+# since something are compared only when counted from the same event, a time since now and one since an event
+# too ("a heart attack a week ago" / "a week after the heart attack", not "went missing two years ago" /
+# "beheaded two weeks ago")
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

@@ -316,15 +316,25 @@ def _duration_difference(slots_a: _Slots, slots_b: _Slots, exact: bool = False) 
     """The two lengths when the units give one span each and they differ (a month is about four weeks)."""
     if len(slots_a.durations) != 1 or len(slots_b.durations) != 1 or slots_a.durations == slots_b.durations:
         return None
-    (offset_a, days_a, noun_a), (offset_b, days_b, noun_b) = min(slots_a.durations), min(slots_b.durations)
+    (offset_a, days_a, noun_a, event_a), (offset_b, days_b, noun_b, event_b) = (
+        min(slots_a.durations),
+        min(slots_b.durations),
+    )
     # the length of a thing ("the seven-day event") against a span the other tells of something it does not
     # name ("had been in the country for 11 days") measures two things
     one_thing = not (noun_a and not noun_b and noun_a not in slots_b.frame) and not (
         noun_b and not noun_a and noun_b not in slots_a.frame
     )
     # "11 days ago" and "a seven-day exercise" measure two things; "four days of riots" and "eight days of riots"
-    # are one span as of two days (reports of different days), not a disagreement
-    if not one_thing or offset_a != offset_b or offset_a == "so far":
+    # are one span as of two days (reports of different days), not a disagreement; two times since something are
+    # one span only when counted from the same event ("a heart attack a week ago" / "a week after the heart
+    # attack", not "went missing two years ago" / "beheaded two weeks ago"), which a time since now and one
+    # since an event must name
+    if not one_thing or "so far" in (offset_a, offset_b):
+        return None
+    if offset_a != offset_b and {offset_a, offset_b} != {"now", "event"}:
+        return None
+    if offset_a and not (event_a & event_b) and (offset_a != offset_b or (event_a and event_b)):
         return None
     # in two units ("a month" / "four weeks") lengths within DURATION_TOLERANCE are one; told in one unit
     # ("seven-year" / "eight-year") they are two where ``exact`` asks
@@ -363,7 +373,7 @@ def _modal_before(text: str, head: str) -> bool:
 
 def _lasted_so_far(slots_a: _Slots, slots_b: _Slots) -> bool:
     """Whether both units tell how long something has lasted so far ("four days of riots")."""
-    return all(any(offset == "so far" for offset, _, _ in slots.durations) for slots in (slots_a, slots_b))
+    return all(any(offset == "so far" for offset, *_ in slots.durations) for slots in (slots_a, slots_b))
 
 
 def _overnight(first: tuple[str, str], second: tuple[str, str]) -> bool:

@@ -217,7 +217,8 @@ class _Slots:
     days: frozenset[str]
     years: frozenset[int]
     # (a time since or until, in days, the thing it is the length of): "six-week truce", "four months ago"
-    durations: frozenset[tuple[str, float, str]]  # (what it is counted from, days, the noun it is the length of)
+    # (what it is counted from, days, the noun it is the length of, the words of the event it is counted from)
+    durations: frozenset[tuple[str, float, str, frozenset[str]]]
     directions: frozenset[str]
     negated: bool
     slot_words: frozenset[str]  # the stems that make up the slots, left out when comparing frames
@@ -319,10 +320,13 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
             _number_word(m.group(1).lower()),
             _DURATION_DAYS[stem(m.group(2).lower())],
             _length_of(text, m.end()),
+            _event_of(text, m.start(), m.end()),
         )
         for m in periods
     ]
-    durations = frozenset((offset, amount * days, noun) for offset, amount, days, noun in spans if amount is not None)
+    durations = frozenset(
+        (offset, amount * days, noun, event) for offset, amount, days, noun, event in spans if amount is not None
+    )
     if len({age for _, age in ages}) == 1:  # a unit giving two ages ("Fan, 32, ... Zhang, 21") tells of two people
         numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
     slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
@@ -354,6 +358,24 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         roles=roles,
         doer=_doer(unit, known),
     )
+
+
+# How many words on either side of a time since or until something name the event it is counted from.
+EVENT_WORDS = 5
+
+
+def _event_of(text: str, start: int, end: int) -> frozenset[str]:
+    """The content stems of the event a time since or until something is counted from, in its clause: those
+    after "after", "before" or "since" ("two weeks after Foley was beheaded"), else those before the duration
+    ("suffered a heart attack nine days earlier", "went missing two years ago")."""
+    match = _OFFSET.match(text, end)
+    if match is None:
+        return frozenset()
+    if match.group(1).lower() in ("after", "before", "since"):
+        words = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0].split()[:EVENT_WORDS]
+    else:
+        words = re.split(r"[,;:.!?]", text[:start])[-1].split()[-EVENT_WORDS:]
+    return frozenset(stem(w) for w in content_words(" ".join(words)))
 
 
 def _offset(text: str, end: int) -> str:

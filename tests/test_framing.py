@@ -72,6 +72,16 @@ def test_the_hedge_owed_an_unproven_charge_is_no_doubt_cast() -> None:
     assert [text for kind, text, _ in found if kind == "doubt-casting attribution" and text.startswith("claimed")]
 
 
+def test_the_claims_of_a_filing_are_no_doubt_cast() -> None:
+    comparison = compare_texts(
+        "The lawsuit claims that the harbour company hid two storm warnings from the crew.\n"
+        "The claims in the lawsuit were first reported by the Orno Times on Monday.\n"
+        "The company claims the warnings never reached the bridge of the ferry."
+    )
+    doubted = [text for kind, text, _ in notes(comparison, "Outlet 0") if kind == "doubt-casting attribution"]
+    assert len(doubted) == 1 and doubted[0].startswith("claims the warnings"), doubted
+
+
 def test_labels_for_armed_groups_and_campaigns_are_noted_on_both_sides() -> None:
     comparison = compare_texts(
         "The terror group fired rockets at Veltria on Monday.\n"

@@ -42,7 +42,7 @@ from ..nlp import ParsedLine
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "9"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "10"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
 # one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles;
@@ -51,7 +51,8 @@ VERSION = "9"  # 2: loaded-sentence notes from the BABE bias model; 3: wording a
 # of a name ("ISIS" / "Islamic State") is no choice of words; 9: how outlets describe one entity, where the descriptions
 # differ in a loaded word ("North Korean dictator" / "North Korean leader"), with a "loaded description" note;
 # British and American spellings ("rumour" / "rumor") and a name written in lower case ("sarah palin" / "Palin") are
-# no choice of words
+# no choice of words; 10: "claims" as a noun ("the claims in the lawsuit") or said of a court filing ("the suit
+# claims") casts no doubt
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
@@ -224,6 +225,10 @@ def find_framing(
                 collector.add(match.start(), match.end(), "editorializing", alternative)
         for pattern, plain, inflect in lexicon.doubt:
             for match in pattern.finditer(text):
+                if _noun_at(parsed, sentence.start + match.start()) or _filing_claims(
+                    parsed, sentence.start + match.start()
+                ):
+                    continue  # "the claims in the lawsuit", "the suit claims": the filing's words, not doubt
                 end, tail = _extend(text, match.end(), DOUBT_CONTEXT_WORDS)
                 verb = _inflect(plain, inflect, match.group())
                 alternative = f"{verb} {tail}".strip() if verb else tail
@@ -356,6 +361,29 @@ def _verb_at(parsed: ParsedLine | None, position: int) -> bool:
         return True
     span = parsed.doc.char_span(position - parsed.start, position - parsed.start + 1, alignment_mode="expand")
     return span is None or not len(span) or span[0].pos_ in ("VERB", "AUX")
+
+
+def _noun_at(parsed: ParsedLine | None, position: int) -> bool:
+    """Whether the parser reads a noun at article offset ``position`` (false where there is no parse to ask)."""
+    if parsed is None:
+        return False
+    span = parsed.doc.char_span(position - parsed.start, position - parsed.start + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN")
+
+
+# What a court filing does is "claim": the legal register's plain verb, as "alleged" is for a charge.
+_FILINGS = frozenset("suit lawsuit complaint petition filing indictment motion appeal".split())
+
+
+def _filing_claims(parsed: ParsedLine | None, position: int) -> bool:
+    """Whether the verb at article offset ``position`` has a court filing for its subject ("the suit claims")."""
+    if parsed is None:
+        return False
+    span = parsed.doc.char_span(position - parsed.start, position - parsed.start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    subjects = (c.lower_ for c in span[0].children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(word in _FILINGS or word.removesuffix("s") in _FILINGS for word in subjects)
 
 
 def _loaded_verbs(collector: _Notes, text: str, parsed: ParsedLine, lexicon: Lexicon) -> None:

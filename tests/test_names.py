@@ -110,6 +110,15 @@ def test_an_institution_counts_once_with_or_without_its_country_and_article() ->
     ]
 
 
+def test_a_source_named_again_as_the_same_source_counts_once() -> None:
+    found = groups(["the source", "the same source", "That same source", "an unnamed source", "the police"])
+    assert sorted(map(sorted, found)) == [
+        ["That same source", "the same source", "the source"],
+        ["an unnamed source"],
+        ["the police"],
+    ]
+
+
 def test_two_countries_institutions_stay_apart_and_an_unplaced_one_joins_neither() -> None:
     found = groups(["Veltrian Foreign Ministry", "Osmanian Foreign Ministry", "Foreign Ministry", "Defence Ministry"])
     assert all(len(group) == 1 for group in found)

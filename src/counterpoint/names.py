@@ -47,7 +47,8 @@ ONE_EDIT_MIN_LETTERS = 6
 
 Qualifier = Callable[[str], str | None]
 
-_DETERMINERS = frozenset("the a an".split())
+# Words before a name or a description that do not change whom it names: "the police", "that same source".
+_DETERMINERS = frozenset("the a an this that these those same".split())
 # Words that join the parts of a name ("Department of State", "Fernandez de Kirchner", "bin Salman").
 _JOINERS = frozenset("of for and the de del della da di du la le van von der den al el bin ibn ben y".split())
 # Modifiers that pick out a different part or a different thing: "southern Gaza" is not "northern Gaza".

@@ -42,7 +42,7 @@ from ..nlp import ParsedLine
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "10"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "11"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
 # one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles;
@@ -52,7 +52,7 @@ VERSION = "10"  # 2: loaded-sentence notes from the BABE bias model; 3: wording 
 # differ in a loaded word ("North Korean dictator" / "North Korean leader"), with a "loaded description" note;
 # British and American spellings ("rumour" / "rumor") and a name written in lower case ("sarah palin" / "Palin") are
 # no choice of words; 10: "claims" as a noun ("the claims in the lawsuit") or said of a court filing ("the suit
-# claims") casts no doubt
+# claims") casts no doubt; 11: a source named again ("the same source", "that source") counts once
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3

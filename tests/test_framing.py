@@ -557,6 +557,15 @@ def test_a_quoted_title_is_no_scare_quote() -> None:
     assert {text for kind, text, _ in notes(comparison, "Outlet 0") if kind == "scare quotes"} == {'"hero"'}
 
 
+def test_words_someone_is_said_to_have_used_are_a_partial_quote() -> None:
+    comparison = compare_texts(
+        'The president derided the governor as "short and fat" on Monday.\n'
+        'He explained that the deal "was tricky" for legal reasons.\n'
+        'The "reform" of the port in Orno passed on Monday.'
+    )
+    assert {text for kind, text, _ in notes(comparison, "Outlet 0") if kind == "scare quotes"} == {'"reform"'}
+
+
 def test_loaded_adjectives_joined_by_and_go_together_and_a_plain_one_stays() -> None:
     comparison = compare_texts(
         "The militants carried out a disgusting and despicable act in Orno on Monday, police said.\n"

@@ -42,7 +42,7 @@ from ..nlp import ParsedLine
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "11"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "12"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
 # one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles;
@@ -52,7 +52,8 @@ VERSION = "11"  # 2: loaded-sentence notes from the BABE bias model; 3: wording 
 # differ in a loaded word ("North Korean dictator" / "North Korean leader"), with a "loaded description" note;
 # British and American spellings ("rumour" / "rumor") and a name written in lower case ("sarah palin" / "Palin") are
 # no choice of words; 10: "claims" as a noun ("the claims in the lawsuit") or said of a court filing ("the suit
-# claims") casts no doubt; 11: a source named again ("the same source", "that source") counts once
+# claims") casts no doubt; 11: a source named again ("the same source", "that source") counts once; 12: words a
+# sentence says someone used ("explained", "asked", "derided him as", "nicknamed") are a partial quote
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
@@ -69,7 +70,8 @@ LOADED_SENTENCE = "loaded sentence"
 _SCARE = re.compile(r"[\"\u201c\u2018'](?P<term>[A-Z\w][^\"\u201c\u201d\u2018\u2019]{0,40}?)[\"\u201d\u2019'](?![a-z])")
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|stated|added|wrote|called|described|dubbed|termed|labell?ed|branded|urged|"
-    r"according to|insisted|stressed|warned|vowed|demanded|expected to show)\b",
+    r"according to|insisted|stressed|warned|vowed|demanded|expected to show|explained|asked|derided|denounced|"
+    r"nicknamed|mocked|ridiculed)\b",
     re.I,
 )
 

@@ -1197,3 +1197,26 @@ def test_a_figure_without_its_measure_word_is_told_apart_in_its_sentence() -> No
     part = "The coach Ivo Marek spent his first 11 seasons as a player with the Orno Rangers, before retiring."
     assert not conflicting(whole, part)
     assert conflicting(whole.replace(", the first 11 with", " with"), part)
+
+
+def test_not_the_only_one_and_not_the_first_time_deny_nothing() -> None:
+    from counterpoint.stages.conflicts.differences import _difference
+    from counterpoint.stages.conflicts.slots import _slots
+    from counterpoint.stages.units import Unit
+
+    def difference(a: str, b: str) -> tuple[str, str, str] | None:
+        units = [Unit("a", "a-s0", 0, len(a), a, frozenset(), True), Unit("b", "b-s0", 0, len(b), b, frozenset(), True)]
+        return _difference(*units, _slots(units[0], {}), _slots(units[1], {}), ({}, {}), set(), set())
+
+    split = "The auction site Veltra is splitting off its payments unit Paymo into a separate company."
+    assert (
+        difference(split, "Veltra isn't the only company splitting off its payments unit into a separate company.")
+        is None
+    )
+    assert (
+        difference(split, "It is not the first time Veltra is splitting off its payments unit into a separate company.")
+        is None
+    )
+    assert difference(
+        split, "The auction site Veltra isn't splitting off its payments unit Paymo into a separate company."
+    )

@@ -34,9 +34,12 @@ def content_words(text: str) -> list[str]:
 
 
 # A denial or a negation: "not", "no", "never", "cannot", "denied", "didn't" (conflicts and the digest read
-# polarity alike); "not only X but Y" states X.
+# polarity alike); "not only X but Y" states X, and "isn't the only company splitting itself", "not the first
+# time", "not alone" state that others do too.
 NEGATION = re.compile(
-    r"\b(?:not(?!\s+only\b)|no|never|cannot|denied|denies|deny|rejected|refused)\b|n\s?['\u2019]\s?t\b", re.I
+    r"\b(?:not(?!\s+only\b|\s+the\s+(?:only|first)\b|\s+alone\b)|no|never|cannot|denied|denies|deny|rejected|refused)\b"
+    r"|n\s?['\u2019]\s?t\b(?!\s+the\s+(?:only|first)\b|\s+alone\b)",
+    re.I,
 )
 # A denial's scope (conflicts, the digest) ends with its clause: at punctuation, a conjunction or a subordinator
 # ("no ambulance arrived *before* the driver left" denies nothing about the driver).

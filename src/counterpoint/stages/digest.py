@@ -53,7 +53,7 @@ from ..text import (
 )
 
 NAME = "digest"
-VERSION = "17"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "18"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
@@ -67,7 +67,8 @@ VERSION = "17"  # 2: voices kept for every quotation, no question; 3: no stateme
 # sentences that have at least 40% of its content words where another outlet's does (one that states one of the three
 # facts a lead states is not cited for the lead); 16: a part of a told sentence, in other outlets' words, is not told
 # again (what the told sentence denies is not a part of it); 17: up to DISPUTE_ROOM sentences are kept for the
-# disputes, which twenty shared claims used to crowd out
+# disputes, which twenty shared claims used to crowd out; 18: "not the only", "not the first" and "not alone"
+# are no denial when telling a repeat
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.

@@ -1199,7 +1199,7 @@ def test_a_figure_without_its_measure_word_is_told_apart_in_its_sentence() -> No
     assert conflicting(whole.replace(", the first 11 with", " with"), part)
 
 
-def test_not_the_only_one_and_not_the_first_time_deny_nothing() -> None:
+def test_not_the_only_one_and_not_the_first_time_deny_nothing_and_two_sources_estimates_differ() -> None:
     from counterpoint.stages.conflicts.differences import _difference
     from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
@@ -1208,6 +1208,10 @@ def test_not_the_only_one_and_not_the_first_time_deny_nothing() -> None:
         units = [Unit("a", "a-s0", 0, len(a), a, frozenset(), True), Unit("b", "b-s0", 0, len(b), b, frozenset(), True)]
         return _difference(*units, _slots(units[0], {}), _slots(units[1], {}), ({}, {}), set(), set())
 
+    # two sources' estimates are two figures, not one in dispute
+    estimate = "Analysts polled by {} were expecting earnings of ${} a share for the Orno Steel company."
+    assert difference(estimate.format("Kessa Data", "3.95"), estimate.format("Merav Research", "3.73")) is None
+    assert difference(estimate.format("Kessa Data", "3.95"), estimate.format("Kessa Data", "3.73"))
     split = "The auction site Veltra is splitting off its payments unit Paymo into a separate company."
     assert (
         difference(split, "Veltra isn't the only company splitting off its payments unit into a separate company.")

@@ -241,6 +241,8 @@ def _difference(
     # $184 million") tell of two things, not of one with a disputed figure
     if numbers and _duration_difference(slots_a, slots_b, exact=True):
         numbers = None
+    if numbers and _sources_apart(a.text, b.text):
+        numbers = None  # "analysts polled by Thomson Reuters" / "by FactSet": two sources' estimates, not one figure
     if numbers and stem(numbers[0].split()[-1]) in _DURATION_DAYS and _lasted_so_far(slots_a, slots_b):
         numbers = None  # "after four days of riots" / "eight days of riots": one span as of two days
     if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
@@ -369,6 +371,22 @@ def _modal_before(text: str, head: str) -> bool:
     before = words[: words.index(head)][-_MODAL_REACH:]
     clause = before[max((i + 1 for i, w in enumerate(before) if not w.isalpha()), default=0) :]
     return bool(_MODALS & set(clause))
+
+
+# Who a figure is from, when a unit names it: "according to the UN", "analysts polled by FactSet", "a poll by X".
+_SOURCE = re.compile(
+    r"\b(?:according to|polled by|surveyed by|compiled by|calculated by|estimates? (?:by|from)|data from|"
+    r"(?:poll|survey|report|study|estimate|count|tally) (?:by|from|of))\s+(?:the\s+)?"
+    r"([A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
+)
+
+
+def _sources_apart(a: str, b: str) -> bool:
+    """Whether both units name who their figure is from, and not the same source."""
+    source_a, source_b = _SOURCE.search(a), _SOURCE.search(b)
+    if source_a is None or source_b is None:
+        return False
+    return not same_name(source_a.group(1), source_b.group(1))
 
 
 def _lasted_so_far(slots_a: _Slots, slots_b: _Slots) -> bool:

@@ -357,8 +357,10 @@ def _stop_told_both_ways(negated: str, plain: str) -> bool:
     return bool(_NO_FURTHER.search(negated)) and bool(_STOP_VERBS & set(re.findall(r"[a-z]+", plain.lower())))
 
 
-# A modal before a verb ("can resume", "could halt", "will continue") tells what may or will be, not an outcome.
-_MODALS = frozenset("can could may might will would shall should must".split())
+# A modal of possibility or obligation before a verb ("can resume", "could halt", "should continue") tells what may
+# be, not an outcome; "will" and "would" stay: "said it would continue the talks" against "halted the talks" is
+# a disagreement about the talks.
+_MODALS = frozenset("can could may might should must".split())
 _MODAL_REACH = 3
 
 

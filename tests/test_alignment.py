@@ -931,6 +931,13 @@ def test_a_time_since_something_is_not_compared_with_a_span() -> None:
     # how long something has lasted grows from one day's report to the next
     riots = "Youths smashed the windows of banks in Orno after four days of the worst riots in decades."
     assert difference(riots, riots.replace("four days", "eight days")) is None
+    # ... but a length told as a span is compared: "six weeks of calm" / "a month-long calm" is not one length
+    calm = "The mediators proposed {} between the army of Veltria and the armed group in Orno."
+    assert difference(calm.format("six weeks of calm"), calm.format("two weeks of calm")) == (
+        "duration",
+        "6 weeks",
+        "2 weeks",
+    )
 
 
 def test_a_figure_and_a_length_that_both_differ_tell_of_two_things() -> None:

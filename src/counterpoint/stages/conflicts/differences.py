@@ -392,8 +392,9 @@ def _sources_apart(a: str, b: str) -> bool:
 
 
 def _lasted_so_far(slots_a: _Slots, slots_b: _Slots) -> bool:
-    """Whether both units tell how long something has lasted so far ("four days of riots")."""
-    return all(any(offset == "so far" for offset, *_ in slots.durations) for slots in (slots_a, slots_b))
+    """Whether a unit tells how long something has lasted so far ("after four days of riots"): the other's
+    length of it ("eight days of riots") may be of another day's report."""
+    return any(offset == "so far" for slots in (slots_a, slots_b) for offset, *_ in slots.durations)
 
 
 def _overnight(first: tuple[str, str], second: tuple[str, str]) -> bool:

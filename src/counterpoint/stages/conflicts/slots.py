@@ -54,8 +54,9 @@ _LENGTH_OF = re.compile(r"(?:-long)?\s+([a-z]+)\b")
 # What follows a duration that makes it a time since or until something: "ago" (since now), "earlier", "after" ...
 # (between two events)
 _OFFSET = re.compile(r"[\s-]+(ago|earlier|later|after|before|prior|since)\b", re.I)
-# "Four days *of* riots": how long something has lasted, as of the day of the report.
+# "*After* four days *of* riots": how long something has lasted, as of the day of the report.
 _ELAPSED = re.compile(r"\s+of\b", re.I)
+_LASTED = re.compile(r"\b(?:after|following|amid|into)\s+(?:(?:nearly|almost|more\s+than|over|about)\s+)?$", re.I)
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
 _AGE = re.compile(r"(?<![\w.,-])" + _AMOUNT + r"\s*(?:-\s*)?years?\s*(?:-\s*)?old\b", re.I)
@@ -316,7 +317,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     # between two events ("two weeks after Foley was beheaded"): each is compared with its own kind only
     spans = [
         (
-            _offset(text, m.end()),
+            _offset(text, m.start(), m.end()),
             _number_word(m.group(1).lower()),
             _DURATION_DAYS[stem(m.group(2).lower())],
             _length_of(text, m.end()),
@@ -378,11 +379,11 @@ def _event_of(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(" ".join(words)))
 
 
-def _offset(text: str, end: int) -> str:
-    """What a duration ending at ``end`` is counted from: "" for a span ("for two months"), "now" ("two years
-    ago"), "event" ("two weeks after the attack", "a day earlier"), "so far" for the time something has lasted
-    ("after four days of riots", "eight days of protests"), which grows from one day's report to the next."""
-    if _ELAPSED.match(text, end):
+def _offset(text: str, start: int, end: int) -> str:
+    """What a duration from ``start`` to ``end`` is counted from: "" for a span ("for two months", "six weeks of
+    calm"), "now" ("two years ago"), "event" ("two weeks after the attack", "a day earlier"), "so far" for the
+    time something has lasted ("after four days of riots"), which grows from one day's report to the next."""
+    if _ELAPSED.match(text, end) and _LASTED.search(text[max(0, start - 40) : start]):
         return "so far"
     match = _OFFSET.match(text, end)
     if match is None:

@@ -26,6 +26,16 @@ def conflicting(*texts: str) -> list[Claim]:
     return [c for c in compare_texts(*texts).claims if c.status == "conflicting"]
 
 
+def difference(a: str, b: str) -> tuple[str, str, str] | None:
+    """What two whole sentences of two outlets disagree on, as the conflicts stage compares two units: (kind,
+    value of a, value of b), or None."""
+    from counterpoint.stages.conflicts.differences import _difference
+    from counterpoint.stages.conflicts.slots import _slots
+
+    units = [Unit("a", "a-s0", 0, len(a), a, frozenset(), True), Unit("b", "b-s0", 0, len(b), b, frozenset(), True)]
+    return _difference(*units, _slots(units[0], {}), _slots(units[1], {}), ({}, {}), set(), set())
+
+
 def claims_with(comparison: Comparison, *needles: str) -> list[Claim]:
     text = {s.sentence_id: a.sentence_text(s) for a in comparison.articles for s in a.sentences}
     return [c for c in comparison.claims if all(any(n in text[sid] for sid in c.sentence_ids) for n in needles)]
@@ -904,14 +914,6 @@ def test_a_figure_counts_the_first_measure_its_phrase_names() -> None:
 
 
 def test_a_time_since_something_is_not_compared_with_a_span() -> None:
-    from counterpoint.stages.conflicts.differences import _difference
-    from counterpoint.stages.conflicts.slots import _slots
-    from counterpoint.stages.units import Unit
-
-    def difference(a: str, b: str) -> tuple[str, str, str] | None:
-        units = [Unit("a", "a-s0", 0, len(a), a, frozenset(), True), Unit("b", "b-s0", 0, len(b), b, frozenset(), True)]
-        return _difference(*units, _slots(units[0], {}), _slots(units[1], {}), ({}, {}), set(), set())
-
     arrived = "The soldiers arrived at the Orno base 11 days ago for the exercise."
     assert difference(arrived, "The soldiers arrived at the Orno base for the seven-day exercise.") is None
     assert difference(arrived, "The soldiers arrived at the Orno base a week ago for the exercise.") == (
@@ -941,14 +943,6 @@ def test_a_time_since_something_is_not_compared_with_a_span() -> None:
 
 
 def test_a_figure_and_a_length_that_both_differ_tell_of_two_things() -> None:
-    from counterpoint.stages.conflicts.differences import _difference
-    from counterpoint.stages.conflicts.slots import _slots
-    from counterpoint.stages.units import Unit
-
-    def difference(a: str, b: str) -> tuple[str, str, str] | None:
-        units = [Unit("a", "a-s0", 0, len(a), a, frozenset(), True), Unit("b", "b-s0", 0, len(b), b, frozenset(), True)]
-        return _difference(*units, _slots(units[0], {}), _slots(units[1], {}), ({}, {}), set(), set())
-
     offer = "The club offered the striker a {}-year contract worth ${} million, his agent said."
     # two offers: another length and another sum
     assert difference(offer.format("seven", "140"), offer.format("eight", "184")) is None
@@ -1209,14 +1203,6 @@ def test_a_figure_without_its_measure_word_is_told_apart_in_its_sentence() -> No
 
 
 def test_not_the_only_one_and_not_the_first_time_deny_nothing_and_two_sources_estimates_differ() -> None:
-    from counterpoint.stages.conflicts.differences import _difference
-    from counterpoint.stages.conflicts.slots import _slots
-    from counterpoint.stages.units import Unit
-
-    def difference(a: str, b: str) -> tuple[str, str, str] | None:
-        units = [Unit("a", "a-s0", 0, len(a), a, frozenset(), True), Unit("b", "b-s0", 0, len(b), b, frozenset(), True)]
-        return _difference(*units, _slots(units[0], {}), _slots(units[1], {}), ({}, {}), set(), set())
-
     # two sources' estimates are two figures, not one in dispute
     estimate = "Analysts polled by {} were expecting earnings of ${} a share for the Orno Steel company."
     assert difference(estimate.format("Kessa Data", "3.95"), estimate.format("Merav Research", "3.73")) is None

@@ -126,11 +126,11 @@ def evidence_label(spans: list[str]) -> str:
     if not spans:
         return ""
     whole = [s for s in spans if paired_quotes(s)] or spans
-    words = [frozenset(stem(w) for w in content_words(s)) for s in spans]
+    words = {s: frozenset(stem(w) for w in content_words(s)) for s in spans}
 
     def value(span: str) -> tuple[float, int]:
-        own = frozenset(stem(w) for w in content_words(span))
-        return sum(dice(own, other) for other in words) / len(words) - LABEL_CHAR_COST * len(span), -len(span)
+        shared = sum(dice(words[span], words[other]) for other in spans) / len(spans)
+        return shared - LABEL_CHAR_COST * len(span), -len(span)
 
     return max(whole, key=value)
 
@@ -147,11 +147,13 @@ def _forms(*bases: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# Verbs of stopping: one side of the first pair of opposite outcomes below, and what "no further" tells too.
+HALT_VERBS = _forms("halt", "stop", "suspend", "pause", "end", "freeze", "froze", "frozen")
 # Verbs of opposite outcome for one subject: two outlets saying "the talks halted" and "the talks continued"
 # disagree as much as one saying "did not halt" would. Pairs of outcomes, each named by its first verb.
 OPPOSITE_VERBS: tuple[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]], ...] = (
     (
-        ("halt", _forms("halt", "stop", "suspend", "pause", "end", "freeze", "froze", "frozen")),
+        ("halt", HALT_VERBS),
         ("continue", _forms("continue", "resume")),
     ),
     (

@@ -80,6 +80,8 @@ MAX_SENTENCES = 20
 # Of those, this many at most are kept for the disputes (the conflicts stage's claims), so that a story with
 # twenty shared claims still tells where its outlets disagree.
 DISPUTE_ROOM = 5
+# How a shared claim of a figure is labelled when outlets give it differently for a reason.
+_SHARED_STATUS = {"revision": "revised", "other-source": "other-source"}
 # A sentence that shares at least this share of its content words (Dice over stems) with one already in the
 # digest says it again (the same quotation from another outlet, a lead told twice by two claims): it is left
 # out. Chosen on the dev stories' digests (docs/decisions/0008-extractive-digest.md).
@@ -361,9 +363,9 @@ def write_digest(
     told_sources: list[set[str]] = []  # the sentences each digest sentence cites
     told_values: dict[int, str] = {}  # the value told sentences give in each dispute
 
-    def add(claim: Claim, status: str, limit: int = MAX_SENTENCES) -> bool:
-        """Tell ``claim`` by one of its sentences, if the digest has fewer than ``limit``; whether it was told."""
-        if len(digest) >= limit:
+    def add(claim: Claim, status: str) -> bool:
+        """Tell ``claim`` by one of its sentences; whether it was told."""
+        if len(digest) >= MAX_SENTENCES:
             return False
         chosen = pick(claim, disputed=status == "disputed")
         if chosen is None or chosen in used:
@@ -412,17 +414,14 @@ def write_digest(
     )
     conflicting = sorted((c for c in comparison.claims if c.status == "conflicting"), key=position)
     shared_room = MAX_SENTENCES - min(len(conflicting), DISPUTE_ROOM)
-    tried: set[str] = set()
-    for claim in shared:
-        if len(digest) >= shared_room:
-            break
-        tried.add(claim.claim_id)
-        add(claim, {"revision": "revised", "other-source": "other-source"}.get(claim.kind or "", "shared"))
+    waiting = list(shared)
+    while waiting and len(digest) < shared_room:
+        claim = waiting.pop(0)
+        add(claim, _SHARED_STATUS.get(claim.kind or "", "shared"))
     for claim in conflicting:
         add(claim, "disputed")
-    for claim in shared:  # room the disputes left
-        if claim.claim_id not in tried:
-            add(claim, {"revision": "revised", "other-source": "other-source"}.get(claim.kind or "", "shared"))
+    for claim in waiting:  # the room the disputes left
+        add(claim, _SHARED_STATUS.get(claim.kind or "", "shared"))
     per_outlet: dict[str, int] = defaultdict(int)
     quoted = {q.sentence_id for q in comparison.quotes if q.direct}
     singles = [

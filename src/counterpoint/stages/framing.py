@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..bias import BiasModel, load_bias_model, quoted_spans
 from ..embed import Embedder
@@ -357,20 +358,24 @@ def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, in
             collector.add(match.start(), match.end(), "scare quotes", term)
 
 
+def _token_at(parsed: ParsedLine | None, position: int) -> Any | None:
+    """The parser's token at article offset ``position``, or None where there is no parse to ask."""
+    if parsed is None:
+        return None
+    span = parsed.doc.char_span(position - parsed.start, position - parsed.start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _verb_at(parsed: ParsedLine | None, position: int) -> bool:
     """Whether the parser reads a verb at article offset ``position`` (true where there is no parse to ask)."""
-    if parsed is None:
-        return True
-    span = parsed.doc.char_span(position - parsed.start, position - parsed.start + 1, alignment_mode="expand")
-    return span is None or not len(span) or span[0].pos_ in ("VERB", "AUX")
+    token = _token_at(parsed, position)
+    return token is None or token.pos_ in ("VERB", "AUX")
 
 
 def _noun_at(parsed: ParsedLine | None, position: int) -> bool:
     """Whether the parser reads a noun at article offset ``position`` (false where there is no parse to ask)."""
-    if parsed is None:
-        return False
-    span = parsed.doc.char_span(position - parsed.start, position - parsed.start + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN")
+    token = _token_at(parsed, position)
+    return token is not None and token.pos_ in ("NOUN", "PROPN")
 
 
 # What a court filing does is "claim": the legal register's plain verb, as "alleged" is for a charge.
@@ -379,12 +384,10 @@ _FILINGS = frozenset("suit lawsuit complaint petition filing indictment motion a
 
 def _filing_claims(parsed: ParsedLine | None, position: int) -> bool:
     """Whether the verb at article offset ``position`` has a court filing for its subject ("the suit claims")."""
-    if parsed is None:
+    token = _token_at(parsed, position)
+    if token is None:
         return False
-    span = parsed.doc.char_span(position - parsed.start, position - parsed.start + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    subjects = (c.lower_ for c in span[0].children if c.dep_ in ("nsubj", "nsubjpass"))
+    subjects = (c.lower_ for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
     return any(word in _FILINGS or word.removesuffix("s") in _FILINGS for word in subjects)
 
 

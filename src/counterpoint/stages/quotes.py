@@ -342,7 +342,7 @@ def _names_a_thing(parsed: ParsedLine, mention: RawMention) -> bool:
     Bieber track"), or the tagger's span over a possessor and the thing ("Justin Bieber's 'Baby"). "He said"
     in a later paragraph is not them. (A possessor alone, "Vorozhbitsyn's phone went off", is often the one
     the story is about.)"""
-    if _POSSESSIVE.search(mention.text.rstrip("'\u2019s")):
+    if _POSSESSIVE.search(re.sub(r"['\u2019]s?$", "", mention.text)):
         return True
     span = parsed.doc.char_span(mention.start - parsed.start, mention.end - parsed.start, alignment_mode="expand")
     return span is not None and span.root.dep_ == "compound"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ...names import same_name
 from ...places import nested
-from ...text import OPPOSITE_VERBS, REPORTING_VERBS, content_words, dice, opposite_outcomes, stem
+from ...text import HALT_VERBS, REPORTING_VERBS, content_words, dice, opposite_outcomes, stem
 from ..entities import Gazetteer
 from ..units import Unit
 from .negation import _denies_what_the_other_states, _parties_dispute
@@ -327,16 +327,7 @@ def _duration_difference(slots_a: _Slots, slots_b: _Slots, exact: bool = False) 
     one_thing = not (noun_a and not noun_b and noun_a not in slots_b.frame) and not (
         noun_b and not noun_a and noun_b not in slots_a.frame
     )
-    # "11 days ago" and "a seven-day exercise" measure two things; "four days of riots" and "eight days of riots"
-    # are one span as of two days (reports of different days), not a disagreement; two times since something are
-    # one span only when counted from the same event ("a heart attack a week ago" / "a week after the heart
-    # attack", not "went missing two years ago" / "beheaded two weeks ago"), which a time since now and one
-    # since an event must name
-    if not one_thing or "so far" in (offset_a, offset_b):
-        return None
-    if offset_a != offset_b and {offset_a, offset_b} != {"now", "event"}:
-        return None
-    if offset_a and not (event_a & event_b) and (offset_a != offset_b or (event_a and event_b)):
+    if not one_thing or not _counted_alike((offset_a, event_a), (offset_b, event_b)):
         return None
     # in two units ("a month" / "four weeks") lengths within DURATION_TOLERANCE are one; told in one unit
     # ("seven-year" / "eight-year") they are two where ``exact`` asks
@@ -346,15 +337,31 @@ def _duration_difference(slots_a: _Slots, slots_b: _Slots, exact: bool = False) 
     return None
 
 
+def _counted_alike(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """Whether two lengths (what each is counted from, the words of that event) measure one span. Two spans
+    ("for two months", "a seven-day exercise") do; "11 days ago" and "a seven-day exercise" do not; how long
+    something has lasted ("after four days of riots") is one span as of two days in two reports, never a
+    disagreement; two times since something count from the same event only when their clauses name it alike
+    ("a heart attack a week ago" / "a week after the heart attack", not "went missing two years ago" / "beheaded
+    two weeks ago"), and a time since now and one since an event must name it."""
+    (offset_a, event_a), (offset_b, event_b) = a, b
+    if "so far" in (offset_a, offset_b):
+        return False
+    if offset_a == offset_b == "":
+        return True
+    if offset_a != offset_b:
+        return {offset_a, offset_b} == {"now", "event"} and bool(event_a & event_b)
+    return not (event_a and event_b) or bool(event_a & event_b)
+
+
 # "No further tests", "no longer needed": a denial that tells a stop, which a verb of stopping tells too.
 _NO_FURTHER = re.compile(r"\bno\s+(?:longer|further|more)\b|\bnot\s+any\s+(?:longer|more|further)\b", re.I)
-_STOP_VERBS = OPPOSITE_VERBS[0][0][1]
 
 
 def _stop_told_both_ways(negated: str, plain: str) -> bool:
     """Whether a denial of more ("required no further tests") and a verb of stopping in the other unit ("was
     halting tests") tell one stop."""
-    return bool(_NO_FURTHER.search(negated)) and bool(_STOP_VERBS & set(re.findall(r"[a-z]+", plain.lower())))
+    return bool(_NO_FURTHER.search(negated)) and bool(HALT_VERBS & set(re.findall(r"[a-z]+", plain.lower())))
 
 
 # A modal of possibility or obligation before a verb ("can resume", "could halt", "should continue") tells what may

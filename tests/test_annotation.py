@@ -462,3 +462,15 @@ def test_a_name_that_stands_for_a_thing_of_theirs_is_not_who_he_is() -> None:
         "\u201cI couldn\u2019t believe my luck when the song came on and the storm passed,\u201d he said."
     )
     assert [q.speaker for q in comparison.quotes if "believe my luck" in q.text] == ["Dario Kessel"]
+
+
+def test_a_name_found_once_is_found_where_the_tagger_missed_it() -> None:
+    comparison = compare_texts(
+        "Memorial for Darnell 'Dee' Okafor, who was shot by police on Saturday, turned violent.\n"
+        "Friends said Okafor had no gun.",
+        "Darnell Okafor was shot dead by two officers over the weekend, police said.",
+    )
+    people = [e for e in comparison.entities if e.name == "Darnell Okafor"]
+    assert len(people) == 1
+    assert "Darnell 'Dee' Okafor" in {m.text for m in people[0].mentions}  # a quoted nickname is no other name
+    assert _tokens("Darnell 'Dee' Okafor") == ["darnell", "okafor"]

@@ -6,7 +6,9 @@ tagged PERSON, an outlet tagged PERSON or GPE) and maps aliases to one canonical
 "X's office" and "the Prime Minister's Office" as organisations; "Long Name (SHORT)" as an alias pair; and
 the title before a person's name ("Prime Minister", "Foreign Minister").
 
-Across articles (:func:`resolve_entities`): types are voted per surface form with context (a surname of a
+Across articles: a name of two words or more that the tagger found somewhere in the story is a mention wherever
+else the story writes it (a person's also with a quoted nickname inside: "Darnell 'Dee' Okafor"). Then
+(:func:`resolve_entities`): types are voted per surface form with context (a surname of a
 known full name is a person; a bare name after "in", "invade" or "city of" is a place); full names that
 differ by a small misspelling of the first name merge ("Issac"/"Isaac Herzog") only when the surnames agree;
 a bare surname joins the one full name that ends with it, and stays apart when two people share it;
@@ -17,6 +19,7 @@ parenthetical aliases.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -35,11 +38,12 @@ from ..nlp import ParsedLine
 from ..text import STOPWORDS
 
 NAME = "entities"
-VERSION = "7"  # 4: a full form names an entity only when more than one mention gives it; 5: a known name in
+VERSION = "8"  # 4: a full form names an entity only when more than one mention gives it; 5: a known name in
 # brackets after another known name ("Syria (ISIS)") is no alias of it; 6: a name after a courtesy title ("Mr
 # Earnest") is a person where the tagger missed it; 7: no affiliation across a function word ("told CNN that X");
 # a courtesy title or a degree is no part of a name ("Dr Korovin", "S. Korovin M.D."); an initial joins the one
-# full name that holds it ("S. Korovin" / "Gwen S. Korovin")
+# full name that holds it ("S. Korovin" / "Gwen S. Korovin"); 8: a name of two words or more the tagger found is
+# found wherever the story writes it, and a quoted nickname is no part of a name ("Darnell 'Dee' Okafor")
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Normalised OSA similarity of first names for a misspelling to merge two full names with the same surname:
@@ -409,11 +413,15 @@ class _UnionFind:
 # A courtesy title before a name and a degree after it are no part of it: "Dr Korovin" is "Korovin", "S. Korovin
 # M.D." is "S. Korovin".
 _COURTESY = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof"})
+_NICKNAME = re.compile(r"[\"'][^\"']+[\"']")  # a folded token in quotes
 _POSTNOMINAL = frozenset({"md", "phd", "dds", "rn"})
 
 
 def _tokens(name: str) -> list[str]:
     tokens = fold(strip_name(name)).split()
+    # a nickname in quotes is no part of the name ("Darnell 'Dee' Okafor" is Darnell Okafor)
+    named = [t for t in tokens if not _NICKNAME.fullmatch(t)]
+    tokens = named if len(named) >= 2 else tokens
     while len(tokens) > 1 and tokens[0].rstrip(".") in _COURTESY:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].replace(".", "") in _POSTNOMINAL:
@@ -669,7 +677,8 @@ def _entity_name(members: list[RawMention]) -> str:
     office_roles = [m.owner_role for m in members if m.owner_role]
     if office_roles:
         return f"{office_roles[0].title()}'s Office"
-    names = Counter(strip_name(m.text) for m in members if not m.owner)
+    # a nickname in quotes is told apart from the name ("Darnell 'Dee' Okafor" is named Darnell Okafor)
+    names = Counter(re.sub(rf"\s+{_QUOTED_NICKNAME}(?=\s)", "", strip_name(m.text)) for m in members if not m.owner)
     if not names:
         return f"{strip_name(members[0].owner or members[0].text)}'s office"
     # a full name is preferred to a short form ("Antony Blinken" to "Blinken"), if more than one mention gives
@@ -691,4 +700,70 @@ def annotate_entities(
         for article in articles
         for m in extract_mentions(article, parsed.get(article.article_id, []), gazetteer, outlets)
     ]
+    mentions = _known_names(articles, mentions)
     return resolve_entities(mentions, gazetteer, scope_of(a.article_id for a in articles)), mentions
+
+
+# A name of this many words or more that the tagger found somewhere in the story is that name wherever else it is
+# written, in any article of the story.
+KNOWN_NAME_MIN_WORDS = 2
+_QUOTED_NICKNAME = r"[\"'\u2018\u201c][^\"'\u2018\u2019\u201c\u201d\n]{1,25}[\"'\u2019\u201d]"
+
+
+def _known_names(articles: list[Article], mentions: list[RawMention]) -> list[RawMention]:
+    """``mentions`` with the places where a name the tagger found elsewhere in the story is written and was not
+    tagged: the small model misses a name beside a quoted nickname ("Darnell 'Dee' Okafor"), in capitals or at
+    the start of a headline, which another sentence or outlet gives it. A person's full name is also found with
+    a quoted nickname between its first and last words."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        if mention.outlet or mention.owner is not None or mention.owner_role is not None or mention.canonical:
+            continue
+        name = strip_name(mention.text)
+        words = name.split()
+        if len(words) >= KNOWN_NAME_MIN_WORDS and all(
+            w[:1].isupper() for w in words if w.lower() not in _ORG_STOPWORDS
+        ):
+            labels[name][mention.label] += 1
+    if not labels:
+        return mentions
+    patterns = []
+    for name in sorted(labels, key=len, reverse=True):
+        words = [re.escape(w) for w in name.split()]
+        label = labels[name].most_common(1)[0][0]
+        if label == "PERSON":
+            words[-1] = rf"(?:{_QUOTED_NICKNAME}\s+)?{words[-1]}"
+        patterns.append(r"\s+".join(words))
+    known = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")
+    by_article: dict[str, list[RawMention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article_id].append(mention)
+    added = False
+    for article in articles:
+        found = by_article[article.article_id]
+        found.sort(key=lambda m: (m.start, -m.end))
+        starts = [m.start for m in found]
+        parts: set[int] = set()  # ids of tagged pieces of a name now found whole ("Darnell" of "Darnell 'Dee' Okafor")
+        for match in known.finditer(article.text):
+            at = bisect.bisect_left(starts, match.end())  # mentions from here on start after the match
+            overlapping = [m for m in found[max(0, at - 4) : at] if m.end > match.start()]
+            nicknamed = bool(re.search(_QUOTED_NICKNAME, match.group(0)))
+            if any(m.start < match.start() or m.end > match.end() for m in overlapping) or (
+                overlapping and not nicknamed
+            ):
+                continue  # a name the tagger found here, or a longer one; only a quoted nickname cuts the tagger's
+            if any(m.start == match.start() and m.end == match.end() for m in overlapping):
+                continue  # tagged here already
+            sentence = article.sentence_at(match.start())
+            if sentence is None:
+                continue
+            parts.update(id(m) for m in overlapping)
+            text = match.group(0)
+            name = " ".join(w for w in text.split() if not re.fullmatch(_QUOTED_NICKNAME, w))
+            label = labels[name].most_common(1)[0][0] if name in labels else "PERSON"
+            found.append(RawMention(article.article_id, sentence.sentence_id, match.start(), match.end(), text, label))
+            added = True
+        found[:] = sorted((m for m in found if id(m) not in parts), key=lambda m: (m.start, -m.end))
+        for order, mention in enumerate(found):
+            mention.order = order
+    return [m for article in articles for m in by_article[article.article_id]] if added else mentions

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pytest
 
 from counterpoint import corpus
@@ -448,3 +449,57 @@ def test_a_story_named_after_an_article_that_moved_away_takes_the_name_of_one_th
     assert [item.story_id for item in stored] == ["two", "one", "one"]
     assert (one.summary.title, one.summary.originals, two.summary.originals) == ("Kessa mine fire", 2, 2)
     store.close()
+
+
+_CLOSURE = [
+    "{bridge} Bridge closed after cracks found\n\nEngineers found cracks in the steel girders of the {bridge} Bridge "
+    "over the {river}, and {town} council closed it to traffic, {official} said.\n",
+    "Cracked girders shut the {bridge} Bridge in {town}\n\n{official} of {town} council told reporters the "
+    "{bridge} Bridge would stay closed until engineers knew how deep the cracks ran.\n",
+    "{town} drivers face queues as {bridge} Bridge closes\n\nTraffic over the {river} was diverted on Monday "
+    "after the {bridge} Bridge closed, with inspectors examining cracks, {official} said.\n",
+    "Council defends inspections of the {bridge} Bridge\n\n{official} said {town} council had inspected the "
+    "{bridge} Bridge over the {river} on time, and that the cracks in its girders were new.\n",
+]
+
+
+def _closures(bridge: str, town: str, river: str, official: str) -> dict[str, str]:
+    names = {"bridge": bridge, "town": town, "river": river, "official": official}
+    return {f"{bridge.lower()}-{n}": text.format(**names) for n, text in enumerate(_CLOSURE)}
+
+
+# Two incidents of one kind: the same words of a bridge closure, other bridges, towns, rivers and people.
+CLOSURES = {
+    **_closures("Kestrel", "Alderwick", "Lorn", "Hanna Osei"),
+    **_closures("Heron", "Brackley", "Tamsin", "Ade Mensah"),
+}
+
+
+def test_a_story_of_two_incidents_of_one_kind_is_split(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus, "STORY_MIN_COSINE", 0.01)  # every closure joins the first story at first
+    monkeypatch.setattr(corpus, "STORY_MERGE_COSINE", 0.01)
+    monkeypatch.setattr(corpus, "BATCH_SIZE", 4)  # the split, in the second batch, moves stored articles
+    order = ["kestrel-0", "heron-0", "kestrel-1", "heron-1", "kestrel-2", "heron-2", "kestrel-3", "heron-3"]
+    articles = [prepare_article(article_from_text(CLOSURES[k], source=k, outlet=k)) for k in order]
+    articles.append(prepare_article(article_from_text(CLOSURES["heron-0"], source="heron-0-copy", outlet="wire")))
+    store = open_store(store_url)
+    corpus.Corpus(store).add(articles)
+    stories = sorted(sorted(a.source for a, _ in store.story_articles(s.story_id)) for s in store.stories())
+    sizes = sorted((s.size, s.originals) for s in store.stories())
+    store.close()
+    heron = sorted(["heron-0", "heron-0-copy", "heron-1", "heron-2", "heron-3"])
+    assert stories == [heron, [f"kestrel-{n}" for n in range(4)]]  # the copy follows its original
+    assert sizes == [(4, 4), (5, 4)]
+
+
+def test_one_incident_told_many_ways_is_not_split() -> None:
+    rng = random.Random(7)
+    shared = list(range(20))
+    vectors = []
+    for _ in range(12):  # one story: the same core terms, each article with words of its own
+        terms = np.array(shared + rng.sample(range(20, 400), 15), dtype=np.int32)
+        vectors.append((terms, np.array([1.0] * 20 + [0.5] * 15)))
+    assert corpus._bisect(vectors) is None
+    other = [(terms + np.where(terms >= 10, 1000, 0).astype(np.int32), weights) for terms, weights in vectors[:6]]
+    side = corpus._bisect(vectors[:6] + other)  # half the core terms differ: two incidents
+    assert side == [False] * 6 + [True] * 6

@@ -161,9 +161,11 @@ class SQLStore:
         term_counts: dict[str, int],
         rejections: Iterable[Rejection] = (),
         merged: dict[str, str] | None = None,
+        moved: dict[str, str] | None = None,
     ) -> None:
         """One batch in one transaction: new articles, their stories (created or updated), stories merged
-        into others (old id -> kept id), document frequencies of terms, and the inputs rejected."""
+        into others (old id -> kept id), stored originals moved with their copies to another story (article id
+        -> story id: a story split in two), document frequencies of terms, and the inputs rejected."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         articles = list(articles)
         with self._transaction():
@@ -200,6 +202,10 @@ class SQLStore:
                 self._execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (kept, gone))
                 self._execute("UPDATE sections SET story_id = ? WHERE story_id = ?", (kept, gone))
                 self._execute("DELETE FROM stories WHERE story_id = ?", (gone,))
+            self._executemany(
+                "UPDATE articles SET story_id = ? WHERE article_id = ? OR copy_of = ?",
+                [(story, article, article) for article, story in sorted((moved or {}).items())],
+            )
             self._executemany(
                 "INSERT INTO terms (term, df) VALUES (?, ?) "
                 "ON CONFLICT(term) DO UPDATE SET df = terms.df + excluded.df",

@@ -145,6 +145,34 @@ def test_an_earlier_events_toll_is_background_not_a_figure_to_compare() -> None:
     assert claim.kind == "number" and claim.status == "shared" and "all outlets give 40" in (claim.note or "")
 
 
+def test_a_figure_told_right_after_an_earlier_event_is_that_events() -> None:
+    comparison = compare_texts(
+        "The earthquake killed 40 people in the valley on Monday. In April last year a quake struck off the "
+        "coast. Fifty people were killed in the quake and its aftershocks.",
+        "The earthquake killed 40 people in the valley on Monday, officials said.",
+        "Monday's earthquake killed 40 people in the valley. A quake two years ago killed 12 people.",
+    )
+    [claim] = [c for c in comparison.claims if c.kind]
+    assert claim.kind == "number" and "all outlets give 40" in (claim.note or "")
+
+
+def test_a_figure_claim_cites_each_outlets_sentence_closest_to_the_others() -> None:
+    import numpy as np
+
+    from counterpoint.model import Quantity
+    from counterpoint.stages.conflicts.figures import _Figure, _per_outlet
+
+    def figure(outlet: str, sentence: str, value: float = 14) -> _Figure:
+        return _Figure(Quantity(outlet, sentence, 0, 2, "14", value, "workers killed"), outlet, "killed", "cumulative")
+
+    lead, aside = np.array([1.0, 0.0]), np.array([0.6, 0.8])
+    vectors = {"a-aside": aside, "a-lead": lead, "b-lead": lead, "c-lead": np.array([0.9, 0.436])}
+    group = [figure("a", "a-aside"), figure("a", "a-lead"), figure("b", "b-lead"), figure("c", "c-lead")]
+    chosen = {f.outlet: f.quantity.sentence_id for f in _per_outlet(group, vectors)}
+    assert chosen == {"a": "a-lead", "b": "b-lead", "c": "c-lead"}  # not the first line that gives the figure
+    assert _per_outlet([*group, figure("a", "a-aside", 15)], vectors)[0].quantity.value == 15  # the latest toll
+
+
 def test_figures_from_different_authorities_are_other_source() -> None:
     comparison = compare_texts(
         "According to the Health Ministry, the clashes killed 30 people.",

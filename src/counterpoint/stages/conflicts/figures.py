@@ -6,6 +6,7 @@ of every kind of conflict from its evidence units."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -101,9 +102,23 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
     current = _story_year(comparison)
     sentence_of = comparison.sentence_index()
+    before = {
+        s.sentence_id: previous.sentence_id
+        for a in comparison.articles
+        for previous, s in itertools.pairwise(a.sentences)
+        if previous.line == s.line
+    }
+
+    def earlier(sentence_id: str) -> bool:
+        text = text_of(sentence_id)
+        return bool(current and _earlier_year(text, current)) or bool(_YEARS_AGO.search(text))
+
     for quantity in comparison.quantities:
-        if current and _earlier_year(text_of(quantity.sentence_id), current):
+        sentence_id = quantity.sentence_id
+        if earlier(sentence_id):
             continue  # "the 2004 tsunami killed 230,000": background, another event's figure
+        if sentence_id in before and earlier(before[sentence_id]) and not _names_a_time(text_of(sentence_id)):
+            continue  # "In April last year a quake struck ... Five people died in the quake": its figure too
         denial = _DENIED_FIGURE.search(text_of(quantity.sentence_id))
         if denial and sentence_of[quantity.sentence_id][1].start + denial.start() < quantity.start:
             continue  # "rejected the ministry's figure of 4,535 dead": a figure denied, not given
@@ -119,7 +134,7 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     frames: dict[str, list[list[_Figure]]] = defaultdict(list)  # measure -> its figures of the whole period, by frame
     for (measure, period), measured in figures.items():
         for group in _same_frame(measured, vectors):
-            _add_figure_claim(comparison, group, measure, period, outlet_of, text_of, by_sentence)
+            _add_figure_claim(comparison, group, measure, period, outlet_of, text_of, by_sentence, vectors)
             if period == "cumulative":
                 frames[measure].append(group)
     _denied_figures(comparison, frames, outlet_of, text_of, by_sentence)
@@ -133,6 +148,20 @@ def _story_year(comparison: Comparison) -> int | None:
         return max(published)
     named = [int(y) for a in comparison.articles for y in _YEAR.findall(a.text)]
     return max(named) if named else None
+
+
+# An earlier year named without its number ("In April last year", "two years ago").
+_YEARS_AGO = re.compile(r"\b(?:last|previous|the\s+previous)\s+year\b|\b(?:a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
+# A time of its own in a sentence: the sentence after a background one that names one tells of that time.
+_A_TIME = re.compile(
+    r"\b(?:today|tonight|yesterday|this\s+(?:week|month|year|morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.I,
+)
+
+
+def _names_a_time(text: str) -> bool:
+    return bool(_YEAR.search(text) or _A_TIME.search(text))
 
 
 def _earlier_year(text: str, current: int) -> bool:
@@ -183,8 +212,9 @@ def _add_figure_claim(
     outlet_of: dict[str, str],
     text_of: Callable[[str], str],
     by_sentence: dict[str, list[Unit]],
+    vectors: dict[str, NDArray[np.float32]] | None = None,
 ) -> None:
-    chosen = _per_outlet(group)
+    chosen = _per_outlet(group, vectors)
     if len(chosen) < 2:
         return
     evidence = [_figure_unit(f.quantity, by_sentence, comparison) for f in chosen]
@@ -300,11 +330,28 @@ def _unit_around(
     return ClaimUnit(article.article_id, sentence.sentence_id, sentence.start, sentence.end)
 
 
-def _per_outlet(group: list[_Figure]) -> list[_Figure]:
-    """One figure per outlet: the largest (the latest toll an article gives)."""
-    best: dict[str, _Figure] = {}
+def _per_outlet(group: list[_Figure], vectors: dict[str, NDArray[np.float32]] | None = None) -> list[_Figure]:
+    """One figure per outlet: the largest (the latest toll an article gives); of an outlet's sentences that give
+    it, the one closest on average to the other outlets' sentences of the group (its lead, not a line of its
+    headline or a caption that repeats the figure), or the first where there are no vectors."""
+    largest: dict[str, float] = {}
     for figure in group:
-        if figure.outlet not in best or figure.quantity.value > best[figure.outlet].quantity.value:
+        largest[figure.outlet] = max(largest.get(figure.outlet, figure.quantity.value), figure.quantity.value)
+    candidates = [f for f in group if f.quantity.value == largest[f.outlet]]
+
+    def closeness(figure: _Figure) -> float:
+        own = vectors.get(figure.quantity.sentence_id) if vectors else None
+        others = [
+            vector
+            for other in candidates
+            if other.outlet != figure.outlet
+            and (vector := vectors.get(other.quantity.sentence_id) if vectors else None) is not None
+        ]
+        return float(np.mean([own @ vector for vector in others])) if own is not None and others else 0.0
+
+    best: dict[str, _Figure] = {}
+    for figure in candidates:
+        if figure.outlet not in best or closeness(figure) > closeness(best[figure.outlet]):
             best[figure.outlet] = figure
     return sorted(best.values(), key=lambda f: f.outlet)
 

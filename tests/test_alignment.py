@@ -80,6 +80,18 @@ def test_revised_toll_is_a_revision_not_a_conflict() -> None:
     assert set(claim.values) == {"Outlet 0", "Outlet 1"}
 
 
+def test_a_revised_figure_in_the_digest_cites_the_outlets_that_give_it() -> None:
+    comparison = compare_texts(
+        "A landslide in the village of Orsk killed 9 people on Tuesday, officials said.",
+        "A landslide in the village of Orsk killed 9 people on Tuesday, the regional governor said.",
+        "The landslide in Orsk killed 11 people, officials said on Wednesday, raising an earlier toll of 9.",
+    )
+    [claim] = [c for c in comparison.claims if c.kind == "revision"]
+    [line] = [d for d in comparison.digest if d.status == "revised"]
+    assert len({claim.values[outlet].split(";")[0] for outlet in line.outlets}) == 1  # one figure, its givers
+    assert len(line.outlets) < len(claim.values)  # not the outlet that gave the other figure
+
+
 def test_different_figures_without_explanation_conflict() -> None:
     comparison = compare_texts(
         "The earthquake killed 40 people in the valley.",
@@ -171,6 +183,18 @@ def test_a_figure_claim_cites_each_outlets_sentence_closest_to_the_others() -> N
     chosen = {f.outlet: f.quantity.sentence_id for f in _per_outlet(group, vectors)}
     assert chosen == {"a": "a-lead", "b": "b-lead", "c": "c-lead"}  # not the first line that gives the figure
     assert _per_outlet([*group, figure("a", "a-aside", 15)], vectors)[0].quantity.value == 15  # the latest toll
+
+
+def test_a_part_of_a_toll_is_not_a_toll() -> None:
+    comparison = compare_texts(
+        "The earthquake killed 40 people in the valley on Monday. Two other people died in hospital later.",
+        "The earthquake killed 40 people in the valley on Monday, officials said.",
+        "Monday's earthquake killed 40 people in the valley. Some 50 people were seriously injured.",
+        "Monday's earthquake in the valley killed 40 people and injured 200, officials said.",
+    )
+    claims = [c for c in comparison.claims if c.kind]
+    assert [c.note for c in claims if "killed" in (c.note or "")] == ["killed (cumulative): all outlets give 40"]
+    assert not any("injured" in (c.note or "") for c in claims)  # 50 seriously injured is a part of the 200
 
 
 def test_figures_from_different_authorities_are_other_source() -> None:

@@ -378,6 +378,21 @@ def test_a_toll_told_with_of_counts_what_it_measures() -> None:
     assert found.get(3, "") != "international"  # an adjective of a noun further on is no state counted
 
 
+def test_what_happened_to_the_people_counted_is_what_they_count() -> None:
+    comparison = compare_texts(
+        "Three people died in the blaze at the depot on Friday.\n"
+        "The fire left at least four workers dead, and the 2 depot employees on duty were burnt to death.\n"
+        "Five doctors treated the injured, and a 6.1 magnitude quake struck the coast.\n"
+        "There are around 30 people seriously injured, medics said."
+    )
+    found = {q.value: q.counts for q in comparison.quantities}
+    assert found.get(3) == "people died" and found.get(4) == "workers dead"
+    assert found.get(2) == "depot employees burnt to death"
+    assert found.get(6.1) == "magnitude quake"  # a thing counted is not what it does
+    assert found.get(5) == "doctors"  # doctors who treat are not the treated
+    assert found.get(30) == "people seriously injured"  # a grade of the state: a part of the injured
+
+
 def test_a_description_resolves_to_the_titled_person() -> None:
     comparison = compare_texts(
         "Foreign Minister Dana Kovac arrived in the capital on Monday.\n"

@@ -149,6 +149,8 @@ def _forms(*bases: str) -> frozenset[str]:
 
 # Verbs of stopping: one side of the first pair of opposite outcomes below, and what "no further" tells too.
 HALT_VERBS = _forms("halt", "stop", "suspend", "pause", "end", "freeze", "froze", "frozen")
+# Adverbs that grade a state of people counted ("seriously injured"): such a count is a part of the injured.
+DEGREE_WORDS = frozenset("seriously critically badly severely gravely slightly lightly moderately".split())
 # Verbs of opposite outcome for one subject: two outlets saying "the talks halted" and "the talks continued"
 # disagree as much as one saying "did not halt" would. Pairs of outcomes, each named by its first verb.
 OPPOSITE_VERBS: tuple[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]], ...] = (

@@ -53,7 +53,7 @@ from ..text import (
 )
 
 NAME = "digest"
-VERSION = "18"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "19"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
@@ -68,7 +68,8 @@ VERSION = "18"  # 2: voices kept for every quotation, no question; 3: no stateme
 # facts a lead states is not cited for the lead); 16: a part of a told sentence, in other outlets' words, is not told
 # again (what the told sentence denies is not a part of it); 17: up to DISPUTE_ROOM sentences are kept for the
 # disputes, which twenty shared claims used to crowd out; 18: "not the only", "not the first" and "not alone"
-# are no denial when telling a repeat
+# are no denial when telling a repeat; 19: a revised figure or another source's cites the outlets that give
+# the figure told
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -392,6 +393,11 @@ def write_digest(
         cited = sorted(claim.sentence_ids)
         if status != "disputed":  # a sentence that gives another value than the told one does not state it
             cited = [x for x in cited if x not in side or _compatible(side[x], side.get(chosen, {}))]
+        if claim.kind in _SHARED_STATUS and claim.values and chosen in sentences:
+            # a revised figure or another authority's: told with one outlet's figure, it rests on the outlets that
+            # give that figure, not on those that gave another
+            given = _figure_given(claim.values.get(sentences[chosen][0]))
+            cited = [x for x in cited if x in sentences and _figure_given(claim.values.get(sentences[x][0])) == given]
         if status == "shared":  # nor one that says a part of it, where two outlets say all of it
             own = stems - _marks(stems)
             saying = [x for x in cited if x == chosen or _says(own, text_of[x])]
@@ -434,6 +440,11 @@ def write_digest(
         if per_outlet[outlet] < MAX_SINGLE_SOURCE_PER_OUTLET and add(claim, "single-source"):
             per_outlet[outlet] += 1
     return digest
+
+
+def _figure_given(value: str | None) -> str | None:
+    """The figure of a figure claim's value ("200; according to the agency; as of 2025-03-12" -> "200")."""
+    return value.split(";")[0].strip() if value else None
 
 
 def _says(told: frozenset[str] | set[str], other: str) -> bool:

@@ -18,11 +18,14 @@ from typing import Any
 
 from ..model import Article, Quantity, Quote, Sentence
 from ..nlp import ParsedLine
+from ..text import DEGREE_WORDS
 
 NAME = "quantities"
 VERSION = (
-    "4"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
-    # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead
+    "5"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
+    # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead;
+    # 5: people the subject of a verb that acts on nothing ("three people died"), a state after the noun ("left three
+    # people dead") and "to death" ("burnt to death") say what is counted
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -178,6 +181,34 @@ def _counts_of(preposition: Any) -> bool:
     return bool(preposition.head.text.lower() in _COUNTING_NOUNS)
 
 
+def _state_of(noun: Any) -> str:
+    """A state of people said right after the counted noun ("left three people dead"), else ''."""
+    if noun.dep_ == "nsubj" and noun.head.lower_ in _COUNTED_STATES and noun.head.i > noun.i:
+        return _with_degree(noun.head)  # parsed as a small clause: "left [four workers dead]"
+    states = [c for c in noun.rights if c.dep_ in ("amod", "oprd", "acomp", "acl") and c.lower_ in _COUNTED_STATES]
+    return _with_degree(states[0]) if states else ""
+
+
+def _with_degree(state: Any) -> str:
+    """A state or an act with the adverb that grades it ("seriously injured": a part of the injured)."""
+    degree = [c.text for c in state.lefts if c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS]
+    return " ".join([*degree[-1:], state.text])
+
+
+def _takes_object(verb: Any) -> bool:
+    """Whether a verb acts on something (an object or a clause): people its subject then do the act ("two
+    doctors treated the injured"), and are not what the act counts ("three people died")."""
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp") for c in verb.children)
+
+
+def _act(verb: Any) -> str:
+    """The verb as what it counts: "burnt to death" and "suffocated to death" count deaths."""
+    fatal = any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children) for c in verb.children
+    )
+    return f"{_with_degree(verb)} to death" if fatal else _with_degree(verb)
+
+
 def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
     """(what the number counts, the noun itself) from the parse around the number's last token."""
     head = number.head
@@ -196,13 +227,21 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
         return (state.text if state is not None else _phrase(head.head)), None  # "a toll of 4,535"
     if state is not None and head.i == state.i and state.head.text.lower() == "of" and _counts_of(state.head):
         return state.text, None  # "a toll of 4,535 dead", parsed as "of [4,535 dead]"
+    if head.dep_ == "compound" and head.head.lower_ in PEOPLE:
+        head = head.head  # "the 3 bank employees", parsed as "3 bank" and "bank employees"
     if number.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = _phrase(head, stop_before=number)
         if head.text.lower() in ("others", "more") and previous_noun:
             noun = previous_noun
+        state = _state_of(head)
+        if state:
+            return f"{noun} {state}", noun  # "left three people dead" counts the dead
         verb = head.head
-        if head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
-            return f"{noun} {verb.text}", noun
+        if verb.pos_ == "VERB" and (
+            head.dep_ in ("dobj", "nsubjpass")
+            or (head.dep_ == "nsubj" and head.lower_ in PEOPLE and not _takes_object(verb))
+        ):
+            return f"{noun} {_act(verb)}", noun
         return noun, noun
     if number.dep_ == "pobj" and head.text.lower() in ("to", "at"):
         before = number.doc[head.i - 1] if head.i > 0 else None

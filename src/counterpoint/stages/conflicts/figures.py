@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 from ...ids import content_id
 from ...linking import Scored, sentence_vectors
 from ...model import Claim, ClaimUnit, Comparison, Quantity
-from ...text import content_words, stem
+from ...text import DEGREE_WORDS, content_words, stem
 from ..units import Unit
 from .slots import _YEAR
 
@@ -119,6 +119,8 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
             continue  # "the 2004 tsunami killed 230,000": background, another event's figure
         if sentence_id in before and earlier(before[sentence_id]) and not _names_a_time(text_of(sentence_id)):
             continue  # "In April last year a quake struck ... Five people died in the quake": its figure too
+        if _PART.search(quantity.counts):
+            continue  # "four other people died", "30 people seriously injured": a part of a toll, not a toll
         denial = _DENIED_FIGURE.search(text_of(quantity.sentence_id))
         if denial and sentence_of[quantity.sentence_id][1].start + denial.start() < quantity.start:
             continue  # "rejected the ministry's figure of 4,535 dead": a figure denied, not given
@@ -150,6 +152,9 @@ def _story_year(comparison: Comparison) -> int | None:
     return max(named) if named else None
 
 
+# What a count of a part of a toll says: more of them ("four other people died", "five more bodies") or a grade
+# of their state ("30 people seriously injured").
+_PART = re.compile(r"\b(?:other|more|another|additional|further|" + "|".join(sorted(DEGREE_WORDS)) + r")\b", re.I)
 # An earlier year named without its number ("In April last year", "two years ago").
 _YEARS_AGO = re.compile(r"\b(?:last|previous|the\s+previous)\s+year\b|\b(?:a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
 # A time of its own in a sentence: the sentence after a background one that names one tells of that time.

@@ -25,7 +25,8 @@ VERSION = (
     "5"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
     # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead;
     # 5: people the subject of a verb that acts on nothing ("three people died"), a state after the noun ("left three
-    # people dead") and "to death" ("burnt to death") say what is counted
+    # people dead") and "to death" ("burnt to death") say what is counted, with a grade of the state ("seriously
+    # injured")
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})

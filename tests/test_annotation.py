@@ -22,6 +22,11 @@ def entity_of(comparison: Comparison, surface: str) -> str:
     return name
 
 
+def counts_of(*texts: str) -> dict[float, str]:
+    """What each figure of the invented articles counts, by its value."""
+    return {q.value: q.counts for q in compare_texts(*texts).quantities}
+
+
 def quotes_by_speaker(comparison: Comparison) -> dict[str, list[tuple[str, list[str], bool]]]:
     result: dict[str, list[tuple[str, list[str], bool]]] = {}
     for quote in comparison.quotes:
@@ -349,43 +354,39 @@ def test_phrases_that_cannot_speak_are_not_speakers() -> None:
 
 
 def test_numbers_without_a_noun_count_their_verb() -> None:
-    comparison = compare_texts("The strike killed at least 20 on Monday. Another 35 were wounded, medics said.")
-    found = {q.value: q.counts for q in comparison.quantities}
+    found = counts_of("The strike killed at least 20 on Monday. Another 35 were wounded, medics said.")
     assert found[20] == "killed"
     assert found[35] == "wounded"
 
 
 def test_a_figure_put_at_counts_the_measure_it_is_put_on() -> None:
-    comparison = compare_texts(
+    found = counts_of(
         "The health ministry in Kessa put the death toll at 34,535 on Monday.\n"
         "Officials estimated the crowd at 5,000. The mayor put his boat in the harbour at 9."
     )
-    found = {q.value: q.counts for q in comparison.quantities}
     assert found.get(34535) == "death toll" and found.get(5000) == "crowd"
     assert found.get(9, "") != "boat"  # "at 9" is a time, and a boat is no measure
 
 
 def test_a_toll_told_with_of_counts_what_it_measures() -> None:
-    comparison = compare_texts(
+    found = counts_of(
         "Veltria rejected the ministry's figure of 4,535 dead.\n"
         "Nobody disputed the toll of 311 in Merav.\n"
         "Officials said the number of dead had reached 96 by Monday, and 200 others were injured.\n"
         "A team of 3 international and 4 local observers arrived on Tuesday."
     )
-    found = {q.value: q.counts for q in comparison.quantities}
     assert found.get(4535) == "dead" and found.get(311) == "toll" and found.get(96) == "dead"
     assert "injured" in found.get(200, "") and "dead" not in found.get(200, "")  # the others are not the dead
     assert found.get(3, "") != "international"  # an adjective of a noun further on is no state counted
 
 
 def test_what_happened_to_the_people_counted_is_what_they_count() -> None:
-    comparison = compare_texts(
+    found = counts_of(
         "Three people died in the blaze at the depot on Friday.\n"
         "The fire left at least four workers dead, and the 2 depot employees on duty were burnt to death.\n"
         "Five doctors treated the injured, and a 6.1 magnitude quake struck the coast.\n"
         "There are around 30 people seriously injured, medics said."
     )
-    found = {q.value: q.counts for q in comparison.quantities}
     assert found.get(3) == "people died" and found.get(4) == "workers dead"
     assert found.get(2) == "depot employees burnt to death"
     assert found.get(6.1) == "magnitude quake"  # a thing counted is not what it does

@@ -413,7 +413,9 @@ class _UnionFind:
 # A courtesy title before a name and a degree after it are no part of it: "Dr Korovin" is "Korovin", "S. Korovin
 # M.D." is "S. Korovin".
 _COURTESY = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof"})
-_NICKNAME = re.compile(r"[\"'][^\"']+[\"']")  # a folded token in quotes
+# A nickname in quotes ("Darnell 'Dee' Okafor"): no part of the name.
+_QUOTED_NICKNAME = r"[\"'\u2018\u201c][^\"'\u2018\u2019\u201c\u201d\n]{1,25}[\"'\u2019\u201d]"
+_NICKNAME = re.compile(_QUOTED_NICKNAME)
 _POSTNOMINAL = frozenset({"md", "phd", "dds", "rn"})
 
 
@@ -707,7 +709,6 @@ def annotate_entities(
 # A name of this many words or more that the tagger found somewhere in the story is that name wherever else it is
 # written, in any article of the story.
 KNOWN_NAME_MIN_WORDS = 2
-_QUOTED_NICKNAME = r"[\"'\u2018\u201c][^\"'\u2018\u2019\u201c\u201d\n]{1,25}[\"'\u2019\u201d]"
 
 
 def _known_names(articles: list[Article], mentions: list[RawMention]) -> list[RawMention]:
@@ -747,7 +748,7 @@ def _known_names(articles: list[Article], mentions: list[RawMention]) -> list[Ra
         for match in known.finditer(article.text):
             at = bisect.bisect_left(starts, match.end())  # mentions from here on start after the match
             overlapping = [m for m in found[max(0, at - 4) : at] if m.end > match.start()]
-            nicknamed = bool(re.search(_QUOTED_NICKNAME, match.group(0)))
+            nicknamed = bool(_NICKNAME.search(match.group(0)))
             if any(m.start < match.start() or m.end > match.end() for m in overlapping) or (
                 overlapping and not nicknamed
             ):
@@ -759,7 +760,7 @@ def _known_names(articles: list[Article], mentions: list[RawMention]) -> list[Ra
                 continue
             parts.update(id(m) for m in overlapping)
             text = match.group(0)
-            name = " ".join(w for w in text.split() if not re.fullmatch(_QUOTED_NICKNAME, w))
+            name = " ".join(w for w in text.split() if not _NICKNAME.fullmatch(w))
             label = labels[name].most_common(1)[0][0] if name in labels else "PERSON"
             found.append(RawMention(article.article_id, sentence.sentence_id, match.start(), match.end(), text, label))
             added = True

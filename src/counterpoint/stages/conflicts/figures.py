@@ -20,7 +20,7 @@ from ...linking import Scored, sentence_vectors
 from ...model import Claim, ClaimUnit, Comparison, Quantity
 from ...text import DEGREE_WORDS, content_words, stem
 from ..units import Unit
-from .slots import _YEAR
+from .slots import _YEAR, _named_days
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
 MEASURES = {
@@ -113,11 +113,16 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
         text = text_of(sentence_id)
         return bool(current and _earlier_year(text, current)) or bool(_YEARS_AGO.search(text))
 
+    def names_a_time(sentence_id: str) -> bool:
+        """A time of its own: a year, a named day or month, or a day the dates stage read ("yesterday")."""
+        text = text_of(sentence_id)
+        return bool(_YEAR.search(text) or _named_days(text) or sentence_of[sentence_id][1].dates)
+
     for quantity in comparison.quantities:
         sentence_id = quantity.sentence_id
         if earlier(sentence_id):
             continue  # "the 2004 tsunami killed 230,000": background, another event's figure
-        if sentence_id in before and earlier(before[sentence_id]) and not _names_a_time(text_of(sentence_id)):
+        if sentence_id in before and earlier(before[sentence_id]) and not names_a_time(sentence_id):
             continue  # "In April last year a quake struck ... Five people died in the quake": its figure too
         if _PART.search(quantity.counts):
             continue  # "four other people died", "30 people seriously injured": a part of a toll, not a toll
@@ -157,16 +162,6 @@ def _story_year(comparison: Comparison) -> int | None:
 _PART = re.compile(r"\b(?:other|more|another|additional|further|" + "|".join(sorted(DEGREE_WORDS)) + r")\b", re.I)
 # An earlier year named without its number ("In April last year", "two years ago").
 _YEARS_AGO = re.compile(r"\b(?:last|previous|the\s+previous)\s+year\b|\b(?:a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
-# A time of its own in a sentence: the sentence after a background one that names one tells of that time.
-_A_TIME = re.compile(
-    r"\b(?:today|tonight|yesterday|this\s+(?:week|month|year|morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|"
-    r"satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)\b",
-    re.I,
-)
-
-
-def _names_a_time(text: str) -> bool:
-    return bool(_YEAR.search(text) or _A_TIME.search(text))
 
 
 def _earlier_year(text: str, current: int) -> bool:
@@ -339,29 +334,32 @@ def _per_outlet(group: list[_Figure], vectors: dict[str, NDArray[np.float32]] | 
     """One figure per outlet: the largest (the latest toll an article gives); of an outlet's sentences that give
     it, the one closest on average to the other outlets' sentences of the group (its lead, not a line of its
     headline or a caption that repeats the figure), or the first where there are no vectors."""
-    largest: dict[str, float] = {}
+    by_outlet: dict[str, list[_Figure]] = defaultdict(list)
     for figure in group:
-        largest[figure.outlet] = max(largest.get(figure.outlet, figure.quantity.value), figure.quantity.value)
-    candidates = [f for f in group if f.quantity.value == largest[f.outlet]]
+        by_outlet[figure.outlet].append(figure)
+    candidates = {
+        outlet: [f for f in figures if f.quantity.value == max(g.quantity.value for g in figures)]
+        for outlet, figures in by_outlet.items()
+    }
+    vectors = vectors or {}
 
     def closeness(figure: _Figure) -> float:
-        own = vectors.get(figure.quantity.sentence_id) if vectors else None
+        own = vectors.get(figure.quantity.sentence_id)
         others = [
-            vector
-            for other in candidates
-            if other.outlet != figure.outlet
-            and (vector := vectors.get(other.quantity.sentence_id) if vectors else None) is not None
+            vectors[f.quantity.sentence_id]
+            for outlet, figures in candidates.items()
+            if outlet != figure.outlet
+            for f in figures
+            if f.quantity.sentence_id in vectors
         ]
         return float(np.mean([own @ vector for vector in others])) if own is not None and others else 0.0
 
-    best: dict[str, _Figure] = {}
-    for figure in candidates:
-        if figure.outlet not in best or closeness(figure) > closeness(best[figure.outlet]):
-            best[figure.outlet] = figure
-    return sorted(best.values(), key=lambda f: f.outlet)
+    return [max(figures, key=closeness) for _, figures in sorted(candidates.items())]
 
 
 def _describe(figure: _Figure) -> str:
+    """A figure claim's value for one outlet: the figure first, then "; "-separated who gives it and as of when
+    (the digest reads the figure back from the first part)."""
     quantity = figure.quantity
     parts = [f"{quantity.value:,.10g}"]
     if quantity.authority:

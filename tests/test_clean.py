@@ -289,7 +289,7 @@ def test_main_text_extracted_from_html_is_not_thinned() -> None:
     _, text = _page()
     article = article_from_text(text, source="page.html", outlet="Page")
     article.extracted = True
-    assert not [r for r in prepare_article(article).removed if r.reason == "boilerplate"]
+    assert not [r for r in prepare_article(article).removed if "line model" in r.detail]
 
 
 def test_page_text_around_the_article_is_removed_as_boilerplate() -> None:
@@ -406,3 +406,64 @@ def test_a_page_that_prints_its_article_again_on_one_line_of_page_data_keeps_the
     removed = {r.text: r.reason for r in page.removed}
     assert removed.get(" ".join(article)) == "boilerplate", removed  # the model's verdict on the long line
     assert all(line in texts(page, "body") for line in article)  # not dropped as copies of a line removed
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Image 1 of 12", "boilerplate"),
+        ("Photo 3/8", "boilerplate"),
+        ("Comments (12)", "boilerplate"),
+        ("View all 24 comments", "boilerplate"),
+        ("Advertisement - story continues below", "advertisement"),
+        ("This article was originally published on orno-daily.example", "byline"),
+        ("Home > World > Europe", "boilerplate"),
+        ("Terms of Use | Privacy Policy", "boilerplate"),
+        ("Tags: floods, Orno, weather", "boilerplate"),
+        ("5 min read", "boilerplate"),
+        ("Skip to main content", "boilerplate"),
+        ("A version of this story first appeared in the Kessa Herald.", "byline"),
+    ],
+)
+def test_counters_advert_markers_and_first_publication_notes_are_furniture(line: str, reason: str) -> None:
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In 1 of 12 districts the vote was delayed",  # a count inside a sentence
+        "Comments from the minister were not expected until Friday.",
+        "This article of the treaty was first published in 1952, the archive shows.",
+        "| Men | 33 | 42 | 14 |",  # a table's row
+        "Ministers reject harbour plan | Orno Daily",  # a title with the outlet's name
+        "Tags are sold at the gate: five dollars each.",
+    ],
+)
+def test_lines_that_only_look_like_counters_or_notes_are_kept(line: str) -> None:
+    assert furniture_reason(line) is None
+
+
+def test_headlines_listed_under_a_link_lists_label_are_teasers() -> None:
+    numbered = ["1. Storm warning issued for the coast", "2. Rail strike called off"]
+    tail = ["Harbour board meets again", "Why the river floods every decade"]
+    lines = [BODY, "Most read", *numbered, "Funding gap", BODY2, "Continue reading", "Ferry timetable", BODY3]
+    article = make_article("\n".join([*lines, "Related stories", *tail]))
+    assert texts(article, "body") == [BODY, BODY2, BODY3]
+    assert [(r.text, r.reason) for r in article.removed if r.detail.startswith("listed under")] == [
+        (item, "teaser") for item in numbered + tail
+    ]
+    # before more of the article, only numbered lines are the list's: "Funding gap" may be a subhead (or the
+    # next article's headline on a page); and after an order to read on, what follows is the article's own
+    assert texts(article, "subhead") == ["Funding gap", "Ferry timetable"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "reason"), [("(Video: Orno Daily)", "photo-credit"), ("(Source: Kessa Radio)", "byline")]
+)
+def test_a_credit_glued_to_a_paragraphs_end_is_removed_and_the_paragraph_kept(credit: str, reason: str) -> None:
+    article = make_article(f"{BODY}\n{BODY2} {credit}\n{BODY3}")
+    assert texts(article, "body") == [BODY, BODY2, BODY3]
+    assert [(r.text, r.reason) for r in article.removed] == [(credit, reason)]
+    removal = article.removed[0]
+    assert article.text[removal.start : removal.end] == credit

@@ -15,21 +15,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Removal, Role
 from ..text import content_words, stem
 from .dates import MONTHS
-from .furniture import _AGENCIES, _MONTH, _words, furniture_reason
+from .furniture import _AGENCIES, _MONTH, _words, furniture_reason, listed_link, lists_links, numbered, trailing_credit
 
 NAME = "clean"
-VERSION = "9"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "10"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
 # a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments;
 # 6: a page's headline is found by the words it shares with the lead; 7: an order to the reader that says where
 # ("Watch the video below", "Follow Jane Doe on Twitter") is a prompt; 8: no line stays removed as the copy of a
 # line the line model removed (a page's data that repeats the whole article on one line); 9: an agency alone
 # before a dash is a dateline ("(CNN) \u2014The ...")
+# 10: the headlines listed under a link list's label are teasers; a credit glued to a paragraph's end is removed
+# from it; gallery and comment counters, "advertisement - story continues below", where an article first ran
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -163,6 +165,7 @@ def clean_article(article: Article) -> list[Block]:
         reason = furniture_reason(line.text)
         if reason:
             removed[line.index] = Removal(line.start, line.end, line.text, reason, line.index)
+    _drop_link_lists(lines, removed)
     # A whole page saved as text: the line model reads every line of it, as it was trained to (not main text an
     # HTML extractor produced, where the page around the article is gone; not an article's own 5-30 lines).
     body_p = _body_probability(lines) if not article.extracted and _reads_as_page(lines) else None
@@ -207,8 +210,48 @@ def clean_article(article: Article) -> list[Block]:
                 first_body = []
                 continue
         blocks.append(Block(line.start, line.end, line.index, role))
-    article.removed = sorted(removed.values(), key=lambda r: r.start)
+    credits = _trailing_credits(blocks, article.text)
+    blocks = [replace(b, end=credit.start) if (credit := credits.get(b.line)) else b for b in blocks]
+    article.removed = sorted([*removed.values(), *credits.values()], key=lambda r: r.start)
     return blocks
+
+
+def _drop_link_lists(lines: list[_Line], removed: dict[int, Removal]) -> None:
+    """The headlines listed under a link list's label ("Most read", "Related stories") are teasers: every
+    short line after a label that no prose follows (the lists under an article), and numbered items anywhere
+    after the article has begun. Unnumbered lines followed by prose may be the next article's headline
+    and byline (a page's menus run into its headline), which the list must not swallow."""
+    from .lines import is_prose
+
+    prose = [position for position, line in enumerate(lines) if is_prose(line.text)]
+    if not prose:
+        return
+    for position, label in enumerate(lines[prose[0] :], start=prose[0]):
+        if label.index not in removed or not lists_links(label.text):
+            continue
+        numbered_only = prose[-1] > position
+        for item in lines[position + 1 :]:
+            if item.index in removed:
+                continue
+            if not listed_link(item.text) or (numbered_only and not numbered(item.text)):
+                break
+            detail = f"listed under line {label.index + 1}"
+            removed[item.index] = Removal(item.start, item.end, item.text, "teaser", item.index, detail=detail)
+
+
+def _trailing_credits(blocks: list[Block], text: str) -> dict[int, Removal]:
+    """Credits glued to the end of body paragraphs ("... next week. (Video: Meridian)"), by line."""
+    credits = {}
+    for block in blocks:
+        if block.role != "body":
+            continue
+        found = trailing_credit(text[block.start : block.end])
+        if found is not None:
+            start = block.start + found[0]
+            while text[start].isspace():
+                start += 1
+            credits[block.line] = Removal(start, block.end, text[start : block.end], found[1], block.line)
+    return credits
 
 
 def _author_bios(lines: list[_Line]) -> list[_Line]:

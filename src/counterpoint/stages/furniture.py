@@ -45,7 +45,8 @@ _TEASER_LABEL = (
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|don'?t\s+miss|must\s+read"
     r"|trending(?:\s+now)?|top\s+stories|latest(?:\s+news)?|editor'?s\s+picks?|further\s+reading"
     r"|continue\s+reading|click\s+here|up\s+next|watch(?:\s+(?:now|video|live))?|listen(?:\s+now)?"
-    r"|in\s+pictures|in\s+photos|also\s+on\s+\w+|more\s+from\s+[\w ]{1,30}|popular(?:\s+now)?|most\s+read)"
+    r"|in\s+pictures|in\s+photos|also\s+on\s+\w+|more\s+from\s+[\w ]{1,30}|popular(?:\s+now)?"
+    r"|most\s+(?:read|popular|viewed|shared))"
 )
 
 _BULLET = r"(?:[\u25ba\u25b6\u2022\u00bb>*\-\u2013\u2014|]\s*)?"
@@ -150,12 +151,55 @@ _NEWSLETTER = _Gated(
 )
 
 _ADVERT = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted"
+    r"^(?:(?:advertisement|advert|ad)\s*[-:|\u2013\u2014]\s*(?=story|article|scroll|continue))?"
+    r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted"
     r"|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+|the\s+)?ad(?:vert(?:isement)?)?)?"
     r"|(?:scroll|continue)\s+(?:down\s+)?(?:to|reading)(?:\s+continue)?(?:\s+(?:reading|with\s+content))?"
     r"|article\s+continues\s+(?:below|after)(?:\s+(?:this\s+|the\s+)?ad(?:vert(?:isement)?)?)?)\s*[.:]?$",
     re.I,
 )
+
+# A picture gallery's counter or a count of readers' comments, alone on a line: "Image 1 of 12", "3/12",
+# "Comments (12)", "View all 24 comments".
+_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|slide|gallery)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$"
+    r"|^(?:(?:view|show|read|load|see|hide)\s+(?:all\s+)?)?(?:\d+\s+)?comments?(?:\s*\(\d+\))?$",
+    re.I,
+)
+
+# A row of menu items or breadcrumbs: short items joined by one separator ("Home > World > Europe", "Terms of
+# Use | Privacy Policy"), no sentence's end.
+_MENU_SEPARATOR = re.compile(r"\s+([|>\u00bb\u2022\u00b7])\s+")
+MENU_ITEM_MAX_WORDS = 3
+MENU_MAX_WORDS = 15
+# A list of the page's tags or sections ("Tags: floods, weather", "Filed under: World news"), a reading time
+# ("5 min read", "Listen to this article"), a page control ("Skip to main content", "Back to top").
+_PAGE_LABEL = re.compile(
+    r"^(?:(?:tags|topics|categories|filed\s+under|more\s+about|keywords)\s*:.*"
+    r"|\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\s+read|reading\s+time\s*:.*|listen\s+to\s+(?:this|the)\s+(?:article|story)\b.*"
+    r"|skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top|show\s+(?:more|less)|loading\s*(?:\.\.\.|\u2026)?"
+    r"|(?:next|previous)\s+(?:article|story|post))\s*$",
+    re.I,
+)
+
+# Where a syndicated article first ran: "This article was originally published on ...", "A version of this
+# story first appeared in ..."
+_REPUBLISHED = re.compile(
+    r"^(?:a\s+version\s+of\s+)?(?:this|the)\s+(?:article|story|post|piece|report|column)\s+(?:was\s+|is\s+)?"
+    r"(?:originally|first)\s+(?:published|appeared|ran|posted)\b",
+    re.I,
+)
+
+# A credit glued to the end of a paragraph ("... next week. (Video: Meridian)", "(Photo: Jane Doe/AFP)"):
+# the paragraph is the article's, the credit is not.
+_TRAILING_CREDIT = _Gated(
+    r"\s*[\(\[]\s*(?:(?:file\s+)?photo(?:graph)?|image|picture|video|credit|source)s?\s*:\s*[^()\[\]]{1,60}[\)\]]"
+    r"\s*\.?\s*$",
+    needs=(":",),
+    flags=re.I,
+)
+# ... after at least this many words of the paragraph (a shorter line is a caption, removed whole)
+TRAILING_CREDIT_MIN_WORDS = 4
 
 _COPYRIGHT = _Gated(
     r"^(?:\u00a9|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b",
@@ -202,6 +246,10 @@ def furniture_reason(line: str) -> RemovalReason | None:
         return "newsletter"
     if _COPYRIGHT.search(line, lower):
         return "copyright"
+    if _COUNTER.match(line) or _PAGE_LABEL.match(line) or _menu_row(line, words):
+        return "boilerplate"
+    if _REPUBLISHED.match(line):
+        return "byline"  # where the article first ran: a sign-off, as "(Source: BTA)" is
     if _CREDIT_LINE.match(line) or _AGENCY_SIGNOFF.match(line) or (_BYLINE.match(line) and words <= BYLINE_MAX_WORDS):
         return "byline"
     if _PHOTO_CREDIT.match(line) or (_CAPTION_CREDIT.search(line, lower) and words <= FURNITURE_MAX_WORDS):
@@ -297,3 +345,57 @@ def _structural_reason(line: str, lower: str, words: int) -> RemovalReason | Non
     ):
         return "prompt"
     return None
+
+
+def trailing_credit(line: str) -> tuple[int, RemovalReason] | None:
+    """Where a credit glued to the end of a paragraph starts in ``line`` (an offset) and its reason, or None."""
+    match = _TRAILING_CREDIT.search(line, line.lower())
+    if match is None or _words(line[: match.start()]) < TRAILING_CREDIT_MIN_WORDS:
+        return None
+    source = re.match(r"[\s(\[]*source", match.group(0), re.I)
+    return match.start(), "byline" if source else "photo-credit"
+
+
+# The labels of a list of links to other stories (not "Watch", "Continue reading": what follows those may be
+# the article's own).
+_LIST_LABEL = re.compile(
+    rf"^{_BULLET}(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
+    r"|related(?:\s+(?:stories|articles|news|coverage|content|reading|links?|topics?))?|recommended(?:\s+\w+)?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|don'?t\s+miss|must\s+read"
+    r"|trending(?:\s+now)?|top\s+stories|latest(?:\s+news)?|editor'?s\s+picks?|further\s+reading"
+    r"|more\s+from\s+[\w ]{1,30}|popular(?:\s+now)?|most\s+(?:read|popular|viewed|shared))"
+    r"\s*[:|\u00bb>\-\u2013\u2014.]*$",
+    re.I,
+)
+# An item of such a list: another story's headline, short and without a sentence's end ("1. Storm warning
+# issued for coast").
+LIST_ITEM_MAX_WORDS = 20
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def lists_links(line: str) -> bool:
+    """Whether ``line`` is a link list's label alone ("Most read", "Related stories")."""
+    return bool(_LIST_LABEL.match(line))
+
+
+def listed_link(line: str) -> bool:
+    """Whether ``line`` reads as an item of a link list: a headline, numbered or not."""
+    return _words(line) <= LIST_ITEM_MAX_WORDS and (line[-1] not in '.!?"\u201d' or bool(_NUMBERED.match(line)))
+
+
+def numbered(line: str) -> bool:
+    """Whether ``line`` opens with an item number ("1. ", "2) ")."""
+    return bool(_NUMBERED.match(line))
+
+
+def _menu_row(line: str, words: int) -> bool:
+    """Whether ``line`` is a row of menu items or breadcrumbs joined by one separator."""
+    if words > MENU_MAX_WORDS or line[-1] in '.!?"\u201d' or not _MENU_SEPARATOR.search(line):
+        return False
+    if line[0] in "|>" or line[-1] in "|>":
+        return False  # a table's row ("| Men | 33 | 42 |"), as extractors write tables
+    separators = {match.group(1) for match in _MENU_SEPARATOR.finditer(line)}
+    items = _MENU_SEPARATOR.split(line)[::2]
+    return len(separators) == 1 and all(
+        0 < _words(item) <= MENU_ITEM_MAX_WORDS and not any(c.isdigit() for c in item) for item in items
+    )

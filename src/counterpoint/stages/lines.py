@@ -68,12 +68,14 @@ def _own(line: str) -> list[float]:
     ]
 
 
+def is_prose(line: str) -> bool:
+    """Whether ``line`` is prose: at least PROSE_MIN_WORDS words and a sentence's end."""
+    return len(_WORD.findall(line)) >= PROSE_MIN_WORDS and line.rstrip().endswith(_ENDS)
+
+
 def prose_share(lines: list[str]) -> float:
-    """The share of lines that are prose (at least PROSE_MIN_WORDS words and a sentence's end)."""
-    if not lines:
-        return 0.0
-    prose = sum(len(_WORD.findall(line)) >= PROSE_MIN_WORDS and line.rstrip().endswith(_ENDS) for line in lines)
-    return prose / len(lines)
+    """The share of lines that are prose."""
+    return sum(map(is_prose, lines)) / len(lines) if lines else 0.0
 
 
 def line_features(lines: list[str]) -> NDArray[np.float64]:

@@ -157,6 +157,19 @@ def test_an_earlier_events_toll_is_background_not_a_figure_to_compare() -> None:
     assert claim.kind == "number" and claim.status == "shared" and "all outlets give 40" in (claim.note or "")
 
 
+def test_without_dates_the_latest_year_named_is_background_too() -> None:
+    # the articles carry no date: the story happens after every year they name, whose figures are background
+    comparison = compare_texts(
+        "The earthquake killed 40 people in the valley on Monday. Some 2,000 people died in the civil war of "
+        "1983-2005.",
+        "The earthquake killed 40 people in the valley on Monday, officials said.",
+        "The earthquake killed 40 people on Monday. The war from 1983 to 2005 killed 2,000 people in the valley.",
+        published=None,
+    )
+    [claim] = [c for c in comparison.claims if c.kind]
+    assert claim.kind == "number" and "all outlets give 40" in (claim.note or "")
+
+
 def test_a_figure_told_right_after_an_earlier_event_is_that_events() -> None:
     comparison = compare_texts(
         "The earthquake killed 40 people in the valley on Monday. In April last year a quake struck off the "

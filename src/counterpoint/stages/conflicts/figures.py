@@ -148,13 +148,15 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
 
 
 def _story_year(comparison: Comparison) -> int | None:
-    """The year the story happens in: its latest publication year; without dates, the latest year an article
-    names (a story without dates that names no year has no background to set apart)."""
+    """The year the story happens in: its latest publication year; without dates, the year after the latest
+    an article names. A story names years for its background ("some 2 million died in the war of
+    1983-2005", "an 8.7-magnitude quake in May 2012") and tells its own time by the day ("on Thursday"); a
+    story that names no year has no background to set apart by year."""
     published = [a.published.year for a in comparison.articles if a.published]
     if published:
         return max(published)
     named = [int(y) for a in comparison.articles for y in _YEAR.findall(a.text)]
-    return max(named) if named else None
+    return max(named) + 1 if named else None
 
 
 # What a count of a part of a toll says: more of them ("four other people died", "five more bodies") or a grade

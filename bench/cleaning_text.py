@@ -53,12 +53,13 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from counterpoint.pipeline import prepare_article  # noqa: E402
+from counterpoint.stages import clean, segment  # noqa: E402
 from counterpoint.stages.ingest import article_from_text  # noqa: E402
 from extraction import corpus_scores, shingles  # noqa: E402
 
@@ -228,9 +229,15 @@ DATASETS = {
 }
 
 
-def cleaned_roles(lines: list[str]) -> list[str]:
-    """What the cleaner made of each line: the role it keeps it in, or ``removed:<reason>``."""
-    article = prepare_article(article_from_text("\n".join(lines), source="dump", outlet="dump"))
+def cleaned_roles(lines: list[str], repeated: Mapping[str, int] | None = None) -> list[str]:
+    """What the cleaner made of each line: the role it keeps it in, or ``removed:<reason>``; ``repeated``: the
+    lines the other pages read with it print too (``clean.repeated_lines``)."""
+    article = article_from_text("\n".join(lines), source="dump", outlet="dump")
+    if repeated:
+        blocks = clean.clean_article(article, repeated)
+        segment.segment_article(article, blocks)
+    else:
+        article = prepare_article(article)
     roles = [""] * len(lines)
     for removal in article.removed:
         roles[removal.line] = f"removed:{removal.reason}"
@@ -299,13 +306,33 @@ class LineScores:
         )
 
 
-def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | None) -> LineScores:
+def batched(
+    dataset: str, render: str, pages: Iterator[Page], cache: Path | None, batch: int
+) -> Iterator[tuple[Page, list[str], dict[str, int]]]:
+    """Each page with its rendered lines and, with ``batch`` > 0, the lines that the pages of its batch (that
+    many pages in a row, as a corpus chunk holds) print together (``clean.repeated_lines``)."""
+    window: list[tuple[Page, list[str]]] = []
+
+    def flush() -> Iterator[tuple[Page, list[str], dict[str, int]]]:
+        texts = [article_from_text("\n".join(lines), source="dump", outlet="dump") for _, lines in window if lines]
+        repeated = clean.repeated_lines(texts) if batch else {}
+        for page, lines in window:
+            yield page, lines, repeated
+        window.clear()
+
+    for page in pages:
+        window.append((page, load_lines(dataset, render, page, cache)))
+        if len(window) >= max(1, batch):
+            yield from flush()
+    yield from flush()
+
+
+def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | None, batch: int = 0) -> LineScores:
     gold: dict[str, str] = {}
     predicted: dict[str, str] = {}
     body_total = body_kept = strict_kept = junk_total = junk_removed = head_total = head_out = 0
     titled_pages = title_found = title_wrong = 0
-    for page in pages:
-        lines = load_lines(dataset, render, page, cache)
+    for page, lines, repeated in batched(dataset, render, pages, cache, batch):
         if not page.gold.strip() or not lines:
             continue
         if render == "visible" and page.labelled is not None:
@@ -313,7 +340,7 @@ def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | 
             headline = [label == "sel1" for _, label in page.labelled]
         else:
             body, headline = body_labels(lines, page.gold), [False] * len(lines)
-        roles = cleaned_roles(lines)
+        roles = cleaned_roles(lines, repeated)
         copies = _duplicate_kept(lines, roles)
         gold[page.key] = page.gold
         predicted[page.key] = "\n".join(line for line, role in zip(lines, roles, strict=True) if role in ARTICLE_ROLES)
@@ -352,15 +379,14 @@ def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def score_snippets(dataset: str, render: str, pages: Iterator[Page], cache: Path | None) -> str:
+def score_snippets(dataset: str, render: str, pages: Iterator[Page], cache: Path | None, batch: int = 0) -> str:
     tp = fn = fp = tn = 0
     with_present = with_kept = without_present = without_removed = 0
     count = 0
-    for page in pages:
-        lines = load_lines(dataset, render, page, cache)
+    for page, lines, repeated in batched(dataset, render, pages, cache, batch):
         count += 1
         source = _normalised("\n".join(lines))
-        roles = cleaned_roles(lines) if lines else []
+        roles = cleaned_roles(lines, repeated) if lines else []
         kept = _normalised("\n".join(line for line, role in zip(lines, roles, strict=True) if role in ARTICLE_ROLES))
         for snippet in page.with_snippets:
             found = _normalised(snippet) in kept
@@ -386,6 +412,9 @@ def score_snippets(dataset: str, render: str, pages: Iterator[Page], cache: Path
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="pages per set (0: all)")
+    parser.add_argument(
+        "--batch", type=int, default=0, help="clean this many pages in a row together, as a corpus chunk (0: alone)"
+    )
     parser.add_argument("--sets", default=",".join(DATASETS), help=f"comma-separated, of {', '.join(DATASETS)}")
     parser.add_argument("--renders", default=",".join(RENDERS), help=f"comma-separated, of {', '.join(RENDERS)}")
     parser.add_argument("--cache", type=Path, help="keep renders here (JSON per page) for faster reruns")
@@ -402,9 +431,11 @@ def main() -> int:
                 continue
             label = f"{dataset.name}, {render} ({dataset.role})"
             if key == "trafilatura":
-                snippet_rows.append(f"| {label} " + score_snippets(key, render, dataset.pages(args.limit), args.cache))
+                scores = score_snippets(key, render, dataset.pages(args.limit), args.cache, args.batch)
+                snippet_rows.append(f"| {label} " + scores)
             else:
-                line_rows.append(f"| {label} " + score_lines(key, render, dataset.pages(args.limit), args.cache).row())
+                lined = score_lines(key, render, dataset.pages(args.limit), args.cache, args.batch)
+                line_rows.append(f"| {label} " + lined.row())
     if line_rows:
         print(
             "| set, render (role) | pages | shingle F1 | P | R | body kept | strict | junk removed | headline out "

@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from counterpoint.pipeline import prepare_article
+from counterpoint.model import Article
+from counterpoint.pipeline import PREPARE, prepare_article
 from counterpoint.stages.clean import match_dateline
 from counterpoint.stages.furniture import furniture_reason
 from counterpoint.stages.ingest import article_from_text
@@ -467,3 +468,34 @@ def test_a_credit_glued_to_a_paragraphs_end_is_removed_and_the_paragraph_kept(cr
     assert [(r.text, r.reason) for r in article.removed] == [(credit, reason)]
     removal = article.removed[0]
     assert article.text[removal.start : removal.end] == credit
+
+
+def _batch(texts: list[str]) -> list[Article]:
+    """Articles read together, cleaned and segmented by the per-article phase as one batch."""
+    from counterpoint.pipeline import _work
+    from counterpoint.steps import run_steps
+
+    articles = [article_from_text(t, source=f"{n}.txt", outlet=f"Outlet {n}") for n, t in enumerate(texts)]
+    run_steps(PREPARE, _work(articles, None))
+    return articles
+
+
+def test_a_line_that_independent_texts_read_together_all_print_is_furniture() -> None:
+    bodies = [BODY, BODY2, BODY3]
+    articles = _batch([f"Harbour story {n}\n{body}\nMost Popular Today\n{BODY}" for n, body in enumerate(bodies)])
+    for article in articles:
+        [removal] = [r for r in article.removed if r.text == "Most Popular Today"]
+        assert removal.reason == "boilerplate" and "3 independent texts" in removal.detail
+    # two texts printing it are not enough
+    pair = _batch([f"Harbour story {n}\n{body}\nMost Popular Today" for n, body in enumerate(bodies[:2])])
+    assert all(not a.removed for a in pair)
+
+
+def test_copies_of_one_text_and_short_statements_are_not_furniture_by_repetition() -> None:
+    # three copies of one wire story share their subhead; three different stories share a one-line quote
+    copy = f"{BODY}\n{BODY2}\nFunding gap\n{BODY3}"
+    copies = _batch([copy, copy + "\nReporting for the Orno Daily.", copy + "\nUpdated at noon."])
+    assert all("Funding gap" in texts(a, "subhead") for a in copies)
+    quote = '"We will rebuild."'
+    different = _batch([f"{body}\n{quote}" for body in (BODY, BODY2, BODY3)])
+    assert all(quote in texts(a, "body") for a in different)

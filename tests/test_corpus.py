@@ -234,9 +234,9 @@ from counterpoint.stages import clean
 from counterpoint.store import open_store
 corpus.BATCH_SIZE = 5
 clean_article = clean.clean_article
-def slow(article):
+def slow(article, repeated=None):
     time.sleep(0.05)
-    return clean_article(article)
+    return clean_article(article, repeated)
 clean.clean_article = slow
 pipeline.ingest_corpus([sys.argv[1]], open_store(sys.argv[2]))
 """

@@ -78,8 +78,11 @@ def _articles(work: Work) -> list[Article]:
 
 
 def _clean(work: Work) -> None:
+    # the lines a site prints on every page, found by repetition across the texts read together (a story's
+    # articles; in the corpus, each chunk the executor runs, so that every executor finds the same)
+    repeated = clean.repeated_lines(_articles(work))
     for article in _articles(work):
-        work.blocks[article.article_id] = clean.clean_article(article)
+        work.blocks[article.article_id] = clean.clean_article(article, repeated)
 
 
 def _segment(work: Work) -> None:

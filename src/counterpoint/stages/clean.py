@@ -13,8 +13,11 @@ the first body paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ..model import Article, Removal, Role
@@ -23,7 +26,7 @@ from .dates import MONTHS
 from .furniture import _AGENCIES, _MONTH, _words, furniture_reason, listed_link, lists_links, numbered, trailing_credit
 
 NAME = "clean"
-VERSION = "10"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "11"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
 # a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments;
 # 6: a page's headline is found by the words it shares with the lead; 7: an order to the reader that says where
@@ -31,7 +34,8 @@ VERSION = "10"  # 2: credit chains, source lines and agency slugs; 3: lines with
 # line the line model removed (a page's data that repeats the whole article on one line); 9: an agency alone
 # before a dash is a dateline ("(CNN) \u2014The ...")
 # 10: the headlines listed under a link list's label are teasers; a credit glued to a paragraph's end is removed
-# from it; gallery and comment counters, "advertisement - story continues below", where an article first ran
+# from it; gallery and comment counters, "advertisement - story continues below", where an article first ran;
+# 11: short lines that three independent texts read together print are the site's furniture
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -85,6 +89,16 @@ _AUTHOR_BIO = re.compile(
     r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|freelancer)s?\b"
     r"|^((?:[A-Z][\w'\u2019.-]+\s){1,3})(?:covers|writes\s+about|reports\s+on)\s[^.]{3,80}\s(?:for|at)\s+(?:the\s+)?[A-Z]"
 )
+# A short line (at most REPEAT_MAX_WORDS words, no sentence's end) that at least REPEAT_MIN_TEXTS independent texts
+# read together print is a site's furniture ("Share", "Most Popular", "On the Net:"); texts sharing
+# REPEAT_COPY_LINES lines of prose are copies of one text, not independent. On L3S-GN1 (tune; its 621 pages read as
+# one batch) lines so marked are 0.02% of the body's characters (bench/cleaning_text.py --batch, decision 0023).
+REPEAT_MIN_TEXTS = 3
+REPEAT_MAX_WORDS = 20
+REPEAT_COPY_LINES = 2
+# A line of prose printed by more texts than this is a site's boilerplate paragraph, not a sign of copies.
+REPEAT_MAX_COPIES = 50
+_SENTENCE_END = ".!?\u2026\"'\u201d\u2019\u00bb"
 # Datelines open the first body paragraphs only.
 DATELINE_SEARCH_LINES = 2
 # A page saved as text: the line model removes its headline with the menus (short, unpunctuated, standing
@@ -154,17 +168,22 @@ _DASHES = ("-", "\u2013", "\u2014")
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
-def clean_article(article: Article) -> list[Block]:
+def clean_article(article: Article, repeated: Mapping[str, int] | None = None) -> list[Block]:
     """Mark removals on ``article`` (``article.removed``) and return its kept blocks in reading order.
+    ``repeated``: the lines the texts read with it print too (:func:`repeated_lines`), removed as furniture.
 
     Sets ``article.title`` from the title line when the input had no title metadata.
     """
+    repeated = repeated or {}
     lines = _split_lines(article.text)
     removed: dict[int, Removal] = {}
     for line in lines:
         reason = furniture_reason(line.text)
         if reason:
             removed[line.index] = Removal(line.start, line.end, line.text, reason, line.index)
+        elif repeated and _repeatable(line.text) and (texts := repeated.get(_normalise(line.text))):
+            detail = f"printed by {texts} independent texts of the batch: the site's furniture"
+            removed[line.index] = Removal(line.start, line.end, line.text, "boilerplate", line.index, detail=detail)
     _drop_link_lists(lines, removed)
     # A whole page saved as text: the line model reads every line of it, as it was trained to (not main text an
     # HTML extractor produced, where the page around the article is gone; not an article's own 5-30 lines).
@@ -214,6 +233,52 @@ def clean_article(article: Article) -> list[Block]:
     blocks = [replace(b, end=credit.start) if (credit := credits.get(b.line)) else b for b in blocks]
     article.removed = sorted([*removed.values(), *credits.values()], key=lambda r: r.start)
     return blocks
+
+
+def repeated_lines(articles: list[Article]) -> dict[str, int]:
+    """The short lines without a sentence's end that at least REPEAT_MIN_TEXTS independent texts of
+    ``articles`` print ("Share", "Most Popular", "On the Net:"), with how many print each: a site's
+    furniture. Texts are independent unless they share REPEAT_COPY_LINES lines of prose (wire copies and
+    updated versions of one story share their subheads too). A line that is some article's title is none."""
+    from .lines import is_prose
+
+    holders: dict[str, set[int]] = defaultdict(set)
+    printed_by: dict[str, set[int]] = defaultdict(set)  # a line of prose -> the texts that print it
+    titles = {_normalise(a.title) for a in articles if a.title}
+    for position, article in enumerate(articles):
+        for line in (line.strip() for line in article.text.split("\n")):
+            if _repeatable(line):
+                holders[_normalise(line)].add(position)
+            elif is_prose(line):
+                printed_by[line].add(position)
+    shared: Counter[tuple[int, int]] = Counter()
+    for printers in printed_by.values():
+        if 1 < len(printers) <= REPEAT_MAX_COPIES:
+            shared.update(itertools.combinations(sorted(printers), 2))
+    parent = list(range(len(articles)))
+
+    def root(position: int) -> int:
+        while parent[position] != position:
+            parent[position] = parent[parent[position]]
+            position = parent[position]
+        return position
+
+    for (first, second), count in shared.items():
+        if count >= REPEAT_COPY_LINES:
+            parent[root(second)] = root(first)
+    repeated: dict[str, int] = {}
+    for line, holding in holders.items():
+        if len(holding) < REPEAT_MIN_TEXTS or line in titles:
+            continue
+        texts = len({root(position) for position in holding})
+        if texts >= REPEAT_MIN_TEXTS:
+            repeated[line] = texts
+    return repeated
+
+
+def _repeatable(line: str) -> bool:
+    """A line that may be a site's furniture: short, with a letter, and no sentence's end."""
+    return 0 < _words(line) <= REPEAT_MAX_WORDS and line[-1] not in _SENTENCE_END and any(c.isalpha() for c in line)
 
 
 def _drop_link_lists(lines: list[_Line], removed: dict[int, Removal]) -> None:

@@ -70,7 +70,7 @@ def _own(line: str) -> list[float]:
 
 def is_prose(line: str) -> bool:
     """Whether ``line`` is prose: at least PROSE_MIN_WORDS words and a sentence's end."""
-    return len(_WORD.findall(line)) >= PROSE_MIN_WORDS and line.rstrip().endswith(_ENDS)
+    return line.rstrip().endswith(_ENDS) and len(_WORD.findall(line)) >= PROSE_MIN_WORDS
 
 
 def prose_share(lines: list[str]) -> float:

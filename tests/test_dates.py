@@ -61,3 +61,16 @@ def test_without_a_publication_date_the_page_gives_its_own() -> None:
     assert [(d.text, d.date) for s in article.sentences for d in s.dates] == [("on Monday", dt.date(2025, 3, 3))]
     given = make_article(page, published=dt.date(2025, 3, 5))
     assert given.published == dt.date(2025, 3, 5)  # a date the input gives wins
+
+
+def test_days_ago_count_back_from_publication() -> None:
+    assert resolved("The bridge closed three days ago, two days after a crack was found 5 days ago.") == [
+        ("three days ago", dt.date(2024, 4, 28), True),
+        ("5 days ago", dt.date(2024, 4, 26), True),
+    ]
+    assert resolved("A day ago the port reopened; the storm hit the day before yesterday.") == [
+        ("A day ago", dt.date(2024, 4, 30), True),
+        ("the day before yesterday", dt.date(2024, 4, 29), True),
+    ]
+    # weeks and months ago are spans, not days
+    assert resolved("The mayor resigned two weeks ago.") == []

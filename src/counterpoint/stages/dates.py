@@ -4,7 +4,7 @@ An article that comes without a publication date (a page saved as text) takes th
 first full date on a line the cleaner took out as a timestamp ("Published: March 3, 2025"; a "published"
 or "posted" line before an "updated" one), else on its dateline or byline (:func:`date_on_page`).
 
-Relative expressions ("on Wednesday", "earlier on Tuesday", "yesterday", "last Friday") resolve to the
+Relative expressions ("on Wednesday", "earlier on Tuesday", "yesterday", "three days ago", "last Friday") resolve to the
 most recent such day on or before publication; "next Monday", or a weekday after "will"/"would" in the
 same sentence, to the following one. Absolute dates are
 normalised; a day and month without a year take the most recent such date no later than
@@ -17,9 +17,11 @@ import datetime as dt
 import re
 
 from ..model import Article, DateMention
+from ..text import SMALL_NUMBERS
 
 NAME = "dates"
-VERSION = "2"  # 2: an article without a publication date takes the one its page states
+VERSION = "3"  # 2: an article without a publication date takes the one its page states; 3: "N days ago",
+# "the day before yesterday"
 
 # News mostly reports the past; a bare "March 14" more than a week after publication is last year's.
 FUTURE_TOLERANCE_DAYS = 7
@@ -48,13 +50,18 @@ MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+# "Three days ago": a count of days (a count of weeks or months is a span, not a day: left to the conflicts
+# stage's durations).
+_COUNT_WORDS = "|".join(sorted((w for w in SMALL_NUMBERS if w != "zero"), key=len, reverse=True))
 _PATTERN = re.compile(
     r"\b(?:"
     r"(?P<mod>last|next|this|earlier\s+on|earlier|later\s+on|late\s+on|early\s+on|on)?\s*"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?"
     rf"(?:,?\s+(?:{_MONTH2}\s+(?P<day2>\d{{1,2}})|(?P<day3>\d{{1,2}})\s+(?P<month3>[a-z]+)\.?)(?:,?\s+(?P<year2>\d{{4}}))?)?"
-    r"|(?P<rel>yesterday|today|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)"
+    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+morning"
+    r"|this\s+afternoon|this\s+evening)"
+    rf"|(?P<ago>an?|\d{{1,2}}|{_COUNT_WORDS})\s+days?\s+ago"
     rf"|{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
     r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmonth>[a-z]+)\.?(?:,?\s+(?P<dyear>\d{4}))?"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
@@ -62,6 +69,7 @@ _PATTERN = re.compile(
     re.I,
 )
 _RELATIVE_DAYS = {
+    "the day before yesterday": -2,
     "yesterday": -1,
     "today": 0,
     "tonight": 0,
@@ -146,6 +154,10 @@ def _mention(match: re.Match[str], offset: int, published: dt.date | None, futur
         key = re.sub(r"\s+", " ", groups["rel"].lower())
         date = published + dt.timedelta(days=_RELATIVE_DAYS[key]) if published else None
         return DateMention(start, end, text, date, True)
+    if groups["ago"]:
+        count = groups["ago"].lower()
+        days = 1 if count in ("a", "an") else int(count) if count.isdigit() else SMALL_NUMBERS[count]
+        return DateMention(start, end, text, published - dt.timedelta(days=days) if published else None, True)
     if groups["iso"]:
         try:
             return DateMention(start, end, text, dt.date.fromisoformat(groups["iso"]), False)

@@ -490,3 +490,9 @@ def test_a_name_found_once_is_found_where_the_tagger_missed_it() -> None:
     assert len(people) == 1
     assert "Darnell 'Dee' Okafor" in {m.text for m in people[0].mentions}  # a quoted nickname is no other name
     assert _tokens("Darnell 'Dee' Okafor") == ["darnell", "okafor"]
+
+
+def test_a_count_of_times_says_of_what() -> None:
+    found = counts_of("Gray was shot seven times by police. She has visited the city three times since October.")
+    assert found[7] == "times shot"
+    assert found[3] == "times visited"

@@ -22,11 +22,11 @@ from ..text import DEGREE_WORDS
 
 NAME = "quantities"
 VERSION = (
-    "5"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
+    "6"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
     # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead;
     # 5: people the subject of a verb that acts on nothing ("three people died"), a state after the noun ("left three
     # people dead") and "to death" ("burnt to death") say what is counted, with a grade of the state ("seriously
-    # injured")
+    # injured"); 6: "shot seven times" counts the times shot
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -243,6 +243,8 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
             or (head.dep_ == "nsubj" and head.lower_ in PEOPLE and not _takes_object(verb))
         ):
             return f"{noun} {_act(verb)}", noun
+        if head.lower_ in ("time", "times") and head.dep_ == "npadvmod" and verb.pos_ == "VERB":
+            return f"{noun} {verb.text}", noun  # "shot seven times" counts the times shot, not times
         return noun, noun
     if number.dep_ == "pobj" and head.text.lower() in ("to", "at"):
         before = number.doc[head.i - 1] if head.i > 0 else None

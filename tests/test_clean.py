@@ -499,3 +499,23 @@ def test_copies_of_one_text_and_short_statements_are_not_furniture_by_repetition
     quote = '"We will rebuild."'
     different = _batch([f"{body}\n{quote}" for body in (BODY, BODY2, BODY3)])
     assert all(quote in texts(a, "body") for a in different)
+
+
+JAPANESE = [
+    "市の議会は月曜日に新しい予算を承認し、学校の資金について長い議論が行われました。",
+    "野党の議員は、この計画によって地方の診療所への支援が来年三分の一に減ると述べました。",
+    "財務大臣は今月末までに詳細を議会に提出する予定です。",
+    "予算案には港の改修費用として十二億円が含まれています。",
+    "市長は記者会見で、住民の生活を守るための決断だと説明しました。",
+    "議会の採決は賛成二十一、反対十四でした。",
+]
+
+
+def test_a_page_in_japanese_keeps_its_article() -> None:
+    # Japanese has no spaces between words: its paragraphs must still read as prose, not as one-word menu items
+    from counterpoint.stages.lines import is_prose
+
+    assert all(is_prose(line) for line in JAPANESE[:3])
+    menu = [f"メニュー{n}" for n in range(20)] + ["ホーム", "ニュース", "スポーツ", "天気", "お問い合わせ"] * 2
+    page = make_article("\n".join(menu[:15] + JAPANESE + menu[15:]))
+    assert texts(page, "body") == JAPANESE

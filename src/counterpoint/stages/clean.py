@@ -26,7 +26,7 @@ from .dates import MONTHS
 from .furniture import _AGENCIES, _MONTH, _words, furniture_reason, listed_link, lists_links, numbered, trailing_credit
 
 NAME = "clean"
-VERSION = "11"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "12"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
 # a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments;
 # 6: a page's headline is found by the words it shares with the lead; 7: an order to the reader that says where
@@ -35,7 +35,8 @@ VERSION = "11"  # 2: credit chains, source lines and agency slugs; 3: lines with
 # before a dash is a dateline ("(CNN) \u2014The ...")
 # 10: the headlines listed under a link list's label are teasers; a credit glued to a paragraph's end is removed
 # from it; gallery and comment counters, "advertisement - story continues below", where an article first ran;
-# 11: short lines that three independent texts read together print are the site's furniture
+# 11: short lines that three independent texts read together print are the site's furniture; 12: Chinese and
+# Japanese lines are read as words of two characters with their particles as function words, and end at "\u3002"
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB
@@ -98,7 +99,7 @@ REPEAT_MAX_WORDS = 20
 REPEAT_COPY_LINES = 2
 # A line of prose printed by more texts than this is a site's boilerplate paragraph, not a sign of copies.
 REPEAT_MAX_COPIES = 50
-_SENTENCE_END = ".!?\u2026\"'\u201d\u2019\u00bb"
+_SENTENCE_END = ".!?\u2026\"'\u201d\u2019\u00bb\u3002\uff01\uff1f"
 # Datelines open the first body paragraphs only.
 DATELINE_SEARCH_LINES = 2
 # A page saved as text: the line model removes its headline with the menus (short, unpunctuated, standing
@@ -163,7 +164,7 @@ _DATED_LEAD = re.compile(
     rf"|today|tonight|on\s+{_MONTH}\s+\d{{1,2}})\b",
     re.I,
 )
-_CLOSING_PUNCT = ".!:;,\u2026"
+_CLOSING_PUNCT = ".!:;,\u2026\u3002\uff01\uff1f"
 _DASHES = ("-", "\u2013", "\u2014")
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 

@@ -49,19 +49,42 @@ _FUNCTION_WORDS = frozenset(
     when where while after before than then there if so also""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d[\d.,]*", re.UNICODE)
+# Chinese and Japanese write without spaces: a run of their characters is read as words of
+# CJK_CHARS_PER_WORD characters, and their particles as function words, so that a paragraph of Japanese
+# has the shape of prose, not of one long word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_CHARS_PER_WORD = 2
+# the commonest particles of Japanese (no, wa, ga, wo, ni, de, to, mo, he, ya) and of Chinese (de, le, shi, zai, he, ye)
+_CJK_FUNCTION = frozenset(
+    "\u306e\u306f\u304c\u3092\u306b\u3067\u3068\u3082\u3078\u3084\u7684\u4e86\u662f\u5728\u548c\u4e5f"
+)
 _HANDLE = re.compile(r"https?://|www\.|(?:^|\s)[@#]\w|\.com\b|\.org\b", re.I)
 _SEPARATOR = re.compile(r"[|\u2022\u00bb\u203a\u00b7\u2192>/]")
-_ENDS = tuple(".!?\"'\u201d\u2019)\u2026")
+_ENDS = tuple(".!?\"'\u201d\u2019)\u2026\u3002\uff01\uff1f\u300d")
+
+
+def _words(line: str) -> tuple[list[str], float, int]:
+    """The words of ``line`` outside runs of Chinese or Japanese characters, the number of words in all, and how
+    many of them are function words."""
+    cjk = particles = 0
+    if not line.isascii():
+        runs = _CJK.findall(line)
+        cjk = sum(map(len, runs))
+        particles = sum(c in _CJK_FUNCTION for run in runs for c in run)
+        line = _CJK.sub(" ", line) if cjk else line
+    words = _WORD.findall(line)
+    function = sum(w.lower() in _FUNCTION_WORDS for w in words) + particles
+    return words, len(words) + cjk / CJK_CHARS_PER_WORD, function
 
 
 def _own(line: str) -> list[float]:
-    words = _WORD.findall(line)
-    count = max(1, len(words))
+    words, total, function = _words(line)
+    count = max(1.0, total)
     alpha = [w for w in words if w[0].isalpha()]
     return [
-        math.log1p(len(words)),
+        math.log1p(total),
         float(line.rstrip().endswith(_ENDS)),
-        sum(w.lower() in _FUNCTION_WORDS for w in words) / count,
+        function / count,
         sum(w[0].isupper() for w in alpha) / max(1, len(alpha)),
         sum(c.isdigit() for c in line) / max(1, len(line)),
         line.count(",") / count,
@@ -70,7 +93,7 @@ def _own(line: str) -> list[float]:
 
 def is_prose(line: str) -> bool:
     """Whether ``line`` is prose: at least PROSE_MIN_WORDS words and a sentence's end."""
-    return line.rstrip().endswith(_ENDS) and len(_WORD.findall(line)) >= PROSE_MIN_WORDS
+    return line.rstrip().endswith(_ENDS) and _words(line)[1] >= PROSE_MIN_WORDS
 
 
 def prose_share(lines: list[str]) -> float:

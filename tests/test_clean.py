@@ -88,6 +88,19 @@ def test_teaser_lines_are_recognised(line: str) -> None:
         # letters a case-blind match folds but str.lower() keeps (the quick checks before a search must not skip them)
         ("COPYR\u0130GHT 2024", "copyright"),
         ("\u017fUBSCRIBE", "newsletter"),
+        # counters, advert markers, menu rows, page labels and notes on where an article first ran
+        ("Image 1 of 12", "boilerplate"),
+        ("Photo 3/8", "boilerplate"),
+        ("Comments (12)", "boilerplate"),
+        ("View all 24 comments", "boilerplate"),
+        ("Advertisement - story continues below", "advertisement"),
+        ("This article was originally published on orno-daily.example", "byline"),
+        ("Home > World > Europe", "boilerplate"),
+        ("Terms of Use | Privacy Policy", "boilerplate"),
+        ("Tags: floods, Orno, weather", "boilerplate"),
+        ("5 min read", "boilerplate"),
+        ("Skip to main content", "boilerplate"),
+        ("A version of this story first appeared in the Kessa Herald.", "byline"),
     ],
 )
 def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
@@ -407,27 +420,6 @@ def test_a_page_that_prints_its_article_again_on_one_line_of_page_data_keeps_the
     removed = {r.text: r.reason for r in page.removed}
     assert removed.get(" ".join(article)) == "boilerplate", removed  # the model's verdict on the long line
     assert all(line in texts(page, "body") for line in article)  # not dropped as copies of a line removed
-
-
-@pytest.mark.parametrize(
-    ("line", "reason"),
-    [
-        ("Image 1 of 12", "boilerplate"),
-        ("Photo 3/8", "boilerplate"),
-        ("Comments (12)", "boilerplate"),
-        ("View all 24 comments", "boilerplate"),
-        ("Advertisement - story continues below", "advertisement"),
-        ("This article was originally published on orno-daily.example", "byline"),
-        ("Home > World > Europe", "boilerplate"),
-        ("Terms of Use | Privacy Policy", "boilerplate"),
-        ("Tags: floods, Orno, weather", "boilerplate"),
-        ("5 min read", "boilerplate"),
-        ("Skip to main content", "boilerplate"),
-        ("A version of this story first appeared in the Kessa Herald.", "byline"),
-    ],
-)
-def test_counters_advert_markers_and_first_publication_notes_are_furniture(line: str, reason: str) -> None:
-    assert furniture_reason(line) == reason
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,8 @@ VERSION = "49"  # 6: a denial of degree is about the degree; refusing to act den
 # one about an earlier year ("In April last year a quake struck ... Five people died") is background too, unless
 # it names a time of its own; a figure claim cites each outlet's sentence closest to the other outlets'; 48: a part
 # of a toll ("four other people", "30 people seriously injured") is no figure of the toll's claim; 49: without
-# dates, a story happens after every year its articles name (their figures for those years are background)
+# dates, a story happens after every year its articles name (their figures for those years are background); a
+# count of times ("arrested 4 times") is no toll of its act
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

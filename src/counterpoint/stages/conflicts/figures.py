@@ -76,6 +76,8 @@ def measure_of(counts: str) -> str:
     """The measure of what a figure counts: the first word of its phrase that names one ("deaths held" counts
     deaths, not arrests; "people arrested" counts arrests), else its last word."""
     words = [stem(w) for w in re.findall(r"[a-z]+", counts.lower())]
+    if words[:1] in ([stem("time")], [stem("times")]):
+        return " ".join(words)  # "times arrested" counts acts, not people: "arrested 4 times" is no arrest toll
     for word in words:
         if word in _MEASURE_OF:
             return _MEASURE_OF[word]

@@ -481,6 +481,10 @@ def test_a_line_that_independent_texts_read_together_all_print_is_furniture() ->
     # two texts printing it are not enough
     pair = _batch([f"Harbour story {n}\n{body}\nMost Popular Today" for n, body in enumerate(bodies[:2])])
     assert all(not a.removed for a in pair)
+    # nor is a headline that outlets rewriting one wire story share
+    headline = "Orno council passes budget"
+    rewritten = _batch([f"{headline}\n{body}" for body in bodies])
+    assert all(a.title == headline and not a.removed for a in rewritten)
 
 
 def test_copies_of_one_text_and_short_statements_are_not_furniture_by_repetition() -> None:

@@ -240,16 +240,19 @@ def repeated_lines(articles: list[Article]) -> dict[str, int]:
     """The short lines without a sentence's end that at least REPEAT_MIN_TEXTS independent texts of
     ``articles`` print ("Share", "Most Popular", "On the Net:"), with how many print each: a site's
     furniture. Texts are independent unless they share REPEAT_COPY_LINES lines of prose (wire copies and
-    updated versions of one story share their subheads too). A line that is some article's title is none."""
+    updated versions of one story share their subheads too). A line that is some article's title, or that
+    stands first in its text, is none."""
     from .lines import is_prose
 
     holders: dict[str, set[int]] = defaultdict(set)
     printed_by: dict[str, set[int]] = defaultdict(set)  # a line of prose -> the texts that print it
     titles = {_normalise(a.title) for a in articles if a.title}
     for position, article in enumerate(articles):
-        for line in (line.strip() for line in article.text.split("\n")):
+        lines = [line for line in (line.strip() for line in article.text.split("\n")) if line]
+        for number, line in enumerate(lines):
             if _repeatable(line):
-                holders[_normalise(line)].add(position)
+                if number:  # a first line is a headline, which outlets rewriting one wire story may share
+                    holders[_normalise(line)].add(position)
             elif is_prose(line):
                 printed_by[line].add(position)
     shared: Counter[tuple[int, int]] = Counter()

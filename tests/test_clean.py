@@ -485,6 +485,10 @@ def test_a_line_that_independent_texts_read_together_all_print_is_furniture() ->
     headline = "Orno council passes budget"
     rewritten = _batch([f"{headline}\n{body}" for body in bodies])
     assert all(a.title == headline and not a.removed for a in rewritten)
+    # and a text's first line stays even where the others print it further down
+    menus = [f"Harbour story {n}\n{body}\n{headline}" for n, body in enumerate(bodies)]
+    *_, led = _batch([*menus, f"{headline}\n{BODY2}\n{BODY3}"])
+    assert led.title == headline and not led.removed
 
 
 def test_copies_of_one_text_and_short_statements_are_not_furniture_by_repetition() -> None:

@@ -182,7 +182,12 @@ def clean_article(article: Article, repeated: Mapping[str, int] | None = None) -
         reason = furniture_reason(line.text)
         if reason:
             removed[line.index] = Removal(line.start, line.end, line.text, reason, line.index)
-        elif repeated and _repeatable(line.text) and (texts := repeated.get(_normalise(line.text))):
+        elif (
+            repeated
+            and line is not lines[0]
+            and _repeatable(line.text)
+            and (texts := repeated.get(_normalise(line.text)))
+        ):
             detail = f"printed by {texts} independent texts of the batch: the site's furniture"
             removed[line.index] = Removal(line.start, line.end, line.text, "boilerplate", line.index, detail=detail)
     _drop_link_lists(lines, removed)

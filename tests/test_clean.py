@@ -101,6 +101,21 @@ def test_teaser_lines_are_recognised(line: str) -> None:
         ("5 min read", "boilerplate"),
         ("Skip to main content", "boilerplate"),
         ("A version of this story first appeared in the Kessa Herald.", "byline"),
+        # wire and broadcaster furniture: contributors, sign-offs, source lines, picture labels, running labels
+        ("Contributing: Lena Dorn", "byline"),
+        ("Orno Daily writer Lena Dorn contributed to this report.", "byline"),
+        ("Reuters reporting by Lena Dorn; editing by Ivo Marek", "byline"),
+        ("-ends-", "byline"),
+        ("Source: Xinhua| 2025-03-14 10:42:05|Editor: Liu Ming", "byline"),
+        ("Xinhua/Li Ming", "photo-credit"),
+        ("File photo", "photo-credit"),
+        ("Image source, Getty Images", "photo-credit"),
+        ("Media caption, The moment the bridge fell", "photo-credit"),
+        ("BREAKING", "boilerplate"),
+        ("Live updates", "boilerplate"),
+        ("This story has been updated with additional details.", "boilerplate"),
+        ("Story continues", "advertisement"),
+        ("Continue reading below", "advertisement"),
     ],
 )
 def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
@@ -133,6 +148,18 @@ def test_furniture_lines_get_their_reason(line: str, reason: str) -> None:
         "Viewers saw the fire spread on live television here in Orno.",
         "See you in court, the mayor told reporters below the town hall steps.",
         "Read more than 200 pages and you find the same number.",
+        # lines that only look like counters, menus, page labels or notes
+        "In 1 of 12 districts the vote was delayed",  # a count inside a sentence
+        "Comments from the minister were not expected until Friday.",
+        "This article of the treaty was first published in 1952, the archive shows.",
+        "| Men | 33 | 42 | 14 |",  # a table's row
+        "Ministers reject harbour plan | Orno Daily",  # a title with the outlet's name
+        "Tags are sold at the gate: five dollars each.",
+        "The ends justify the means, he said.",
+        "Live music returned to the harbour on Friday.",
+        "Breaking the deadlock took three weeks of talks.",
+        "Contributing factors included the storm.",
+        "File photos show the bridge before the collapse.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:
@@ -420,21 +447,6 @@ def test_a_page_that_prints_its_article_again_on_one_line_of_page_data_keeps_the
     removed = {r.text: r.reason for r in page.removed}
     assert removed.get(" ".join(article)) == "boilerplate", removed  # the model's verdict on the long line
     assert all(line in texts(page, "body") for line in article)  # not dropped as copies of a line removed
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "In 1 of 12 districts the vote was delayed",  # a count inside a sentence
-        "Comments from the minister were not expected until Friday.",
-        "This article of the treaty was first published in 1952, the archive shows.",
-        "| Men | 33 | 42 | 14 |",  # a table's row
-        "Ministers reject harbour plan | Orno Daily",  # a title with the outlet's name
-        "Tags are sold at the gate: five dollars each.",
-    ],
-)
-def test_lines_that_only_look_like_counters_or_notes_are_kept(line: str) -> None:
-    assert furniture_reason(line) is None
 
 
 def test_headlines_listed_under_a_link_lists_label_are_teasers() -> None:

@@ -26,7 +26,7 @@ from .dates import MONTHS
 from .furniture import _AGENCIES, _MONTH, _words, furniture_reason, listed_link, lists_links, numbered, trailing_credit
 
 NAME = "clean"
-VERSION = "12"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
+VERSION = "13"  # 2: credit chains, source lines and agency slugs; 3: lines with no letter or digit;
 # 4: a note on the writer among the last lines (author-bio); a masthead is named like a label, every word capitalised;
 # a credit chain with a pool and a distributor after "via" is a credit whatever the agencies; 5: readers' comments;
 # 6: a page's headline is found by the words it shares with the lead; 7: an order to the reader that says where
@@ -36,7 +36,8 @@ VERSION = "12"  # 2: credit chains, source lines and agency slugs; 3: lines with
 # 10: the headlines listed under a link list's label are teasers; a credit glued to a paragraph's end is removed
 # from it; gallery and comment counters, "advertisement - story continues below", where an article first ran;
 # 11: short lines that three independent texts read together print are the site's furniture; 12: Chinese and
-# Japanese lines are read as words of two characters with their particles as function words, and end at "\u3002"
+# Japanese lines are read as words of two characters with their particles as function words, and end at "\u3002";
+# 13: contributors, agency sign-offs and source lines, picture labels, running labels, update notes
 
 # --- thresholds (calibrated on the team's example articles and the extraction benchmarks' news pages) ---
 # A title is a first line of at most this many words without a final full stop; headlines in the AEB

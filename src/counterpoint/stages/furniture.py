@@ -86,14 +86,24 @@ _BYLINE = re.compile(
 )
 
 _CREDIT_LINE = re.compile(
-    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\b.*$", re.I
+    rf"^\(?\s*(?:{_AGENCIES}\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\b.*$"
+    # who else wrote it: "Contributing: Jane Doe", "Associated Press writer Jane Doe contributed to this report."
+    r"|^(?:contributing|contributors?)\s*:.*$|^[^.!?]{2,80}\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)"
+    r"(?:ing)?\.?$"
+    # an agency's sign-off, or its source and editor line: "-ends-", "Source: Xinhua| 2025-03-14|Editor: Liu Ming"
+    r"|^[\s\-\u2013\u2014]*ends?[\s\-\u2013\u2014]*$|^sources?\s*:.*\|\s*editor\s*:.*$",
+    re.I,
 )
 
 _AGENCY_SIGNOFF = re.compile(rf"^[\(\[\-\u2013\u2014\s]*{_AGENCIES}[\)\]\s.]*$")
 
 _PHOTO_CREDIT = re.compile(
     r"^[\(\[]?\s*(?:file\s+)?(?:photo(?:graph)?s?|image|picture|pic|credit|photo\s+credit|illustration|video)"
-    r"(?:\s+by)?\s*[:/\u00a9]",
+    r"(?:\s+by)?\s*[:/\u00a9]"
+    # a picture's source or caption as some sites label them ("Image source, Getty Images", "Media caption, ..."),
+    # "File photo" alone, an agency and its photographer ("Xinhua/Li Ming")
+    r"|^(?:image|media|video)\s+(?:source|caption)\s*,|^[\(\[]?\s*file\s+(?:photo|picture|image)\s*[\)\]]?\.?$"
+    rf"|^{_AGENCIES}\s*/\s*(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})$",
     re.I,
 )
 
@@ -153,8 +163,8 @@ _NEWSLETTER = _Gated(
 _ADVERT = re.compile(
     r"^(?:(?:advertisement|advert|ad)\s*[-:|\u2013\u2014]\s*(?=story|article|scroll|continue))?"
     r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted"
-    r"|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+|the\s+)?ad(?:vert(?:isement)?)?)?"
-    r"|(?:scroll|continue)\s+(?:down\s+)?(?:to|reading)(?:\s+continue)?(?:\s+(?:reading|with\s+content))?"
+    r"|story\s+continues(?:\s+(?:below|after)(?:\s+(?:this\s+|the\s+)?ad(?:vert(?:isement)?)?)?)?"
+    r"|(?:scroll|continue)\s+(?:down\s+)?(?:to|reading)(?:\s+continue)?(?:\s+(?:reading|with\s+content))?(?:\s+below)?"
     r"|article\s+continues\s+(?:below|after)(?:\s+(?:this\s+|the\s+)?ad(?:vert(?:isement)?)?)?)\s*[.:]?$",
     re.I,
 )
@@ -178,7 +188,10 @@ _PAGE_LABEL = re.compile(
     r"^(?:(?:tags|topics|categories|filed\s+under|more\s+about|keywords)\s*:.*"
     r"|\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\s+read|reading\s+time\s*:.*|listen\s+to\s+(?:this|the)\s+(?:article|story)\b.*"
     r"|skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top|show\s+(?:more|less)|loading\s*(?:\.\.\.|\u2026)?"
-    r"|(?:next|previous)\s+(?:article|story|post))\s*$",
+    r"|(?:next|previous)\s+(?:article|story|post)"
+    # a page's running label ("BREAKING", "Live updates"), a note that the page changed
+    r"|breaking(?:\s+news)?|live(?:\s+(?:updates|blog|coverage))?|developing(?:\s+story)?"
+    r"|this\s+(?:story|article|post)\s+(?:has\s+been|was|is\s+being)\s+updated\b.*)\s*$",
     re.I,
 )
 

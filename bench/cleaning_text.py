@@ -53,13 +53,13 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from counterpoint.pipeline import prepare_article  # noqa: E402
-from counterpoint.stages import clean, segment  # noqa: E402
+from counterpoint.model import Article  # noqa: E402
+from counterpoint.pipeline import CompareOptions, compare_articles  # noqa: E402
 from counterpoint.stages.ingest import article_from_text  # noqa: E402
 from extraction import corpus_scores, shingles  # noqa: E402
 
@@ -229,16 +229,10 @@ DATASETS = {
 }
 
 
-def cleaned_roles(lines: list[str], repeated: Mapping[str, int] | None = None) -> list[str]:
-    """What the cleaner made of each line: the role it keeps it in, or ``removed:<reason>``; ``repeated``: the
-    lines the other pages read with it print too (``clean.repeated_lines``)."""
-    article = article_from_text("\n".join(lines), source="dump", outlet="dump")
-    if repeated:
-        blocks = clean.clean_article(article, repeated)
-        segment.segment_article(article, blocks)
-    else:
-        article = prepare_article(article)
-    roles = [""] * len(lines)
+def _roles(article: Article, count: int) -> list[str]:
+    """What the cleaner made of each of an article's ``count`` lines: the role it keeps it in, or
+    ``removed:<reason>``."""
+    roles = [""] * count
     for removal in article.removed:
         roles[removal.line] = f"removed:{removal.reason}"
     for sentence in article.sentences:
@@ -308,16 +302,19 @@ class LineScores:
 
 def batched(
     dataset: str, render: str, pages: Iterator[Page], cache: Path | None, batch: int
-) -> Iterator[tuple[Page, list[str], dict[str, int]]]:
-    """Each page with its rendered lines and, with ``batch`` > 0, the lines that the pages of its batch (that
-    many pages in a row, as a corpus chunk holds) print together (``clean.repeated_lines``)."""
+) -> Iterator[tuple[Page, list[str], list[str]]]:
+    """Each page with its rendered lines and what the cleaner made of them (:func:`_roles`); with
+    ``batch`` > 0, that many pages in a row are cleaned together, as the pages of a corpus chunk are (a line
+    the site prints on each of them is its furniture)."""
     window: list[tuple[Page, list[str]]] = []
 
-    def flush() -> Iterator[tuple[Page, list[str], dict[str, int]]]:
-        texts = [article_from_text("\n".join(lines), source="dump", outlet="dump") for _, lines in window if lines]
-        repeated = clean.repeated_lines(texts) if batch else {}
+    def flush() -> Iterator[tuple[Page, list[str], list[str]]]:
+        texts = [(page, lines) for page, lines in window if lines]
+        articles = [article_from_text("\n".join(lines), source=page.key, outlet="dump") for page, lines in texts]
+        compare_articles(articles, CompareOptions(annotate=False))  # the per-article phase, on the batch
+        roles = {page.key: _roles(article, len(lines)) for (page, lines), article in zip(texts, articles, strict=True)}
         for page, lines in window:
-            yield page, lines, repeated
+            yield page, lines, roles.get(page.key, [])
         window.clear()
 
     for page in pages:
@@ -332,7 +329,7 @@ def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | 
     predicted: dict[str, str] = {}
     body_total = body_kept = strict_kept = junk_total = junk_removed = head_total = head_out = 0
     titled_pages = title_found = title_wrong = 0
-    for page, lines, repeated in batched(dataset, render, pages, cache, batch):
+    for page, lines, roles in batched(dataset, render, pages, cache, batch):
         if not page.gold.strip() or not lines:
             continue
         if render == "visible" and page.labelled is not None:
@@ -340,7 +337,6 @@ def score_lines(dataset: str, render: str, pages: Iterator[Page], cache: Path | 
             headline = [label == "sel1" for _, label in page.labelled]
         else:
             body, headline = body_labels(lines, page.gold), [False] * len(lines)
-        roles = cleaned_roles(lines, repeated)
         copies = _duplicate_kept(lines, roles)
         gold[page.key] = page.gold
         predicted[page.key] = "\n".join(line for line, role in zip(lines, roles, strict=True) if role in ARTICLE_ROLES)
@@ -383,10 +379,9 @@ def score_snippets(dataset: str, render: str, pages: Iterator[Page], cache: Path
     tp = fn = fp = tn = 0
     with_present = with_kept = without_present = without_removed = 0
     count = 0
-    for page, lines, repeated in batched(dataset, render, pages, cache, batch):
+    for page, lines, roles in batched(dataset, render, pages, cache, batch):
         count += 1
         source = _normalised("\n".join(lines))
-        roles = cleaned_roles(lines, repeated) if lines else []
         kept = _normalised("\n".join(line for line, role in zip(lines, roles, strict=True) if role in ARTICLE_ROLES))
         for snippet in page.with_snippets:
             found = _normalised(snippet) in kept

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from counterpoint.model import Article
-from counterpoint.pipeline import PREPARE, prepare_article
+from counterpoint.pipeline import CompareOptions, compare_articles, prepare_article
 from counterpoint.stages.clean import match_dateline
 from counterpoint.stages.furniture import furniture_reason
 from counterpoint.stages.ingest import article_from_text
@@ -476,12 +476,8 @@ def test_a_credit_glued_to_a_paragraphs_end_is_removed_and_the_paragraph_kept(cr
 
 def _batch(texts: list[str]) -> list[Article]:
     """Articles read together, cleaned and segmented by the per-article phase as one batch."""
-    from counterpoint.pipeline import _work
-    from counterpoint.steps import run_steps
-
     articles = [article_from_text(t, source=f"{n}.txt", outlet=f"Outlet {n}") for n, t in enumerate(texts)]
-    run_steps(PREPARE, _work(articles, None))
-    return articles
+    return compare_articles(articles, CompareOptions(annotate=False)).articles
 
 
 def test_a_line_that_independent_texts_read_together_all_print_is_furniture() -> None:

@@ -250,6 +250,8 @@ def repeated_lines(articles: list[Article]) -> dict[str, int]:
     stands first in its text, is none."""
     from .lines import is_prose
 
+    if len(articles) < REPEAT_MIN_TEXTS:
+        return {}
     holders: dict[str, set[int]] = defaultdict(set)
     printed_by: dict[str, set[int]] = defaultdict(set)  # a line of prose -> the texts that print it
     titles = {_normalise(a.title) for a in articles if a.title}
@@ -298,11 +300,12 @@ def _drop_link_lists(lines: list[_Line], removed: dict[int, Removal]) -> None:
     and byline (a page's menus run into its headline), which the list must not swallow."""
     from .lines import is_prose
 
-    prose = [position for position, line in enumerate(lines) if is_prose(line.text)]
-    if not prose:
+    labels = [position for position, line in enumerate(lines) if line.index in removed and lists_links(line.text)]
+    if not labels:
         return
-    for position, label in enumerate(lines[prose[0] :], start=prose[0]):
-        if label.index not in removed or not lists_links(label.text):
+    prose = [position for position, line in enumerate(lines) if is_prose(line.text)]
+    for position in labels:
+        if not prose or position < prose[0]:
             continue
         numbered_only = prose[-1] > position
         for item in lines[position + 1 :]:
@@ -310,7 +313,7 @@ def _drop_link_lists(lines: list[_Line], removed: dict[int, Removal]) -> None:
                 continue
             if not listed_link(item.text) or (numbered_only and not numbered(item.text)):
                 break
-            detail = f"listed under line {label.index + 1}"
+            detail = f"listed under line {lines[position].index + 1}"
             removed[item.index] = Removal(item.start, item.end, item.text, "teaser", item.index, detail=detail)
 
 

@@ -39,14 +39,19 @@ BYLINE_MAX_WORDS = 12
 # An order to the reader with no end mark ("VIEW GALLERY", "Watch live") is at most this long.
 BARE_PROMPT_MAX_WORDS = 3
 
-_TEASER_LABEL = (
+# The labels of a list of links to other stories ("Most read", "Related stories") ...
+_LINK_LIST_LABEL = (
     r"(?:read\s+more|read\s+also|also\s+read|read\s+next|see\s+also|also\s+see|more\s+on\s+this(?:\s+story)?"
     r"|related(?:\s+(?:stories|articles|news|coverage|content|reading|links?|topics?))?|recommended(?:\s+\w+)?"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|don'?t\s+miss|must\s+read"
     r"|trending(?:\s+now)?|top\s+stories|latest(?:\s+news)?|editor'?s\s+picks?|further\s+reading"
-    r"|continue\s+reading|click\s+here|up\s+next|watch(?:\s+(?:now|video|live))?|listen(?:\s+now)?"
-    r"|in\s+pictures|in\s+photos|also\s+on\s+\w+|more\s+from\s+[\w ]{1,30}|popular(?:\s+now)?"
-    r"|most\s+(?:read|popular|viewed|shared))"
+    r"|more\s+from\s+[\w ]{1,30}|popular(?:\s+now)?|most\s+(?:read|popular|viewed|shared))"
+)
+# ... and the labels of any pointer to another story ("Watch:", "Continue reading"), after which the article's
+# own text may stand
+_TEASER_LABEL = (
+    rf"(?:{_LINK_LIST_LABEL}|continue\s+reading|click\s+here|up\s+next|watch(?:\s+(?:now|video|live))?"
+    r"|listen(?:\s+now)?|in\s+pictures|in\s+photos|also\s+on\s+\w+)"
 )
 
 _BULLET = r"(?:[\u25ba\u25b6\u2022\u00bb>*\-\u2013\u2014|]\s*)?"
@@ -369,21 +374,13 @@ def trailing_credit(line: str) -> tuple[int, RemovalReason] | None:
     return match.start(), "byline" if source else "photo-credit"
 
 
-# The labels of a list of links to other stories (not "Watch", "Continue reading": what follows those may be
-# the article's own).
-_LIST_LABEL = re.compile(
-    rf"^{_BULLET}(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
-    r"|related(?:\s+(?:stories|articles|news|coverage|content|reading|links?|topics?))?|recommended(?:\s+\w+)?"
-    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|don'?t\s+miss|must\s+read"
-    r"|trending(?:\s+now)?|top\s+stories|latest(?:\s+news)?|editor'?s\s+picks?|further\s+reading"
-    r"|more\s+from\s+[\w ]{1,30}|popular(?:\s+now)?|most\s+(?:read|popular|viewed|shared))"
-    r"\s*[:|\u00bb>\-\u2013\u2014.]*$",
-    re.I,
-)
+_LIST_LABEL = re.compile(rf"^{_BULLET}{_LINK_LIST_LABEL}\s*[:|\u00bb>\-\u2013\u2014.]*$", re.I)
 # An item of such a list: another story's headline, short and without a sentence's end ("1. Storm warning
 # issued for coast").
 LIST_ITEM_MAX_WORDS = 20
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+# What ends a sentence (so no headline, menu item or label)
+_SENTENCE_END = '.!?"\u201d'
 
 
 def lists_links(line: str) -> bool:
@@ -393,7 +390,7 @@ def lists_links(line: str) -> bool:
 
 def listed_link(line: str) -> bool:
     """Whether ``line`` reads as an item of a link list: a headline, numbered or not."""
-    return _words(line) <= LIST_ITEM_MAX_WORDS and (line[-1] not in '.!?"\u201d' or bool(_NUMBERED.match(line)))
+    return _words(line) <= LIST_ITEM_MAX_WORDS and (line[-1] not in _SENTENCE_END or numbered(line))
 
 
 def numbered(line: str) -> bool:
@@ -403,7 +400,7 @@ def numbered(line: str) -> bool:
 
 def _menu_row(line: str, words: int) -> bool:
     """Whether ``line`` is a row of menu items or breadcrumbs joined by one separator."""
-    if words > MENU_MAX_WORDS or line[-1] in '.!?"\u201d' or not _MENU_SEPARATOR.search(line):
+    if words > MENU_MAX_WORDS or line[-1] in _SENTENCE_END or not _MENU_SEPARATOR.search(line):
         return False
     if line[0] in "|>" or line[-1] in "|>":
         return False  # a table's row ("| Men | 33 | 42 |"), as extractors write tables

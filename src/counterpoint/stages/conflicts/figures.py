@@ -31,6 +31,8 @@ MEASURES = {
     "arrested": "arrested detained held",
 }
 _MEASURE_OF = {stem(w): measure for measure, words in MEASURES.items() for w in words.split()}
+# A count of times counts acts ("arrested 4 times"), whatever the act
+_TIMES = frozenset({stem("time"), stem("times")})
 _REVISION = re.compile(
     r"\b(?:earlier|previous|prior|initial|up from|down from|raising|raised|revised|rose from|climbed from|"
     r"from an earlier|had risen|has risen|climbed to|rose to)\b",
@@ -76,7 +78,7 @@ def measure_of(counts: str) -> str:
     """The measure of what a figure counts: the first word of its phrase that names one ("deaths held" counts
     deaths, not arrests; "people arrested" counts arrests), else its last word."""
     words = [stem(w) for w in re.findall(r"[a-z]+", counts.lower())]
-    if words[:1] in ([stem("time")], [stem("times")]):
+    if words[:1] and words[0] in _TIMES:
         return " ".join(words)  # "times arrested" counts acts, not people: "arrested 4 times" is no arrest toll
     for word in words:
         if word in _MEASURE_OF:

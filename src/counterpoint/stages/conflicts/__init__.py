@@ -62,7 +62,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "49"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "50"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -127,7 +127,8 @@ VERSION = "49"  # 6: a denial of degree is about the degree; refusing to act den
 # it names a time of its own; a figure claim cites each outlet's sentence closest to the other outlets'; 48: a part
 # of a toll ("four other people", "30 people seriously injured") is no figure of the toll's claim; 49: without
 # dates, a story happens after every year its articles name (their figures for those years are background); a
-# count of times ("arrested 4 times") is no toll of its act
+# count of times ("arrested 4 times") is no toll of its act; 50: a figure written as a word ("shot seven times") is
+# the slot's value, not a word of the frame
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

@@ -275,6 +275,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
             currency = f"{currency} asked"  # "seeking a contract for at least $20 million": what one wants
         numbers.add((currency, amount * _MONEY_SCALE.get((match.group(3) or "").lower(), 1.0)))
         said_as.setdefault(currency, currency)
+    figure_words: set[str] = set()
     kinds: dict[str, set[str]] = {}  # a counted word -> what kinds of it the unit counts ("on punt returns")
     for match in _NUMBER_WITH_UNIT.finditer(text):
         if in_age(match.start()):
@@ -288,6 +289,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         if value is None:
             continue
         numbers.add((stem(word), value))
+        figure_words.add(stem(match.group(1).lower()))  # "seven" in "shot seven times": the value, not the frame
         said_as.setdefault(stem(word), match.group(2))
         kind = _KIND_OF_COUNT.match(text, match.end())
         if kind:
@@ -335,7 +337,9 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     if ages:
         slot_words |= {stem("year"), stem("old")}
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
-    frame = frozenset(stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS)
+    frame = frozenset(
+        stem(w) for w in words if stem(w) not in slot_words and stem(w) not in TIME_WORDS and stem(w) not in figure_words
+    )
     negated = bool(NEGATION.search(text))
     known = gazetteer or _bundled_gazetteer()
     agents, countries = _agents(text, known)

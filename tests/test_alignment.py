@@ -586,6 +586,15 @@ def test_denials_that_agree_with_the_other_account() -> None:
     assert not _overnight(("She was hurt on Friday night.", friday), ("She was hurt early Tuesday.", tuesday))
 
 
+def test_a_figure_written_as_a_word_is_no_word_of_the_frame() -> None:
+    from counterpoint.stages.conflicts.slots import _slots
+
+    # the value of the slot the two units disagree on, not a word of the frame they share
+    shot = [f"The teenager was shot {n} times by the officers." for n in ("seven", "eleven")]
+    frames = [_slots(Unit("a", "a-s0", 0, len(t), t, frozenset(), True), {}).frame for t in shot]
+    assert frames[0] == frames[1] and stem("seven") not in frames[0]
+
+
 def test_figures_of_two_named_subjects_are_two_figures() -> None:
     game = "{} scored {} points for the Orno Pikes in the win over the Harbour Gulls on Sunday night."
     assert not conflicting(game.format("Ty Lawson", 16), game.format("Danny Green", 14))

@@ -588,6 +588,8 @@ def test_denials_that_agree_with_the_other_account() -> None:
 
 def test_a_figure_written_as_a_word_is_no_word_of_the_frame() -> None:
     from counterpoint.stages.conflicts.slots import _slots
+    from counterpoint.stages.units import Unit
+    from counterpoint.text import stem
 
     # the value of the slot the two units disagree on, not a word of the frame they share
     shot = [f"The teenager was shot {n} times by the officers." for n in ("seven", "eleven")]

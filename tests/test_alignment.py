@@ -597,6 +597,16 @@ def test_a_figure_written_as_a_word_is_no_word_of_the_frame() -> None:
     assert frames[0] == frames[1] and stem("seven") not in frames[0]
 
 
+def test_the_day_of_a_statement_follows_a_verb_of_saying_not_a_noun_spelled_like_one() -> None:
+    from counterpoint.stages.conflicts.slots import _named_days
+
+    assert _named_days("Officials said Wednesday that the bridge was closed.") == [("Wednesday", True)]
+    assert _named_days("The ministry announced on Monday a new toll.") == [("Monday", True)]
+    # "state" and "reports" are nouns here: the day is the bombing's
+    assert _named_days("He condemned the bombing of Orno in Upper Lake state on Tuesday.") == [("Tuesday", False)]
+    assert _named_days("There were reports on Sunday of shelling near Orno.") == [("Sunday", False)]
+
+
 def test_figures_of_two_named_subjects_are_two_figures() -> None:
     game = "{} scored {} points for the Orno Pikes in the win over the Harbour Gulls on Sunday night."
     assert not conflicting(game.format("Ty Lawson", 16), game.format("Danny Green", 14))

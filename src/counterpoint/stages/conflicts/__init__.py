@@ -128,7 +128,8 @@ VERSION = "50"  # 6: a denial of degree is about the degree; refusing to act den
 # of a toll ("four other people", "30 people seriously injured") is no figure of the toll's claim; 49: without
 # dates, a story happens after every year its articles name (their figures for those years are background); a
 # count of times ("arrested 4 times") is no toll of its act; 50: a figure written as a word ("shot seven times") is
-# the slot's value, not a word of the frame
+# the slot's value, not a word of the frame; a day after a noun spelled like a verb of saying ("Upper Nile state on
+# Tuesday") dates the event, not a statement
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

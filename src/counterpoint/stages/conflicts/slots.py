@@ -21,8 +21,12 @@ STATEMENT_DAY_REACH = 5
 _AUDIENCE_WORDS = frozenset("on the a an late early this last reporters journalists media".split())
 # A statement's venue may stand there too ("at practice", "in a statement").
 _VENUE = frozenset({"at", "in", "during"})
-# Besides reporting verbs, a disclosure is a statement ("it was revealed on Friday").
-_STATEMENT_VERBS = REPORTING_VERBS | {"revealed", "disclosed"}
+# Besides reporting verbs, a disclosure is a statement ("it was revealed on Friday"). News dates a statement after a
+# verb in the past ("said Wednesday", "announced on Monday"): a bare form is mostly a noun ("in Upper Nile state on
+# Tuesday", "reports on Sunday").
+_STATEMENT_VERBS = frozenset(
+    v for v in REPORTING_VERBS | {"revealed", "disclosed"} if v.endswith("ed") or v in {"said", "told", "wrote", "says"}
+)
 # A day or year of what will happen ("will go on sale in April 2015", "the trial starts Monday") and one of what
 # happened ("revealed in October 2014") date two events.
 _FUTURE = re.compile(

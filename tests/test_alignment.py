@@ -181,6 +181,19 @@ def test_a_figure_told_right_after_an_earlier_event_is_that_events() -> None:
     assert claim.kind == "number" and "all outlets give 40" in (claim.note or "")
 
 
+def test_outlets_giving_one_figure_of_any_measure_share_a_claim() -> None:
+    comparison = compare_texts(
+        "A 6.1-magnitude earthquake struck the Orno valley on Monday. Three villages lost power.",
+        "The quake, of magnitude 6.1, hit the Orno valley on Monday morning. Three villages were left in the dark.",
+        "A strong earthquake measuring 6.1 shook the Orno valley on Monday, seismologists said.",
+    )
+    [claim] = [c for c in comparison.claims if c.kind == "number"]
+    assert claim.status == "shared" and "all outlets give 6.1" in (claim.note or "")
+    assert len({unit.article_id for unit in claim.units}) == 3
+    # "three" villages is no figure to bind outlets by: a story's small counts come up in many statements
+    assert not [c for c in comparison.claims if c.kind == "number" and "give 3" in (c.note or "")]
+
+
 def test_a_figure_claim_cites_each_outlets_sentence_closest_to_the_others() -> None:
     import numpy as np
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -104,6 +104,7 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     text_of = comparison.sentence_text
     units = scored.units if scored else []
     figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
+    other: dict[float, list[_Figure]] = defaultdict(list)  # figures of other measures, by value
     current = _story_year(comparison)
     sentence_of = comparison.sentence_index()
     before = {
@@ -138,6 +139,8 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
         )
         if figure.measure in MEASURES:
             figures[(figure.measure, figure.period)].append(figure)
+        elif _distinctive(quantity.value):
+            other[quantity.value].append(figure)
     by_sentence: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
         by_sentence[unit.sentence_id].append(unit)
@@ -149,6 +152,9 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
             if period == "cumulative":
                 frames[measure].append(group)
     _denied_figures(comparison, frames, outlet_of, text_of, by_sentence)
+    for value, given in other.items():
+        for group in _same_frame(given, vectors):
+            _add_agreeing_claim(comparison, group, value, outlet_of, by_sentence, vectors)
 
 
 def _story_year(comparison: Comparison) -> int | None:
@@ -234,6 +240,35 @@ def _add_figure_claim(
         dated = {a.article_id for a in comparison.articles if a.published}
         claim.kind, claim.note = _classify(group, chosen, text_of, measure, period, dated)
         claim.status = "conflicting" if claim.kind == "number" else "shared"
+    comparison.claims.append(claim)
+
+
+def _distinctive(value: float) -> bool:
+    """A figure of two digits or more, or with decimals ("6.1", "249", "$20,000"): few things in one story come to
+    it by chance, unlike "three" or "one"; the corpus tells incidents apart by the same figures."""
+    return value >= 10 or value != int(value)
+
+
+def _add_agreeing_claim(
+    comparison: Comparison,
+    group: list[_Figure],
+    value: float,
+    outlet_of: dict[str, str],
+    by_sentence: dict[str, list[Unit]],
+    vectors: dict[str, NDArray[np.float32]] | None,
+) -> None:
+    """The claim of outlets that give one figure of another measure in close sentences ("a 6.1-magnitude quake",
+    "magnitude 6.1", "the 6.1 earthquake": what it counts is worded many ways): one unit per outlet. Figures
+    that differ are the slot conflicts' to compare, with their measure words."""
+    chosen = _per_outlet(group, vectors)
+    if len(chosen) < 2:
+        return
+    evidence = [_figure_unit(f.quantity, by_sentence, comparison) for f in chosen]
+    claim = _claim(evidence, outlet_of, "shared", comparison.scope)
+    claim.kind = "number"
+    claim.values = {f.outlet: _describe(f) for f in chosen}
+    counted = Counter(f.quantity.counts for f in chosen).most_common(1)[0][0]
+    claim.note = f"{counted}: all outlets give {value:,.10g}"
     comparison.claims.append(claim)
 
 

@@ -183,8 +183,9 @@ def test_a_figure_told_right_after_an_earlier_event_is_that_events() -> None:
 
 def test_outlets_giving_one_figure_of_any_measure_share_a_claim() -> None:
     comparison = compare_texts(
-        "A 6.1-magnitude earthquake struck the Orno valley on Monday. Three villages lost power.",
-        "The quake, of magnitude 6.1, hit the Orno valley on Monday morning. Three villages were left in the dark.",
+        # a clock time as tokenised sources write it
+        "A 6.1-magnitude earthquake struck the Orno valley at 8 : 45 p. m. on Monday. Three villages lost power.",
+        "The quake, of magnitude 6.1, hit the Orno valley at 8 : 45 p. m. on Monday. Three villages were left dark.",
         "A strong earthquake measuring 6.1 shook the Orno valley on Monday, seismologists said.",
     )
     [claim] = [c for c in comparison.claims if c.kind == "number"]
@@ -192,6 +193,8 @@ def test_outlets_giving_one_figure_of_any_measure_share_a_claim() -> None:
     assert len({unit.article_id for unit in claim.units}) == 3
     # "three" villages is no figure to bind outlets by: a story's small counts come up in many statements
     assert not [c for c in comparison.claims if c.kind == "number" and "give 3" in (c.note or "")]
+    # nor are the minutes of a clock time a figure
+    assert not [c for c in comparison.claims if "give 45" in (c.note or "")]
 
 
 def test_a_figure_claim_cites_each_outlets_sentence_closest_to_the_others() -> None:

@@ -130,7 +130,7 @@ VERSION = "51"  # 6: a denial of degree is about the degree; refusing to act den
 # count of times ("arrested 4 times") is no toll of its act; 50: a figure written as a word ("shot seven times") is
 # the slot's value, not a word of the frame; a day after a noun spelled like a verb of saying ("Upper Nile state on
 # Tuesday") dates the event, not a statement; 51: outlets giving one figure of two digits or more, or with decimals, of
-# any other measure in close sentences share a claim
+# any other measure in close sentences share a claim (not the minutes of a clock time)
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

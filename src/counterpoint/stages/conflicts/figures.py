@@ -139,7 +139,9 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
         )
         if figure.measure in MEASURES:
             figures[(figure.measure, figure.period)].append(figure)
-        elif _distinctive(quantity.value):
+        elif _distinctive(quantity.value) and not _CLOCK_MINUTES.search(
+            sentence_of[sentence_id][0].text, sentence_of[sentence_id][1].start, quantity.start
+        ):
             other[quantity.value].append(figure)
     by_sentence: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
@@ -241,6 +243,10 @@ def _add_figure_claim(
         claim.kind, claim.note = _classify(group, chosen, text_of, measure, period, dated)
         claim.status = "conflicting" if claim.kind == "number" else "shared"
     comparison.claims.append(claim)
+
+
+# The minutes of a clock time ("at 7:30 p.m."): no figure of their own.
+_CLOCK_MINUTES = re.compile(r"\d\s*:\s*$")
 
 
 def _distinctive(value: float) -> bool:

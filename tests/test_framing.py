@@ -313,6 +313,17 @@ def test_the_digest_tells_a_shared_claim_without_a_figure_only_one_outlet_gives(
     assert len(told.sources) >= 2 and "41" not in told.text
 
 
+def test_the_line_of_a_figure_all_outlets_give_tells_no_figure_one_of_them_adds() -> None:
+    # the only sentence long enough to tell the shared "80 employees" also gives a price the others do not
+    comparison = compare_texts(
+        "Orno Mining will pay $334 million for Kessa Metals, a copper firm of 80 employees, the company said on Monday.",
+        "Kessa Metals has 80 employees.",
+        "Kessa employs 80 people.",
+    )
+    assert [c for c in comparison.claims if c.kind == "number" and "give 80" in (c.note or "")]
+    assert not [d for d in comparison.digest if "$334 million" in d.text and len(d.sources) > 1]
+
+
 def test_the_digest_tells_a_shared_claim_by_the_sentence_that_says_what_the_others_say() -> None:
     # the first sentence, linked to both others, adds who confirmed it: told for all three, that would be its
     # word alone

@@ -53,7 +53,7 @@ from ..text import (
 )
 
 NAME = "digest"
-VERSION = "19"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
+VERSION = "20"  # 2: voices kept for every quotation, no question; 3: no statement told twice;
 # 4: no pointer to a picture ("(left)", "(pictured)"); 5: a claim over mostly a told claim's sentences is not told;
 # 6: a claim is told by a sentence whose figures its other sentences give; 7: "not only" is no denial;
 # 8: no sentence that ends in a colon or starts with an ellipsis (half a statement); 9: a sentence that names its
@@ -69,7 +69,7 @@ VERSION = "19"  # 2: voices kept for every quotation, no question; 3: no stateme
 # again (what the told sentence denies is not a part of it); 17: up to DISPUTE_ROOM sentences are kept for the
 # disputes, which twenty shared claims used to crowd out; 18: "not the only", "not the first" and "not alone"
 # are no denial when telling a repeat; 19: a revised figure or another source's cites the outlets that give
-# the figure told
+# the figure told; 20: the line of a figure all its outlets give tells no figure one of them adds
 
 MAX_SINGLE_SOURCE_PER_OUTLET = 1
 # Shorter sentences are fragments (a piece of a quote split over sentences), not statements.
@@ -258,12 +258,15 @@ def write_digest(
             and not _QUESTION.match(text_of[s])
             and voiced(s)
         ]
+        figures = {s: set(FIGURE.findall(text_of[s])) for s in claim.sentence_ids if s in text_of}
+        given = Counter(f for found in figures.values() for f in found)
+        if claim.kind == "number" and claim.status == "shared":
+            # the line of a figure all its outlets give tells that figure, not another one of them adds
+            candidates = [s for s in candidates if all(given[f] > 1 for f in figures[s])]
         if not candidates:
             return None
         newest = max((values.get(s, 0.0) for s in candidates), default=0.0)
         degree = {s: sum(s in (link.sentence_a, link.sentence_b) for link in claim.links) for s in candidates}
-        figures = {s: set(FIGURE.findall(text_of[s])) for s in claim.sentence_ids if s in text_of}
-        given = Counter(f for found in figures.values() for f in found)
 
         # the content words of each sentence of the claim (a copy carries the claim too: it is cited)
         words = {s: {stem(w) for w in content_words(text_of[s])} for s in claim.sentence_ids if s in sentences}

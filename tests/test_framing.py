@@ -316,7 +316,7 @@ def test_the_digest_tells_a_shared_claim_without_a_figure_only_one_outlet_gives(
 def test_the_line_of_a_figure_all_outlets_give_tells_no_figure_one_of_them_adds() -> None:
     # the only sentence long enough to tell the shared "80 employees" also gives a price the others do not
     comparison = compare_texts(
-        "Orno Mining will pay $334 million for Kessa Metals, a copper firm of 80 employees, the company said on Monday.",
+        "Orno Mining will pay $334 million for Kessa Metals, a copper firm of 80 employees, the company said Monday.",
         "Kessa Metals has 80 employees.",
         "Kessa employs 80 people.",
     )

@@ -364,6 +364,12 @@ def test_an_articles_terms_hold_its_figures() -> None:
     assert terms["#2012"] == 1 and terms[next(t for t in terms if t.startswith("quak"))] >= 2  # title twice
 
 
+def _numbered(index: corpus.Corpus, weights: dict[str, float]) -> dict[int, float]:
+    """``weights`` by the corpus's term numbers (numbering new terms)."""
+    index._number(weights)
+    return {index.term_ids[term]: weight for term, weight in weights.items()}
+
+
 def test_stories_tied_on_shared_terms_are_taken_in_the_order_they_formed(tmp_path: Path) -> None:
     """More stories share an article's heaviest terms than are scored: the ones scored are the first formed,
     on every run (not in the order of a set of ids, which changes with Python's hash seed)."""
@@ -371,14 +377,10 @@ def test_stories_tied_on_shared_terms_are_taken_in_the_order_they_formed(tmp_pat
     index = corpus.Corpus(store)
     count = corpus.MAX_CANDIDATES * 2
 
-    def numbered(weights: dict[str, float]) -> dict[int, float]:
-        index._number(weights)
-        return {index.term_ids[term]: weight for term, weight in weights.items()}
-
     for number in range(count):
-        vector = numbered({"harbour": 0.3 + number / 200, "fire": 0.5, f"other{number}": 0.1})
+        vector = _numbered(index, {"harbour": 0.3 + number / 200, "fire": 0.5, f"other{number}": 0.1})
         index._remember(corpus._Story(corpus.StorySummary(f"story-{number:03d}", None, 1, 1), vector))
-    article = numbered({"harbour": 0.7, "fire": 0.7})
+    article = _numbered(index, {"harbour": 0.7, "fire": 0.7})
     best = index._closest(iter(article), index._arrays(article), None)
     # the best scored of the first MAX_CANDIDATES formed, not the best of all (story-059)
     assert best is not None and best.summary.story_id == f"story-{corpus.MAX_CANDIDATES - 1:03d}"
@@ -389,22 +391,21 @@ def test_a_small_story_joins_a_large_one_at_a_lower_cosine_but_not_another_small
     store = open_store(tmp_path / "small.db")
     index = corpus.Corpus(store)
 
-    def numbered(weights: dict[str, float]) -> dict[int, float]:
-        index._number(weights)
-        return {index.term_ids[term]: weight for term, weight in weights.items()}
-
     large = corpus.LARGE_STORY
     # mean vectors (0.2, 0.2): a story of many reports and one of two
     index._remember(
         corpus._Story(
-            corpus.StorySummary("quarry", None, large, large), numbered({"orno": 0.2 * large, "quarry": 0.2 * large})
+            corpus.StorySummary("quarry", None, large, large),
+            _numbered(index, {"orno": 0.2 * large, "quarry": 0.2 * large}),
         )
     )
-    index._remember(corpus._Story(corpus.StorySummary("mine", None, 2, 2), numbered({"kessa": 0.4, "mine": 0.4})))
+    index._remember(
+        corpus._Story(corpus.StorySummary("mine", None, 2, 2), _numbered(index, {"kessa": 0.4, "mine": 0.4}))
+    )
     cosine = 0.2  # under STORY_MERGE_COSINE, over SMALL_MERGE_COSINE
     assert corpus.SMALL_MERGE_COSINE <= cosine < corpus.STORY_MERGE_COSINE
     for words, expected in ((("orno", "quarry"), "quarry"), (("kessa", "mine"), None)):
-        vector = numbered({words[0]: 0.5, words[1]: 0.5, "dam": 0.5**0.5})
+        vector = _numbered(index, {words[0]: 0.5, words[1]: 0.5, "dam": 0.5**0.5})
         arrays = index._arrays(vector)
         assert index._closest(iter(vector), arrays, None, minimum=corpus.STORY_MERGE_COSINE) is None
         found = index._closest(
@@ -454,19 +455,15 @@ def test_a_story_named_after_an_article_that_moved_away_takes_the_name_of_one_th
     store = open_store(tmp_path / "names.db")
     index = corpus.Corpus(store)
 
-    def numbered(weights: dict[str, float]) -> dict[int, float]:
-        index._number(weights)
-        return {index.term_ids[term]: weight for term, weight in weights.items()}
-
     def article(title: str) -> StoredArticle:
         text = f"{title}\n\n{BRIDGE[0][1]}"
         return StoredArticle(prepare_article(article_from_text(text, source=title, outlet="Example")), "one")
 
     vectors = [
-        numbered({"orno": 0.8, "quarry": 0.6}),  # started story one, belongs with story two
-        numbered({"kessa": 0.8, "mine": 0.6}),
-        numbered({"kessa": 0.6, "mine": 0.8}),
-        numbered({"orno": 0.6, "quarry": 0.8}),
+        _numbered(index, {"orno": 0.8, "quarry": 0.6}),  # started story one, belongs with story two
+        _numbered(index, {"kessa": 0.8, "mine": 0.6}),
+        _numbered(index, {"kessa": 0.6, "mine": 0.8}),
+        _numbered(index, {"orno": 0.6, "quarry": 0.8}),
     ]
     stored = [article("Orno quarry floods"), article("Kessa mine fire"), article("Fire at Kessa mine")]
     one = corpus._Story(corpus.StorySummary("one", "Orno quarry floods", 0, 0), {})

@@ -3,7 +3,8 @@
     python bench/story_clustering.py            # B3 precision, recall, F1 and time per set
     python bench/story_clustering.py --sweep    # also the threshold grid on the tuning topics
     python bench/story_clustering.py --roundups # roundups: sections placed, single stories left whole
-    python bench/story_clustering.py --distractors  # single stories of the same topics: how many stay alone
+    python bench/story_clustering.py --distractors  # single stories of other topics, and single reports of an
+                                                    # incident of the same kind: how many stay alone
 
 ECB+ holds 982 reports of 86 incidents in 43 topics: two incidents of the same kind per topic (two
 earthquakes, two shootings), which must be kept apart. The threshold is tuned on topics 1-35 and reported
@@ -215,6 +216,38 @@ def distractors(docs: list[tuple[str, str, str]]) -> None:
     print(f"| {name} | {len(singles)} | {joined} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
 
 
+def same_kind_singles(docs: list[tuple[str, str, str]], seed: int = 1) -> None:
+    """Distractors of the same kind: each topic's one incident whole beside one report of its other incident (and,
+    in a second run, the other way round): how many of those single reports join the other incident's story."""
+    by_incident: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for doc in docs:
+        by_incident[doc[2]].append(doc)
+    pairs = defaultdict(list)
+    for incident in sorted(by_incident):
+        pairs[incident.split("ecb")[0]].append(incident)
+    rng = random.Random(seed)
+    joined = total = 0
+    for side in (0, 1):
+        run, singles = [], []
+        for first, second in (p for p in pairs.values() if len(p) == 2):
+            whole, other = (first, second) if side == 0 else (second, first)
+            single = rng.choice(by_incident[other])
+            run += by_incident[whole] + [single]
+            singles.append((single[0], whole))
+        predicted, _ = cluster(run)
+        gold = {doc_id: label for doc_id, _, label in run}
+        members: dict[str, list[str]] = defaultdict(list)
+        for doc_id, story in predicted.items():
+            members[story].append(doc_id)
+        for doc_id, whole in singles:
+            mates = Counter(gold[m] for m in members[predicted[doc_id]] if m != doc_id)
+            total += 1
+            joined += bool(mates) and mates.most_common(1)[0][0] == whole
+    print("\n| set | single reports | joined the other incident's story |")
+    print("|---|---|---|")
+    print(f"| ECB+ topics 1-35 (tune): one incident whole + one report of the other | {total} | {joined} |")
+
+
 def score(name: str, docs: list[tuple[str, str, str]], dates: dict[str, dt.date] | None = None) -> None:
     if not docs:
         print(f"| {name} | skipped: no data |")
@@ -241,6 +274,7 @@ def main() -> int:
     tune, test = ecb_docs(set(range(1, 36))), ecb_docs(set(range(36, 46)))
     if args.distractors:
         distractors(tune)
+        same_kind_singles(tune)
         return 0
     if args.roundups:
         print("| set | documents | roundups | split | sections placed right | single documents split |")

@@ -387,34 +387,6 @@ def test_stories_tied_on_shared_terms_are_taken_in_the_order_they_formed(tmp_pat
     store.close()
 
 
-def test_a_small_story_joins_a_large_one_at_a_lower_cosine_but_not_another_small_one(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "small.db")
-    index = corpus.Corpus(store)
-
-    large = corpus.LARGE_STORY
-    # mean vectors (0.2, 0.2): a story of many reports and one of two
-    index._remember(
-        corpus._Story(
-            corpus.StorySummary("quarry", None, large, large),
-            _numbered(index, {"orno": 0.2 * large, "quarry": 0.2 * large}),
-        )
-    )
-    index._remember(
-        corpus._Story(corpus.StorySummary("mine", None, 2, 2), _numbered(index, {"kessa": 0.4, "mine": 0.4}))
-    )
-    cosine = 0.2  # under STORY_MERGE_COSINE, over SMALL_MERGE_COSINE
-    assert corpus.SMALL_MERGE_COSINE <= cosine < corpus.STORY_MERGE_COSINE
-    for words, expected in ((("orno", "quarry"), "quarry"), (("kessa", "mine"), None)):
-        vector = _numbered(index, {words[0]: 0.5, words[1]: 0.5, "dam": 0.5**0.5})
-        arrays = index._arrays(vector)
-        assert index._closest(iter(vector), arrays, None, minimum=corpus.STORY_MERGE_COSINE) is None
-        found = index._closest(
-            iter(vector), arrays, None, minimum=corpus.STORY_MERGE_COSINE, large_minimum=corpus.SMALL_MERGE_COSINE
-        )
-        assert (found.summary.story_id if found else None) == expected
-    store.close()
-
-
 MINES = {
     "kessa-1": "Fire breaks out at Kessa copper mine\n\nA fire broke out in the Kessa copper mine on Monday, "
     "trapping 12 miners underground, the mining company said. Rescue teams pumped fresh air into the burning shaft.\n",

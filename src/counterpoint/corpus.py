@@ -62,15 +62,6 @@ STORY_MIN_COSINE = 0.2
 # After each batch, two stories whose articles' mean cosine across them is at least this are one
 # (single-pass grouping splits a story whose first articles happened to differ) (decision 0013).
 STORY_MERGE_COSINE = 0.25
-# A story of at most SMALL_STORY originals joins a story of at least LARGE_STORY at this lower mean cosine: a mean
-# over many outlets' wordings runs lower than one over a few, and the first reports of an incident that took
-# other words stay apart otherwise (ECB+ topics 1-35, tune: every story of one to three reports left out of its
-# incident was closest to that incident's story, at 0.15-0.26). The large side keeps two small stories of one
-# topic apart (BASIL's single stories among ECB+: 52 joined another story before and after; with 6 originals
-# 55-59). Tune B3-F1 0.908 -> 0.921 at 0.12-0.14, 0.917 with LARGE_STORY 10 (decision 0013).
-SMALL_STORY = 3
-LARGE_STORY = 8
-SMALL_MERGE_COSINE = 0.14
 # After a batch is placed, its articles move to the story closest to each without it, this many times (k-means
 # steps; ECB+ tune topics: no pass 0.894 B3-F1, one 0.895 with precision 0.861 -> 0.881, two 0.888).
 REFINE_PASSES = 1
@@ -635,7 +626,6 @@ class Corpus:
                 story.summary.last_published,
                 exclude=self.apart.get(story_id, set()) | {story_id},
                 minimum=STORY_MERGE_COSINE,
-                large_minimum=SMALL_MERGE_COSINE if story.summary.originals <= SMALL_STORY else None,
             )
             if closest is None:
                 continue
@@ -695,17 +685,14 @@ class Corpus:
         published: dt.date | None,
         exclude: Collection[str] = (),
         minimum: float | None = None,
-        large_minimum: float | None = None,
     ) -> _Story | None:
         """The story closest to ``vector`` (term numbers and weights, see :meth:`_arrays`) at ``minimum`` or
-        above, among those that share the most of its heaviest terms (``probes``); else, with ``large_minimum``,
-        the closest of LARGE_STORY originals or more at that; else None."""
+        above, among those that share the most of its heaviest terms (``probes``), or None."""
         by_term = self.by_term
         shared_probes = Counter(itertools.chain.from_iterable(by_term[t] for t in probes if t in by_term))
         for excluded in exclude:
             shared_probes.pop(excluded, None)
         best, best_score = None, STORY_MIN_COSINE if minimum is None else minimum
-        large, large_score = None, best_score if large_minimum is None else large_minimum
         ids, weights = vector
         try:
             self.scratch[ids] = weights
@@ -723,11 +710,9 @@ class Corpus:
                 score = float(self.scratch[story_ids] @ story_weights) / max(1, story.summary.originals)
                 if score >= best_score:
                     best, best_score = story, score
-                if score >= large_score and story.summary.originals >= LARGE_STORY:
-                    large, large_score = story, score
         finally:
             self.scratch[ids] = 0.0
-        return best or large
+        return best
 
     def _story_arrays(self, story: _Story) -> tuple[np.ndarray, np.ndarray]:
         if story.arrays is None:

@@ -154,9 +154,11 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
             if period == "cumulative":
                 frames[measure].append(group)
     _denied_figures(comparison, frames, outlet_of, text_of, by_sentence)
-    for value, given in other.items():
+    # outlets that give one figure of another measure in close sentences share it, one unit each, however they
+    # word what it counts ("a 6.1-magnitude quake", "magnitude 6.1"); figures that differ are the slot conflicts'
+    for given in other.values():
         for group in _same_frame(given, vectors):
-            _add_agreeing_claim(comparison, group, value, outlet_of, by_sentence, vectors)
+            _add_figure_claim(comparison, group, "", "", outlet_of, text_of, by_sentence, vectors)
 
 
 def _story_year(comparison: Comparison) -> int | None:
@@ -228,6 +230,8 @@ def _add_figure_claim(
     by_sentence: dict[str, list[Unit]],
     vectors: dict[str, NDArray[np.float32]] | None = None,
 ) -> None:
+    """The claim of a group of figures, one per outlet. ``measure`` "": figures of one value and of no measure of
+    :data:`MEASURES`, named by what their outlets most often say they count."""
     chosen = _per_outlet(group, vectors)
     if len(chosen) < 2:
         return
@@ -237,7 +241,8 @@ def _add_figure_claim(
     values = {f.quantity.value for f in chosen}
     if len(values) == 1:
         claim.kind = "number"
-        claim.note = f"{measure} ({period}): all outlets give {values.pop():,.10g}"
+        label = f"{measure} ({period})" if measure else Counter(f.quantity.counts for f in chosen).most_common(1)[0][0]
+        claim.note = f"{label}: all outlets give {values.pop():,.10g}"
     else:
         dated = {a.article_id for a in comparison.articles if a.published}
         claim.kind, claim.note = _classify(group, chosen, text_of, measure, period, dated)
@@ -253,29 +258,6 @@ def _distinctive(value: float) -> bool:
     """A figure of two digits or more, or with decimals ("6.1", "249", "$20,000"): few things in one story come to
     it by chance, unlike "three" or "one"; the corpus tells incidents apart by the same figures."""
     return value >= 10 or value != int(value)
-
-
-def _add_agreeing_claim(
-    comparison: Comparison,
-    group: list[_Figure],
-    value: float,
-    outlet_of: dict[str, str],
-    by_sentence: dict[str, list[Unit]],
-    vectors: dict[str, NDArray[np.float32]] | None,
-) -> None:
-    """The claim of outlets that give one figure of another measure in close sentences ("a 6.1-magnitude quake",
-    "magnitude 6.1", "the 6.1 earthquake": what it counts is worded many ways): one unit per outlet. Figures
-    that differ are the slot conflicts' to compare, with their measure words."""
-    chosen = _per_outlet(group, vectors)
-    if len(chosen) < 2:
-        return
-    evidence = [_figure_unit(f.quantity, by_sentence, comparison) for f in chosen]
-    claim = _claim(evidence, outlet_of, "shared", comparison.scope)
-    claim.kind = "number"
-    claim.values = {f.outlet: _describe(f) for f in chosen}
-    counted = Counter(f.quantity.counts for f in chosen).most_common(1)[0][0]
-    claim.note = f"{counted}: all outlets give {value:,.10g}"
-    comparison.claims.append(claim)
 
 
 def _denied_figures(

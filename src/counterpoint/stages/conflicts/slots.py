@@ -341,7 +341,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     if ages:
         slot_words |= {stem("year"), stem("old")}
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
-    left_out = slot_words | set(TIME_WORDS) | figure_words
+    left_out = slot_words | TIME_WORDS | figure_words
     frame = frozenset(stem(w) for w in words if stem(w) not in left_out)
     negated = bool(NEGATION.search(text))
     known = gazetteer or _bundled_gazetteer()

@@ -334,6 +334,18 @@ def test_the_same_quote_given_to_different_speakers_is_an_attribution_conflict()
     assert set(claim.values.values()) == {"Avi Lerner", "Dov Ashkenazi"}
 
 
+def test_short_quoted_words_of_one_claim_given_to_two_people_are_an_attribution_conflict() -> None:
+    # six quoted words: too few to be a statement on their own, but both sentences state one thing
+    said = 'Rail services in Orvia will stay suspended "until the end of the month," {} said on Monday.'
+    comparison = compare_texts(said.format("transport minister Ana Velez"), said.format("union leader Piet Maron"))
+    [claim] = [c for c in comparison.claims if c.status == "conflicting"]
+    assert claim.kind == "attribution"
+    assert set(claim.values.values()) == {"Ana Velez", "Piet Maron"}
+    # a ministry and its minister speak with one voice
+    comparison = compare_texts(said.format("transport minister Ana Velez"), said.format("the Transport Ministry"))
+    assert not [c for c in comparison.claims if c.status == "conflicting"]
+
+
 def test_different_places_for_the_same_event_conflict() -> None:
     comparison = compare_texts(
         "The two leaders signed the water-sharing agreement in Geneva on Thursday after months of talks.",

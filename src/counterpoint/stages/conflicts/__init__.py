@@ -23,7 +23,9 @@ rest: the units' content words apart from the slot's own words overlap by at lea
 and their embeddings are close. A conflict claim holds only the units that disagree on that slot, each side's
 value and outlet, and its evidence spans.
 
-**Attribution.** The same words quoted verbatim but given to different speakers by different outlets.
+**Attribution.** The same words quoted verbatim but given to different speakers by different outlets: a
+statement several articles carry word for word, or shorter quoted words in the sentences of one claim given
+to two different people.
 
 The stage's parts: :mod:`.figures` (figure claims, denied tolls and :func:`_claim`), :mod:`.slots` (what a
 unit states in each slot), :mod:`.negation` (denials) and :mod:`.differences` (how two units' values differ);
@@ -62,7 +64,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "51"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "52"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -130,7 +132,8 @@ VERSION = "51"  # 6: a denial of degree is about the degree; refusing to act den
 # count of times ("arrested 4 times") is no toll of its act; 50: a figure written as a word ("shot seven times") is
 # the slot's value, not a word of the frame; a day after a noun spelled like a verb of saying ("Upper Nile state on
 # Tuesday") dates the event, not a statement; 51: outlets giving one figure of two digits or more, or with decimals, of
-# any other measure in close sentences share a claim (not the minutes of a clock time)
+# any other measure in close sentences share a claim (not the minutes of a clock time); 52: shorter quoted words in
+# the sentences of one claim, given to two people by two outlets, are an attribution conflict
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -162,28 +165,48 @@ def find_conflicts(comparison: Comparison, scored: Scored | None = None, gazette
 
 
 def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) -> None:
-    """The same words, quoted verbatim, put in different mouths by different outlets."""
+    """The same words, quoted verbatim, put in different mouths by different outlets: a statement several
+    articles carry word for word (``Quote.statement_id``), or shorter quoted words ("for the foreseeable future")
+    in the sentences of one aligned claim given to two different people."""
     names_in: dict[str, set[str | None]] = defaultdict(set)
+    people: set[str] = set()
     for entity in comparison.entities:
+        if entity.type == "PERSON":
+            people.add(entity.entity_id)
         for mention in entity.mentions:
             names_in[mention.sentence_id].add(entity.entity_id)
+    # only speakers named in the quote's own sentence: "he said" resolved by context is too weak to dispute
+    named = [q for q in comparison.quotes if q.speaker_entity_id in names_in[q.sentence_id]]
+    groups: list[list[Quote]] = list(_by_key(named, lambda q: q.statement_id).values())
+    # a claim's sentences state one thing: quoted words they share are one statement, and the speakers outlets
+    # give it are rivals when both are people (a company and its chief executive speak with one voice)
+    quotes_in: dict[str, list[Quote]] = defaultdict(list)
+    for quote in named:
+        if quote.direct and quote.speaker_entity_id in people:
+            quotes_in[quote.sentence_id].append(quote)
+    for claim in comparison.claims:
+        if claim.status != "shared":
+            continue
+        quoted = [q for sentence_id in claim.sentence_ids for q in quotes_in.get(sentence_id, ())]
+        groups.extend(_same_words(quoted))
+    told: set[frozenset[str]] = set()
     sentence_of = comparison.sentence_index()
-    by_statement: dict[str, list[Quote]] = defaultdict(list)
-    for quote in comparison.quotes:
-        # only speakers named in the quote's own sentence: "he said" resolved by context is too weak to dispute
-        if quote.statement_id and quote.speaker_entity_id in names_in[quote.sentence_id]:
-            by_statement[quote.statement_id].append(quote)
-    for quotes in by_statement.values():
+    for quotes in groups:
         speakers = {q.speaker_entity_id for q in quotes}
         if len(speakers) < 2 or len({outlet_of[q.article_id] for q in quotes}) < 2:
             continue
         if any(speakers <= names_in[q.sentence_id] for q in quotes):
             continue  # one outlet names both: a relay ("The Guardian reported X said"), not two claimed speakers
-        named = list({q.speaker for q in quotes})
-        if all(same_name(x, y) for i, x in enumerate(named) for y in named[i + 1 :]):
+        names = list({q.speaker for q in quotes})
+        if all(same_name(x, y) for i, x in enumerate(names) for y in names[i + 1 :]):
             continue  # one speaker named two ways ("Iga Jasica" / "Iga"), two entities only to the resolver
+        one_per_outlet = {outlet_of[q.article_id]: q for q in quotes}
+        sentences = frozenset(q.sentence_id for q in one_per_outlet.values())
+        if sentences in told:
+            continue  # found both as a statement and inside a claim
+        told.add(sentences)
         evidence = []
-        for quote in {outlet_of[q.article_id]: q for q in quotes}.values():
+        for quote in one_per_outlet.values():
             article, sentence = sentence_of[quote.sentence_id]
             evidence.append(ClaimUnit(article.article_id, sentence.sentence_id, sentence.start, sentence.end))
         claim = _claim(evidence, outlet_of, "conflicting", comparison.scope)
@@ -191,6 +214,30 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
         claim.values = {outlet_of[q.article_id]: q.speaker for q in quotes}
         claim.note = "the same words are attributed to different speakers"
         comparison.claims.append(claim)
+
+
+def _by_key(quotes: list[Quote], key: Callable[[Quote], str | None]) -> dict[str, list[Quote]]:
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        value = key(quote)
+        if value:
+            groups[value].append(quote)
+    return groups
+
+
+def _same_words(quotes: list[Quote]) -> list[list[Quote]]:
+    """Groups of quotes of different articles whose words are one inside the other."""
+    words = [" ".join(re.findall(r"\w+", q.text.lower())) for q in quotes]
+    groups = []
+    for i, quote in enumerate(quotes):
+        group = [quote] + [
+            other
+            for j, other in enumerate(quotes)
+            if j != i and other.article_id != quote.article_id and words[i] and words[i] in words[j]
+        ]
+        if len(group) > 1:
+            groups.append(group)
+    return groups
 
 
 # --- same frame, different value -------------------------------------------------------------------------

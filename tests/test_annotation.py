@@ -492,6 +492,14 @@ def test_a_name_found_once_is_found_where_the_tagger_missed_it() -> None:
     assert _tokens("Darnell 'Dee' Okafor") == ["darnell", "okafor"]
 
 
+def test_a_clock_time_counts_nothing() -> None:
+    found = counts_of(
+        "Witnesses said there were three further explosions at 3 p. m. (1200 GMT). "
+        "The camp holds about 20,000 refugees."
+    )
+    assert found == {3: "further explosions", 20000: "refugees holds"}
+
+
 def test_a_count_of_times_says_of_what() -> None:
     found = counts_of("Gray was shot seven times by police. She has visited the city three times since October.")
     assert found[7] == "times shot"

@@ -22,11 +22,11 @@ from ..text import DEGREE_WORDS
 
 NAME = "quantities"
 VERSION = (
-    "6"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
+    "7"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
     # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead;
     # 5: people the subject of a verb that acts on nothing ("three people died"), a state after the noun ("left three
     # people dead") and "to death" ("burnt to death") say what is counted, with a grade of the state ("seriously
-    # injured"); 6: "shot seven times" counts the times shot
+    # injured"); 6: "shot seven times" counts the times shot; 7: a clock time ("1200 GMT", "0737 local time") counts nothing
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -273,6 +273,19 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
     return "", None
 
 
+# Time zones: a figure before one is a clock time ("at 1200 GMT", "0737 UTC"), as is one before "local time".
+_TIME_ZONES = frozenset(
+    """GMT UTC UT Z EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST CET CEST EET EEST WET WEST MSK IST JST KST
+    AEST AEDT ACST AWST NZST NZDT WIB WITA WIT SAST EAT WAT CAT""".split()
+)
+
+
+def _clock_time(doc: Any, end: int) -> bool:
+    """Whether the number ending before token ``end`` is a time of day: a time zone or "local time" follows."""
+    after = [t.text for t in doc[end : end + 2]]
+    return bool(after) and (after[0] in _TIME_ZONES or [w.lower() for w in after] == ["local", "time"])
+
+
 def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Quote]) -> list[Quantity]:
     """Every counted number in the body of ``article``."""
     authority: dict[str, str] = {}
@@ -291,7 +304,7 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
                 ent_start -= len(spaced.group(0))
                 ent_text = parsed.doc.text[ent_start : ent.end_char]
             value = parse_value(ent_text)
-            if value is None:
+            if value is None or _clock_time(parsed.doc, ent.end):
                 continue
             start = parsed.start + ent_start
             sentence = article.sentence_at(start)

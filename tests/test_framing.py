@@ -561,6 +561,11 @@ def test_page_code_in_quote_marks_is_no_scare_quote() -> None:
     assert {text for kind, text, _ in notes(comparison, "Outlet 0") if kind == "scare quotes"} == {'"reform"'}
 
 
+def test_a_quoted_sentence_is_speech_whatever_the_spacing() -> None:
+    comparison = compare_texts('The port of Orno stays shut, the union said. "It is unfair. " The "reform" passed.')
+    assert {text for kind, text, _ in notes(comparison, "Outlet 0") if kind == "scare quotes"} == {'"reform"'}
+
+
 def test_a_quoted_title_is_no_scare_quote() -> None:
     comparison = compare_texts(
         'The town of Orno showed "Harbour of Kessa" on Monday, and the mayor was a "hero" to them.'

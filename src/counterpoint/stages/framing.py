@@ -43,7 +43,7 @@ from ..nlp import ParsedLine
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "12"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "13"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
 # one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles;
@@ -54,7 +54,8 @@ VERSION = "12"  # 2: loaded-sentence notes from the BABE bias model; 3: wording 
 # British and American spellings ("rumour" / "rumor") and a name written in lower case ("sarah palin" / "Palin") are
 # no choice of words; 10: "claims" as a noun ("the claims in the lawsuit") or said of a court filing ("the suit
 # claims") casts no doubt; 11: a source named again ("the same source", "that source") counts once; 12: words a
-# sentence says someone used ("explained", "asked", "derided him as", "nicknamed") are a partial quote
+# sentence says someone used ("explained", "asked", "derided him as", "nicknamed") are a partial quote; 13: a quoted
+# sentence whose closing mark follows a space ('"It is unfair. "') is speech, no scare quote
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3
@@ -346,8 +347,8 @@ def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, in
         ):
             continue
         start, end = match.start("term") + offset, match.end("term") + offset
-        if term[-1] in ".,;:!?":
-            continue  # punctuation inside the marks: a piece of someone's sentence, i.e. a partial quote
+        if term.rstrip()[-1:] in tuple(".,;:!?"):
+            continue  # punctuation inside the marks (a space may follow it: 'unfair. "'): a piece of someone's sentence, i.e. a partial quote
         if not _LETTER_WORD.search(term) or _CODE_TOKEN.search(term):
             continue  # page code or a size ("300x250", a hash) left in the text: no word to distance from
         is_name = any(s <= start and end <= e + 2 for s, e in entity_spans)

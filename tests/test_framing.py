@@ -614,6 +614,10 @@ def test_profiles_give_the_affiliation_a_speaker_is_described_with() -> None:
         ("Dana Kovac", "Egypt"),
         ("A French official", "France"),
     }
+    # a country's name is read whole: South Sudanese officials are not Sudan's
+    comparison = compare_texts("South Sudanese officials said the camp in Yida was bombed on Thursday.")
+    [profile] = comparison.profiles
+    assert {(q.speaker, q.affiliation) for q in profile.quoted} == {("South Sudanese officials", "South Sudan")}
     # whom something was told is no affiliation of the person it was told about
     comparison = compare_texts("A nurse told Reuters that Dana Kovac was at the clinic, and Kovac said she was not.")
     [profile] = comparison.profiles

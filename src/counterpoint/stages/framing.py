@@ -43,7 +43,7 @@ from ..nlp import ParsedLine
 from .quotes import MIN_QUOTE_WORDS, QUOTED
 
 NAME = "framing"
-VERSION = "13"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
+VERSION = "14"  # 2: loaded-sentence notes from the BABE bias model; 3: wording and sources by name forms;
 # 4: labels for armed groups and military campaigns; 5: what follows "of" in a name is another referent ("Syria" /
 # "Islamic State of Iraq and Syria"), and two abbreviations of one thing ("IS" / "ISIS") are no choice of words;
 # one noun in two numbers ("woman" / "women") is two referents; 6: a pronoun speaker is no source in profiles;
@@ -55,7 +55,8 @@ VERSION = "13"  # 2: loaded-sentence notes from the BABE bias model; 3: wording 
 # no choice of words; 10: "claims" as a noun ("the claims in the lawsuit") or said of a court filing ("the suit
 # claims") casts no doubt; 11: a source named again ("the same source", "that source") counts once; 12: words a
 # sentence says someone used ("explained", "asked", "derided him as", "nicknamed") are a partial quote; 13: a quoted
-# sentence whose closing mark follows a space ('"It is unfair. "') is speech, no scare quote
+# sentence whose closing mark follows a space ('"It is unfair. "') is speech, no scare quote; 14: a speaker's country is
+# read whole in profiles ("South Sudanese officials" are South Sudan's, not Sudan's)
 
 # Quoted spans up to this many words are terms, not statements (the quotes stage takes longer ones).
 SCARE_QUOTE_MAX_WORDS = 3

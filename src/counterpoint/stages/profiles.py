@@ -33,8 +33,7 @@ def profiles(comparison: Comparison, gazetteer: Gazetteer | None = None) -> list
         known = affiliation.get(entity_id or "")
         if known or gazetteer is None or entity_id:
             return known
-        countries = {c for word in speaker.split() if (c := gazetteer.is_qualifier(word.strip(",.")))}
-        return countries.pop() if len(countries) == 1 else None
+        return _country_named(speaker, gazetteer)
 
     group_affiliation: dict[str, Counter[str]] = {}
     for quote in comparison.quotes:
@@ -61,3 +60,25 @@ def profiles(comparison: Comparison, gazetteer: Gazetteer | None = None) -> list
 
 def _most_common(counts: Counter[str] | None) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
+
+
+# The longest country name or adjective read in a speaker's description, in words ("South Sudanese", "New Zealand").
+_COUNTRY_MAX_WORDS = 3
+
+
+def _country_named(speaker: str, gazetteer: Gazetteer) -> str | None:
+    """The one country a speaker's description names ("Israeli officials"), each name read whole: "South
+    Sudanese officials" are South Sudan's, not Sudan's."""
+    words = [w.strip(",.") for w in speaker.split()]
+    countries = set()
+    at = 0
+    while at < len(words):
+        for length in range(min(_COUNTRY_MAX_WORDS, len(words) - at), 0, -1):
+            country = gazetteer.is_qualifier(" ".join(words[at : at + length]))
+            if country:
+                countries.add(country)
+                at += length
+                break
+        else:
+            at += 1
+    return countries.pop() if len(countries) == 1 else None

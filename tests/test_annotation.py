@@ -172,6 +172,16 @@ def test_a_speakers_phrase_is_a_name_or_a_role_not_a_clause() -> None:
     assert "the ferry company" in speakers or "ferry company" in speakers  # the issuer of the statement
 
 
+def test_a_speakers_phrase_ends_before_its_relative_clause_and_its_day() -> None:
+    comparison = compare_texts(
+        "The port authority on Monday strongly condemned the closure of a fishing harbour in Orno sheltering more "
+        "than 200 boats fleeing from storms in neighbouring Kessa's bays.\n"
+        "A harbour official initially reported deaths, but a Danish activist who spoke to nurses at the clinic later "
+        "said there were no casualties."
+    )
+    assert {"The port authority", "a Danish activist"} <= set(quotes_by_speaker(comparison))
+
+
 def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> None:
     comparison = compare_texts(
         'Marta Olsen, deputy director at Nordic Rail, commented: "The new timetable starts in May."\n'

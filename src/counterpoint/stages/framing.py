@@ -349,7 +349,9 @@ def _scare_quotes(collector: _Notes, text: str, entity_spans: list[tuple[int, in
             continue
         start, end = match.start("term") + offset, match.end("term") + offset
         if term.rstrip()[-1:] in tuple(".,;:!?"):
-            continue  # punctuation inside the marks (a space may follow it: 'unfair. "'): a piece of someone's sentence, i.e. a partial quote
+            # punctuation inside the marks (a space may follow it: 'unfair. "'): a piece of someone's sentence,
+            # i.e. a partial quote
+            continue
         if not _LETTER_WORD.search(term) or _CODE_TOKEN.search(term):
             continue  # page code or a size ("300x250", a hash) left in the text: no word to distance from
         is_name = any(s <= start and end <= e + 2 for s, e in entity_spans)

@@ -26,7 +26,8 @@ VERSION = (
     # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead;
     # 5: people the subject of a verb that acts on nothing ("three people died"), a state after the noun ("left three
     # people dead") and "to death" ("burnt to death") say what is counted, with a grade of the state ("seriously
-    # injured"); 6: "shot seven times" counts the times shot; 7: a clock time ("1200 GMT", "0737 local time") counts nothing
+    # injured"); 6: "shot seven times" counts the times shot; 7: a clock time ("1200 GMT", "0737 local time")
+    # counts nothing
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})

@@ -30,14 +30,15 @@ from ..nlp import ParsedLine
 from ..text import DAY_WORDS, STOPWORDS, stem
 
 NAME = "quotes"
-VERSION = "10"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+VERSION = "11"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
 # phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report";
 # 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer;
 # 6: "he"/"she" is the speaker quoted last before it in its paragraph; after only possessors, no one;
 # 7: curly single quotation marks ("\u2018...\u2019", as British outlets write them) mark direct quotes;
 # 8: "he"/"she" is read as the speaker of an earlier sentence only, never a relay in its own; 9: or as a person
 # who opens a sentence after that speaker's ("Isaacs expressed worry ... '...,' he said"); 10: a name that stands
-# for a thing of theirs ("the hit Bieber track") is not the person a later "he" is
+# for a thing of theirs ("the hit Bieber track") is not the person a later "he" is; 11: a subject's words end before
+# its relative pronoun ("an activist who spoke to ...") and before a time it is dated by ("The agency on Friday")
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -572,15 +573,23 @@ def _reported_speech(ctx: _Context, parsed: ParsedLine) -> list[Quote]:
 
 
 def _noun_phrase(head: Any) -> list[Any]:
-    """The subject's words: its subtree up to the first comma, relative clause or apposition after the head."""
+    """The subject's words: its subtree up to the first comma, relative clause or apposition after the head, or
+    a time that dates the statement ("The agency on Friday condemned ...")."""
     tokens = []
     for token in head.subtree:
         if token.i > head.i and (
-            token.text in (",", "(", "\u2014", "\u2013") or token.dep_ in ("relcl", "acl", "appos")
+            token.text in (",", "(", "\u2014", "\u2013")
+            or token.dep_ in ("relcl", "acl", "appos")
+            or token.tag_ in _RELATIVE_TAGS
+            or (token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children))
         ):
             break
         tokens.append(token)
     return tokens
+
+
+# "who", "which", "that" and "whose" opening a relative clause: its pronoun comes before its verb
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
 def _can_speak(ctx: _Context, subject: Any, head_at: int) -> bool:

@@ -930,6 +930,15 @@ def test_the_other_half_of_a_question_denies_nothing() -> None:
     assert not _denies_what_the_other_states(denial, clause, plain_lead="Talks on an arena would start if ")
 
 
+def test_a_count_of_someones_record_is_no_figure_of_the_event() -> None:
+    [claim] = conflicting(
+        "Police said 12 people were arrested in Orno after the riot at the vigil.",
+        "Police said 30 people were arrested in Orno after the riot at the vigil.",
+        "Police said the teen had four prior arrests in Orno, one for the riot at the vigil.",
+    )
+    assert claim.outlets == ["Outlet 0", "Outlet 1"]
+
+
 def test_figures_written_as_words_and_sums_of_money_conflict() -> None:
     shots = compare_texts(
         "The autopsy showed the courier had been shot seven times near the depot in Orno.",

@@ -131,6 +131,8 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
             continue  # "In April last year a quake struck ... Five people died in the quake": its figure too
         if _PART.search(quantity.counts):
             continue  # "four other people died", "30 people seriously injured": a part of a toll, not a toll
+        if _RECORD.search(quantity.counts):
+            continue  # "Gray has four prior arrests": someone's record, not this event's figure
         denial = _DENIED_FIGURE.search(text_of(quantity.sentence_id))
         if denial and sentence_of[quantity.sentence_id][1].start + denial.start() < quantity.start:
             continue  # "rejected the ministry's figure of 4,535 dead": a figure denied, not given
@@ -176,6 +178,8 @@ def _story_year(comparison: Comparison) -> int | None:
 # What a count of a part of a toll says: more of them ("four other people died", "five more bodies") or a grade
 # of their state ("30 people seriously injured").
 _PART = re.compile(r"\b(?:other|more|another|additional|further|" + "|".join(sorted(DEGREE_WORDS)) + r")\b", re.I)
+# What a count of someone's record says ("four prior arrests", "two previous convictions").
+_RECORD = re.compile(r"\b(?:prior|previous|past|former|earlier)\b", re.I)
 # An earlier year named without its number ("In April last year", "two years ago").
 _YEARS_AGO = re.compile(r"\b(?:last|previous|the\s+previous)\s+year\b|\b(?:a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
 

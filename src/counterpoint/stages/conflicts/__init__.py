@@ -178,7 +178,11 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
             names_in[mention.sentence_id].add(entity.entity_id)
     # only speakers named in the quote's own sentence: "he said" resolved by context is too weak to dispute
     named = [q for q in comparison.quotes if q.speaker_entity_id in names_in[q.sentence_id]]
-    groups: list[list[Quote]] = list(_by_key(named, lambda q: q.statement_id).values())
+    by_statement: dict[str, list[Quote]] = defaultdict(list)
+    for quote in named:
+        if quote.statement_id:
+            by_statement[quote.statement_id].append(quote)
+    groups = list(by_statement.values())
     # a claim's sentences state one thing: quoted words they share are one statement, and the speakers outlets
     # give it are rivals when both are people (a company and its chief executive speak with one voice)
     quotes_in: dict[str, list[Quote]] = defaultdict(list)
@@ -217,24 +221,16 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
         comparison.claims.append(claim)
 
 
-def _by_key(quotes: list[Quote], key: Callable[[Quote], str | None]) -> dict[str, list[Quote]]:
-    groups: dict[str, list[Quote]] = defaultdict(list)
-    for quote in quotes:
-        value = key(quote)
-        if value:
-            groups[value].append(quote)
-    return groups
-
-
 def _same_words(quotes: list[Quote]) -> list[list[Quote]]:
     """Groups of quotes of different articles whose words are one inside the other."""
-    words = [" ".join(re.findall(r"\w+", q.text.lower())) for q in quotes]
+    # padded with spaces: words match whole ("the war" is not inside "the warden")
+    words = [" " + " ".join(re.findall(r"\w+", q.text.lower())) + " " for q in quotes]
     groups = []
     for i, quote in enumerate(quotes):
         group = [quote] + [
             other
             for j, other in enumerate(quotes)
-            if j != i and other.article_id != quote.article_id and words[i] and words[i] in words[j]
+            if j != i and other.article_id != quote.article_id and words[i].strip() and words[i] in words[j]
         ]
         if len(group) > 1:
             groups.append(group)

@@ -579,6 +579,15 @@ def test_not_only_declining_to_say_and_a_moment_deny_nothing() -> None:
     assert _denies_what_the_other_states("The governor was not at the church.", visit)
 
 
+def test_a_text_denies_nothing_it_says_itself() -> None:
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
+
+    quote = "\u201c By joining the group, we will get the ships we need to change the ferry market. \u201d"
+    # a quotation run together with the sentence after it: the denial there is of another thing
+    assert not _denies_what_the_other_states(quote + " The deal does not change the group\u2019s budget.", quote)
+    assert _denies_what_the_other_states("The deal does not change the ferry market.", quote)
+
+
 def test_denials_that_agree_with_the_other_account() -> None:
     from counterpoint.stages.conflicts.differences import _overnight
     from counterpoint.stages.conflicts.negation import _denies_what_the_other_states

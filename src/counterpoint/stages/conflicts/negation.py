@@ -119,6 +119,11 @@ _REPORTED = re.compile(
 )
 
 
+def _words_of(text: str) -> str:
+    """A text's words, lower case, between spaces: one text holds another's words in order when it holds this."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
 def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plain_lead: str = "") -> bool:
     """Whether what a denial in ``negated`` is about is stated in ``plain``: the first content word in the
     denial's scope, and the word after it too where ``plain`` goes on after the first ("does not employ
@@ -126,6 +131,8 @@ def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plai
     "agreed", and by "agreed to the request"). Denials listed one after another ("no food, no water") are
     one denial, about its first item. ``lead`` and ``plain_lead`` are the sentences' text before each unit
     ("whether or" before "not Thomas would get more carries", "if" before "the city secures a team")."""
+    if _words_of(plain) in _words_of(negated):
+        return False  # what a text says itself it does not deny
     stated = [stem(w) for w in content_words(plain)]
     previous_end = -1
     for start, word_end, end in denial_scopes(negated):

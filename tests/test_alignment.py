@@ -588,6 +588,14 @@ def test_a_text_denies_nothing_it_says_itself() -> None:
     assert _denies_what_the_other_states("The deal does not change the ferry market.", quote)
 
 
+def test_a_state_that_held_for_a_while_is_no_denial_of_what_came_after() -> None:
+    from counterpoint.stages.conflicts.negation import _denies_what_the_other_states
+
+    stated = "The pier had a lamp put up last month."
+    assert not _denies_what_the_other_states("For a while the pier didn't have a lamp, but the town got one.", stated)
+    assert _denies_what_the_other_states("The pier didn't have a lamp.", stated)
+
+
 def test_denials_that_agree_with_the_other_account() -> None:
     from counterpoint.stages.conflicts.differences import _overnight
     from counterpoint.stages.conflicts.negation import _denies_what_the_other_states

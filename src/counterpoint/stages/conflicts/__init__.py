@@ -64,7 +64,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "54"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "55"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -135,7 +135,7 @@ VERSION = "54"  # 6: a denial of degree is about the degree; refusing to act den
 # any other measure in close sentences share a claim (not the minutes of a clock time); 52: shorter quoted words in
 # the sentences of one claim, given to two people by two outlets, are an attribution conflict; 53: a count of someone's
 # record ("four prior arrests") is no figure of the event; 54: a unit that holds the other's words itself denies
-# nothing of them
+# nothing of them; 55: a state that held "for a while", "but" then changed, denies nothing after it
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

@@ -13,6 +13,9 @@ from ...text import DAY_WORDS, TIME_WORDS, content_words, denial_scopes, stem
 # "no longer", "not ... anymore": a state that has changed, told as of another day; not a contradiction of
 # an outlet that tells the earlier state ("isn't her calling anymore" / "the massage therapist")
 _CHANGED_STATE = re.compile(r"\b(?:no|any)\s+longer\b|\bany\s?more\b(?=\s*(?:[.,;:!?\u2014\u2013)]|$))", re.I)
+# "For a while it didn't have one, but I got ...": a state that held for a time, then changed
+_FOR_A_WHILE = re.compile(r"\b(?:for|at)\s+(?:a\s+(?:while|time)|first)\b", re.I)
+_BUT = re.compile(r"\s*,?\s+but\b", re.I)
 # A denial is about the first content word after it ("no one was *injured*", "did not *capsize*") and the
 # word that follows: it contradicts the other unit only if that one says them too ("No one was injured"
 # does not contradict "The fire started while people were inside"; see _denies_what_the_other_states).
@@ -148,6 +151,8 @@ def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plai
         since = _SINCE.match(negated, end)
         if since and set(content_words(negated[since.end() :])) & set(content_words(plain)):
             continue  # "hasn't expanded since the Blue Jackets joined" / "last expanded with the Blue Jackets"
+        if _FOR_A_WHILE.search(negated[:start]) and _BUT.match(negated, end):
+            continue  # "for a while it didn't have an areola but I got a tattoo": the state changed since
         if _CHANGED_STATE.search(negated[:end]) or _REFUSAL.match(negated, start):
             continue  # "no longer the director and was not operating there": a state that has changed
         if _AT_THE_TIME.search(scope) and not _AT_THE_TIME.search(plain):

@@ -134,11 +134,12 @@ def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plai
     "agreed", and by "agreed to the request"). Denials listed one after another ("no food, no water") are
     one denial, about its first item. ``lead`` and ``plain_lead`` are the sentences' text before each unit
     ("whether or" before "not Thomas would get more carries", "if" before "the city secures a team")."""
-    if _words_of(plain) in _words_of(negated):
-        return False  # what a text says itself it does not deny
+    scopes = denial_scopes(negated)
+    if scopes and _words_of(plain) in _words_of(negated[: scopes[0][0]]):
+        return False  # what a text says itself, before its denial, it does not deny
     stated = [stem(w) for w in content_words(plain)]
     previous_end = -1
-    for start, word_end, end in denial_scopes(negated):
+    for start, word_end, end in scopes:
         scope = negated[word_end:end]
         listed = previous_end >= 0 and re.fullmatch(r"\s*,\s*", negated[previous_end:start]) is not None
         previous_end = end

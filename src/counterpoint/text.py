@@ -71,6 +71,12 @@ SMALL_NUMBERS = {
 }
 
 
+def word_run(text: str) -> str:
+    """A text's words, lower case, between spaces: one text holds another's words in order, as whole words, when
+    ``word_run(short) in word_run(long)``."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
     """Dice overlap of two sets of words (0 when either is empty)."""
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0

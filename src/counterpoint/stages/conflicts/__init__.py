@@ -46,7 +46,7 @@ import numpy as np
 from ...linking import FRAME_MIN_PROBABILITY, Scored
 from ...model import ClaimUnit, Comparison, Quote
 from ...names import same_name
-from ...text import FIGURE, denial_scopes, dice
+from ...text import FIGURE, denial_scopes, dice, word_run
 from ..entities import Gazetteer
 from ..units import Unit
 from .differences import _difference, _figure, _owned_apart
@@ -224,8 +224,7 @@ def _attribution_conflicts(comparison: Comparison, outlet_of: dict[str, str]) ->
 
 def _same_words(quotes: list[Quote]) -> list[list[Quote]]:
     """Groups of quotes of different articles whose words are one inside the other."""
-    # padded with spaces: words match whole ("the war" is not inside "the warden")
-    words = [" " + " ".join(re.findall(r"\w+", q.text.lower())) + " " for q in quotes]
+    words = [word_run(q.text) for q in quotes]  # whole words: "the war" is not inside "the warden"
     groups = []
     for i, quote in enumerate(quotes):
         group = [quote] + [

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ...text import DAY_WORDS, TIME_WORDS, content_words, denial_scopes, stem
+from ...text import DAY_WORDS, TIME_WORDS, content_words, denial_scopes, stem, word_run
 
 # "no longer", "not ... anymore": a state that has changed, told as of another day; not a contradiction of
 # an outlet that tells the earlier state ("isn't her calling anymore" / "the massage therapist")
 _CHANGED_STATE = re.compile(r"\b(?:no|any)\s+longer\b|\bany\s?more\b(?=\s*(?:[.,;:!?\u2014\u2013)]|$))", re.I)
 # "For a while it didn't have one, but I got ...": a state that held for a time, then changed
-_FOR_A_WHILE = re.compile(r"\b(?:for|at)\s+(?:a\s+(?:while|time)|first)\b", re.I)
+_FOR_A_WHILE = re.compile(r"\b(?:for\s+a\s+(?:while|time)|at\s+first)\b", re.I)
 _BUT = re.compile(r"\s*,?\s+but\b", re.I)
 # A denial is about the first content word after it ("no one was *injured*", "did not *capsize*") and the
 # word that follows: it contradicts the other unit only if that one says them too ("No one was injured"
@@ -122,11 +122,6 @@ _REPORTED = re.compile(
 )
 
 
-def _words_of(text: str) -> str:
-    """A text's words, lower case, between spaces: one text holds another's words in order when it holds this."""
-    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
-
-
 def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plain_lead: str = "") -> bool:
     """Whether what a denial in ``negated`` is about is stated in ``plain``: the first content word in the
     denial's scope, and the word after it too where ``plain`` goes on after the first ("does not employ
@@ -135,7 +130,7 @@ def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plai
     one denial, about its first item. ``lead`` and ``plain_lead`` are the sentences' text before each unit
     ("whether or" before "not Thomas would get more carries", "if" before "the city secures a team")."""
     scopes = denial_scopes(negated)
-    if scopes and _words_of(plain) in _words_of(negated[: scopes[0][0]]):
+    if scopes and word_run(plain) in word_run(negated[: scopes[0][0]]):
         return False  # what a text says itself, before its denial, it does not deny
     stated = [stem(w) for w in content_words(plain)]
     previous_end = -1

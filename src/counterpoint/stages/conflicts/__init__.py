@@ -64,7 +64,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "55"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "56"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -135,7 +135,10 @@ VERSION = "55"  # 6: a denial of degree is about the degree; refusing to act den
 # any other measure in close sentences share a claim (not the minutes of a clock time); 52: shorter quoted words in
 # the sentences of one claim, given to two people by two outlets, are an attribution conflict; 53: a count of someone's
 # record ("four prior arrests") is no figure of the event; 54: a unit that holds the other's words itself denies
-# nothing of them; 55: a state that held "for a while", "but" then changed, denies nothing after it
+# nothing of them; 55: a state that held "for a while", "but" then changed, denies nothing after it; 56: counts of
+# one act ("shot seven times" / "shot 11 times") in sentences about one event are a figure claim, and differ
+# whatever the day (a toll grows as an event unfolds; the times an act was done do not); one over a stated span
+# ("arrested three times since October") counts another span
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -157,10 +160,13 @@ def find_conflicts(comparison: Comparison, scored: Scored | None = None, gazette
     """Add figure claims, slot conflicts and attribution conflicts to ``comparison.claims``. ``gazetteer`` (the
     one the entities were resolved with; the bundled one by default) tells countries and places apart."""
     outlet_of = {a.article_id: a.outlet for a in comparison.articles}
-    _figure_claims(comparison, outlet_of, scored)
+    acts = _figure_claims(comparison, outlet_of, scored)
     _attribution_conflicts(comparison, outlet_of)
     if scored is not None:
         _slot_conflicts(comparison, scored, outlet_of, gazetteer or _bundled_gazetteer())
+    # a count of an act the slot conflicts found in dispute ("shot seven times" / "shot 11 times") is told once
+    told = [set(c.sentence_ids) for c in comparison.claims if c.status == "conflicting" and c.kind == "number"]
+    comparison.claims += [c for c in acts if not any(len(set(c.sentence_ids) & s) >= 2 for s in told)]
 
 
 # --- attribution -----------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-"""Figure claims of the conflicts stage: the counted figures (killed, injured, missing, displaced, arrested) that
-articles give of one frame, one per outlet, typed as agreeing, a revision, another source's or conflicting, and
-tolls some outlets give and others report as denied; with the measures a figure can count (:data:`MEASURES`,
-:func:`measure_of`), the patterns and thresholds the claims are judged by, and :func:`_claim`, which makes the claim
-of every kind of conflict from its evidence units."""
+"""Figure claims of the conflicts stage: the counted figures (killed, injured, missing, displaced, arrested, and the
+times one act was done: "shot seven times") that articles give of one frame, one per outlet, typed as agreeing, a
+revision, another source's or conflicting, and tolls some outlets give and others report as denied; with the
+measures a figure can count (:data:`MEASURES`, :func:`measure_of`), the patterns and thresholds the claims are
+judged by, and :func:`_claim`, which makes the claim of every kind of conflict from its evidence units."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ...ids import content_id
 from ...linking import Scored, sentence_vectors
 from ...model import Claim, ClaimUnit, Comparison, Quantity
 from ...text import DEGREE_WORDS, content_words, stem
+from ..quantities import ORDINALS
 from ..units import Unit
 from .slots import _YEAR, _named_days
 
@@ -86,6 +87,17 @@ def measure_of(counts: str) -> str:
     return " ".join(words[-1:])
 
 
+_SINCE = re.compile(r"\bsince\b", re.I)
+# "the first time", "a 3rd time": which time, not how many
+_ORDINAL = re.compile(r"(?:the\s+|a\s+)?(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\b", re.I)
+
+
+def _counts_acts(measure: str) -> bool:
+    """Whether a measure counts the times an act was done ("shot seven times"): a figure of the event itself."""
+    first, _, act = measure.partition(" ")
+    return first in _TIMES and bool(act)
+
+
 def _period_kind(as_of: str | None) -> str:
     if not as_of:
         return "cumulative"
@@ -100,7 +112,9 @@ def _latest_day(as_of: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Scored | None) -> None:
+def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Scored | None) -> list[Claim]:
+    """Add the figure claims to ``comparison.claims``; return those of counts of an act (:func:`_counts_acts`),
+    which the caller adds where the slot conflicts have not told the same disagreement."""
     text_of = comparison.sentence_text
     units = scored.units if scored else []
     figures: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
@@ -136,10 +150,12 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
         denial = _DENIED_FIGURE.search(text_of(quantity.sentence_id))
         if denial and sentence_of[quantity.sentence_id][1].start + denial.start() < quantity.start:
             continue  # "rejected the ministry's figure of 4,535 dead": a figure denied, not given
-        figure = _Figure(
-            quantity, outlet_of[quantity.article_id], measure_of(quantity.counts), _period_kind(quantity.as_of)
-        )
-        if figure.measure in MEASURES:
+        measure = measure_of(quantity.counts)
+        period = _period_kind(quantity.as_of)
+        if _counts_acts(measure) and _SINCE.search(quantity.as_of or ""):
+            period = "since"  # "arrested three times since October" counts another span than "arrested four times"
+        figure = _Figure(quantity, outlet_of[quantity.article_id], measure, period)
+        if figure.measure in MEASURES or (_counts_acts(figure.measure) and not _ORDINAL.match(quantity.text)):
             figures[(figure.measure, figure.period)].append(figure)
         elif _distinctive(quantity.value) and not _CLOCK_MINUTES.search(
             sentence_of[sentence_id][0].text, sentence_of[sentence_id][1].start, quantity.start
@@ -150,9 +166,12 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
         by_sentence[unit.sentence_id].append(unit)
     vectors = sentence_vectors(scored) if scored is not None else None
     frames: dict[str, list[list[_Figure]]] = defaultdict(list)  # measure -> its figures of the whole period, by frame
+    acts: list[Claim] = []
     for (measure, period), measured in figures.items():
         for group in _same_frame(measured, vectors):
-            _add_figure_claim(comparison, group, measure, period, outlet_of, text_of, by_sentence, vectors)
+            claim = _figure_claim(comparison, group, measure, period, outlet_of, text_of, by_sentence, vectors)
+            if claim is not None:
+                (acts if _counts_acts(measure) else comparison.claims).append(claim)
             if period == "cumulative":
                 frames[measure].append(group)
     _denied_figures(comparison, frames, outlet_of, text_of, by_sentence)
@@ -160,7 +179,10 @@ def _figure_claims(comparison: Comparison, outlet_of: dict[str, str], scored: Sc
     # word what it counts ("a 6.1-magnitude quake", "magnitude 6.1"); figures that differ are the slot conflicts'
     for given in other.values():
         for group in _same_frame(given, vectors):
-            _add_figure_claim(comparison, group, "", "", outlet_of, text_of, by_sentence, vectors)
+            claim = _figure_claim(comparison, group, "", "", outlet_of, text_of, by_sentence, vectors)
+            if claim is not None:
+                comparison.claims.append(claim)
+    return acts
 
 
 def _story_year(comparison: Comparison) -> int | None:
@@ -224,7 +246,7 @@ def _same_frame(group: list[_Figure], vectors: dict[str, NDArray[np.float32]] | 
     return [[group[i] for i in sorted(m)] for m in members.values()]
 
 
-def _add_figure_claim(
+def _figure_claim(
     comparison: Comparison,
     group: list[_Figure],
     measure: str,
@@ -233,12 +255,12 @@ def _add_figure_claim(
     text_of: Callable[[str], str],
     by_sentence: dict[str, list[Unit]],
     vectors: dict[str, NDArray[np.float32]] | None = None,
-) -> None:
+) -> Claim | None:
     """The claim of a group of figures, one per outlet. ``measure`` "": figures of one value and of no measure of
     :data:`MEASURES`, named by what their outlets most often say they count."""
     chosen = _per_outlet(group, vectors)
-    if len(chosen) < 2:
-        return
+    if len(chosen) < 2 or (_counts_acts(measure) and len({f.quantity.value for f in chosen}) == 1):
+        return None  # counts of an act that agree are the claim the alignment finds; only a difference is news
     evidence = [_figure_unit(f.quantity, by_sentence, comparison) for f in chosen]
     claim = _claim(evidence, outlet_of, "shared", comparison.scope)
     claim.values = {f.outlet: _describe(f) for f in chosen}
@@ -251,7 +273,7 @@ def _add_figure_claim(
         dated = {a.article_id for a in comparison.articles if a.published}
         claim.kind, claim.note = _classify(group, chosen, text_of, measure, period, dated)
         claim.status = "conflicting" if claim.kind == "number" else "shared"
-    comparison.claims.append(claim)
+    return claim
 
 
 # The minutes of a clock time ("at 7:30 p.m."): no figure of their own.
@@ -430,7 +452,9 @@ def _classify(
         story = ", ".join(f"{f.outlet}: {f.quantity.value:,.10g}" for f in chosen)
         return "revision", f"{measure} ({period}): lower figures are floors or early counts ({story})"
     story = ", ".join(f"{f.outlet}: {f.quantity.value:,.10g}" for f in chosen)
-    if any(f.quantity.article_id not in dated and not _latest_day(f.quantity.as_of) for f in chosen):
+    if not _counts_acts(measure) and any(
+        f.quantity.article_id not in dated and not _latest_day(f.quantity.as_of) for f in chosen
+    ):
         # a toll grows as an event unfolds: without the day of each figure, a difference is not a contradiction
         return "revision", f"{measure} ({period}) differs where the day is unknown; it may have been revised ({story})"
     return "number", f"{measure} ({period}) differs: {story}"

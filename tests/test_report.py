@@ -233,6 +233,26 @@ def test_the_coverage_matrix_of_40_outlets_fits_an_80_column_terminal() -> None:
     assert "│ 20 │ " + "●·" * 20 + " │" in rows[0]  # every outlet's mark, and the count beside them
 
 
+def test_claims_that_open_alike_stay_apart_in_a_narrow_coverage_matrix() -> None:
+    # 40 outlets leave an 80-column terminal 26 characters for a claim: its label runs over two lines
+    articles = [
+        make_article(
+            f"The harbour of Orno closed on Monday after the {'storm' if i % 2 else 'flood'}.", outlet=f"O {i:02d}"
+        )
+        for i in range(40)
+    ]
+    claims = []
+    for parity in (0, 1):
+        units = [ClaimUnit(a.article_id, *_span(a, 0)) for a in articles[parity::2]]
+        outlets = [a.outlet for a in articles[parity::2]]
+        claims.append(Claim(f"c{parity}", "shared", [u.sentence_id for u in units], outlets, units=units))
+    console = Console(record=True, width=80)
+    print_summary(Comparison(articles=articles, claims=claims), console)
+    out = console.export_text()
+    assert "after the flood." in out and "after the storm." in out
+    assert all(len(line) <= 80 for line in out.splitlines() if "│" in line)
+
+
 def test_terminal_summary_never_reads_article_text_as_markup() -> None:
     story = _story()
     for article in story.articles:

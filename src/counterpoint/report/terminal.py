@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 
 from rich.console import Console
@@ -54,6 +55,9 @@ TERMINAL_MATRIX_CLAIMS = 15
 # keeps at least TERMINAL_MIN_CLAIM_CHARS.
 TERMINAL_TABLE_FRAME = 14
 TERMINAL_MIN_CLAIM_CHARS = 16
+# A claim's label in the coverage matrix runs over at most this many lines: on a narrow column (40 outlets in 80
+# characters leave it 26) one line cuts claims that open alike ("A woman has spent $20,000 ...") to the same words.
+TERMINAL_CLAIM_LINES = 2
 # A conflict's evidence is cut to this many characters in the terminal (the JSON and HTML keep it whole).
 TERMINAL_EVIDENCE_CHARS = 110
 
@@ -79,7 +83,8 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
         table = Table(title="Coverage (● carries, ◆ disputes, ○ copy, · leaves out)", show_lines=False)
         # the matrix keeps one character per outlet: the claim's column gives way on a narrow terminal
         room = console.width - len(outlets) - TERMINAL_TABLE_FRAME
-        table.add_column("claim", overflow="ellipsis", no_wrap=True, width=max(TERMINAL_MIN_CLAIM_CHARS, min(48, room)))
+        width = max(TERMINAL_MIN_CLAIM_CHARS, min(48, room))
+        table.add_column("claim", overflow="ellipsis", no_wrap=True, width=width)
         table.add_column("n", justify="right", min_width=2, no_wrap=True)
         # one character per outlet, in the order of the legend below: 40 outlets still fit a terminal
         table.add_column("".join(str(n % 10) for n in range(1, len(outlets) + 1)), no_wrap=True, min_width=len(outlets))
@@ -95,7 +100,7 @@ def _print_claims(comparison: Comparison, console: Console) -> None:
                 else "●"
                 for outlet in outlets
             ]
-            table.add_row(Text(label), str(claim.independent_outlets()), "".join(marks))
+            table.add_row(Text(_wrapped(label, width)), str(claim.independent_outlets()), "".join(marks))
         console.print(table)
         legend = "  ".join(f"{n}={o}" for n, o in enumerate(outlets, start=1))
         console.print("  " + legend, highlight=False, markup=False)
@@ -148,3 +153,12 @@ def _print_digest(comparison: Comparison, console: Console) -> None:
         outlet_of = {a.article_id: a.outlet for a in comparison.articles}
         counts = ", ".join(f"{outlet_of[a]} {n}" for a, n in sorted(notes.items(), key=lambda x: outlet_of[x[0]]))
         console.print(f"Framing notes: {counts}", highlight=False, markup=False)
+
+
+def _wrapped(label: str, width: int) -> str:
+    """``label`` over at most TERMINAL_CLAIM_LINES lines of ``width``, the last ending in "…" when cut."""
+    lines = textwrap.wrap(label, width) or [""]
+    if len(lines) > TERMINAL_CLAIM_LINES:
+        lines = lines[:TERMINAL_CLAIM_LINES]
+        lines[-1] = lines[-1][: width - 1].rstrip() + "\u2026"
+    return "\n".join(lines)

@@ -333,6 +333,14 @@ def test_quantities_with_what_they_count_authority_and_period() -> None:
     assert found[3][0] == "visit"
 
 
+def test_a_scale_written_onto_a_figure_is_read_with_it() -> None:
+    comparison = compare_texts("The shipyard in Orno raised $35m in two rounds and got $9.3m from the city council.")
+    found = {q.value: (q.text, q.counts) for q in comparison.quantities}
+    assert found[35e6] == ("35m", "raised") and found[9.3e6] == ("9.3m", "got")  # not 35 "m raised", "rounds got"
+    [sum_35] = [q for q in comparison.quantities if q.value == 35e6]
+    assert comparison.articles[0].text[sum_35.start : sum_35.end] == "35m"
+
+
 def test_coordinated_groups_of_people_are_one_count() -> None:
     comparison = compare_texts(
         "A petrol bomb thrown at the depot killed two women and a man on Friday.\n"

@@ -22,12 +22,13 @@ from ..text import DEGREE_WORDS
 
 NAME = "quantities"
 VERSION = (
-    "7"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
+    "8"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
     # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead;
     # 5: people the subject of a verb that acts on nothing ("three people died"), a state after the noun ("left three
     # people dead") and "to death" ("burnt to death") say what is counted, with a grade of the state ("seriously
     # injured"); 6: "shot seven times" counts the times shot; 7: a clock time ("1200 GMT", "0737 local time")
-    # counts nothing
+    # counts nothing; 8: a scale written onto a figure ("$35m", "$1.2bn") is read with it, and a sum counts no noun
+    # said before it
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -281,6 +282,10 @@ _TIME_ZONES = frozenset(
 )
 
 
+# Scales written onto a figure ("$35m", "$1.2bn", "40k"), which the parser may split off as a noun of their own.
+_SCALE_SUFFIXES = frozenset({"m", "mn", "bn", "k"})
+
+
 def _clock_time(doc: Any, end: int) -> bool:
     """Whether the number ending before token ``end`` is a time of day: a time zone or "local time" follows."""
     after = [t.text for t in doc[end : end + 2]]
@@ -304,6 +309,11 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
             if spaced and re.match(r"\d{3}\b", ent_text):
                 ent_start -= len(spaced.group(0))
                 ent_text = parsed.doc.text[ent_start : ent.end_char]
+            last = ent[-1]
+            suffix = parsed.doc[ent.end] if ent.end < len(parsed.doc) else None
+            if suffix is not None and suffix.idx == ent.end_char and suffix.lower_ in _SCALE_SUFFIXES:
+                # "$35m" is parsed as "35" and a noun "m": the figure is 35 million, and "m" stands where its noun would
+                ent_text, last = ent_text + suffix.text, suffix
             value = parse_value(ent_text)
             if value is None or _clock_time(parsed.doc, ent.end):
                 continue
@@ -311,10 +321,11 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
             sentence = article.sentence_at(start)
             if sentence is None or sentence.role != "body":
                 continue
-            counts, noun = _counted(ent[-1], previous_noun)
+            # a sum ("got $9.3m from the government") counts no noun of the sentence before it ("two rounds")
+            counts, noun = _counted(last, None if ent.label_ == "MONEY" else previous_noun)
             if not counts:
                 continue
-            group = _coordinated(ent[-1], value)
+            group = _coordinated(last, value)
             if group is not None:
                 if not group[1]:
                     continue  # counted in the group's total, reported with its first number
@@ -326,7 +337,7 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
                     article.article_id,
                     sentence.sentence_id,
                     start,
-                    parsed.start + ent.end_char,
+                    start + len(ent_text),
                     ent_text,
                     value,
                     counts,

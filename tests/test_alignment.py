@@ -1379,3 +1379,11 @@ def test_counts_of_an_act_differ_whatever_the_day() -> None:
         published=None,
     )
     assert not [c for c in spans.claims if c.status == "conflicting"]
+    # counts that agree bind the outlets that give them when they are large enough to mean something
+    agreeing = compare_texts(
+        "Crowds gathered outside the depot in Orno on Wednesday, the day the autopsy showed the courier had been "
+        "shot 11 times.",
+        "The courier, 16, was shot 11 times after police said he drew a revolver near the depot in Orno.",
+        published=None,
+    )
+    assert any(c.kind == "number" and "all outlets give 11" in (c.note or "") for c in agreeing.claims)

@@ -259,12 +259,12 @@ def _figure_claim(
     """The claim of a group of figures, one per outlet. ``measure`` "": figures of one value and of no measure of
     :data:`MEASURES`, named by what their outlets most often say they count."""
     chosen = _per_outlet(group, vectors)
-    if len(chosen) < 2 or (_counts_acts(measure) and len({f.quantity.value for f in chosen}) == 1):
-        return None  # counts of an act that agree are the claim the alignment finds; only a difference is news
+    values = {f.quantity.value for f in chosen}
+    if len(chosen) < 2 or (_counts_acts(measure) and len(values) == 1 and not _distinctive(min(values))):
+        return None  # small counts of an act that agree ("three times") bind nothing, as small figures of any measure
     evidence = [_figure_unit(f.quantity, by_sentence, comparison) for f in chosen]
     claim = _claim(evidence, outlet_of, "shared", comparison.scope)
     claim.values = {f.outlet: _describe(f) for f in chosen}
-    values = {f.quantity.value for f in chosen}
     if len(values) == 1:
         claim.kind = "number"
         label = f"{measure} ({period})" if measure else Counter(f.quantity.counts for f in chosen).most_common(1)[0][0]

@@ -1379,6 +1379,14 @@ def test_counts_of_an_act_differ_whatever_the_day() -> None:
         published=None,
     )
     assert not [c for c in spans.claims if c.status == "conflicting"]
+    # two people's counts are two counts, whatever the frame ("Marek was shot seven times" / "Brandt ... eleven")
+    two_people = compare_texts(
+        "Crowds gathered outside the depot in Orno on Wednesday, the day the autopsy showed Ivo Marek had been "
+        "shot seven times.",
+        "Tom Brandt, 16, was shot eleven times after police said he drew a revolver near the depot in Orno.",
+        published=None,
+    )
+    assert not [c for c in two_people.claims if c.status == "conflicting"]
     # counts that agree bind the outlets that give them when they are large enough to mean something
     agreeing = compare_texts(
         "Crowds gathered outside the depot in Orno on Wednesday, the day the autopsy showed the courier had been "

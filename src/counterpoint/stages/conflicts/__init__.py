@@ -35,6 +35,7 @@ this module runs them and finds the slot and attribution conflicts.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -138,7 +139,8 @@ VERSION = "56"  # 6: a denial of degree is about the degree; refusing to act den
 # nothing of them; 55: a state that held "for a while", "but" then changed, denies nothing after it; 56: counts of
 # one act ("shot seven times" / "shot 11 times") in sentences about one event are a figure claim, and differ
 # whatever the day (a toll grows as an event unfolds; the times an act was done do not); one over a stated span
-# ("arrested three times since October") counts another span
+# ("arrested three times since October") counts another span, and sentences that name two different people hold
+# two people's counts
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -166,7 +168,29 @@ def find_conflicts(comparison: Comparison, scored: Scored | None = None, gazette
         _slot_conflicts(comparison, scored, outlet_of, gazetteer or _bundled_gazetteer())
     # a count of an act the slot conflicts found in dispute ("shot seven times" / "shot 11 times") is told once
     told = [set(c.sentence_ids) for c in comparison.claims if c.status == "conflicting" and c.kind == "number"]
-    comparison.claims += [c for c in acts if not any(len(set(c.sentence_ids) & s) >= 2 for s in told)]
+    people = _people_by_sentence(comparison)
+    comparison.claims += [
+        c
+        for c in acts
+        if not any(len(set(c.sentence_ids) & s) >= 2 for s in told)
+        and (c.status != "conflicting" or _one_person(c.sentence_ids, people))
+    ]
+
+
+def _people_by_sentence(comparison: Comparison) -> dict[str, set[str]]:
+    people: dict[str, set[str]] = defaultdict(set)
+    for entity in comparison.entities:
+        if entity.type == "PERSON":
+            for mention in entity.mentions:
+                people[mention.sentence_id].add(entity.entity_id)
+    return people
+
+
+def _one_person(sentence_ids: list[str], people: dict[str, set[str]]) -> bool:
+    """Whether counts of an act in these sentences can be of one person: every two sentences that name people
+    name one in common ("Marek was shot three times" and "Brandt was shot five times" are two people's counts)."""
+    named = [people[s] for s in sentence_ids if people.get(s)]
+    return all(a & b for a, b in itertools.combinations(named, 2))
 
 
 # --- attribution -----------------------------------------------------------------------------------------

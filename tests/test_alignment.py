@@ -1361,16 +1361,20 @@ def test_not_the_only_one_and_not_the_first_time_deny_nothing_and_two_sources_es
     )
 
 
+def _shot(first: str, second: str, count: str = "seven", other: str = "eleven") -> Comparison:
+    """Two undated outlets on a courier shot near a depot, saying different things around the count."""
+    return compare_texts(
+        f"Crowds gathered outside the depot in Orno on Wednesday, the day the autopsy showed {first} had been "
+        f"shot {count} times.",
+        f"{second}, 16, was shot {other} times after police said he drew a revolver near the depot in Orno.",
+        published=None,
+    )
+
+
 def test_counts_of_an_act_differ_whatever_the_day() -> None:
     # a toll grows as an event unfolds, so undated tolls that differ may be revisions; the times one act was done
     # ("shot seven times") are fixed by the event, told in sentences that say different things around them
-    comparison = compare_texts(
-        "Crowds gathered outside the depot in Orno on Wednesday, the day the autopsy showed the courier had been "
-        "shot seven times.",
-        "The courier, 16, was shot eleven times after police said he drew a revolver near the depot in Orno.",
-        published=None,
-    )
-    [claim] = [c for c in comparison.claims if c.status == "conflicting"]
+    [claim] = [c for c in _shot("the courier", "The courier").claims if c.status == "conflicting"]
     assert claim.kind == "number" and {v.split(";")[0] for v in claim.values.values()} == {"7", "11"}
     # a count of acts over a stated span counts another span than one told without it
     spans = compare_texts(
@@ -1380,18 +1384,7 @@ def test_counts_of_an_act_differ_whatever_the_day() -> None:
     )
     assert not [c for c in spans.claims if c.status == "conflicting"]
     # two people's counts are two counts, whatever the frame ("Marek was shot seven times" / "Brandt ... eleven")
-    two_people = compare_texts(
-        "Crowds gathered outside the depot in Orno on Wednesday, the day the autopsy showed Ivo Marek had been "
-        "shot seven times.",
-        "Tom Brandt, 16, was shot eleven times after police said he drew a revolver near the depot in Orno.",
-        published=None,
-    )
-    assert not [c for c in two_people.claims if c.status == "conflicting"]
+    assert not [c for c in _shot("Ivo Marek", "Tom Brandt").claims if c.status == "conflicting"]
     # counts that agree bind the outlets that give them when they are large enough to mean something
-    agreeing = compare_texts(
-        "Crowds gathered outside the depot in Orno on Wednesday, the day the autopsy showed the courier had been "
-        "shot 11 times.",
-        "The courier, 16, was shot 11 times after police said he drew a revolver near the depot in Orno.",
-        published=None,
-    )
+    agreeing = _shot("the courier", "The courier", "11", "11")
     assert any(c.kind == "number" and "all outlets give 11" in (c.note or "") for c in agreeing.claims)

@@ -168,7 +168,7 @@ def find_conflicts(comparison: Comparison, scored: Scored | None = None, gazette
         _slot_conflicts(comparison, scored, outlet_of, gazetteer or _bundled_gazetteer())
     # a count of an act the slot conflicts found in dispute ("shot seven times" / "shot 11 times") is told once
     told = [set(c.sentence_ids) for c in comparison.claims if c.status == "conflicting" and c.kind == "number"]
-    people = _people_by_sentence(comparison)
+    people = _people_by_sentence(comparison) if any(c.status == "conflicting" for c in acts) else {}
     comparison.claims += [
         c
         for c in acts

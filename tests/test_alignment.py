@@ -657,6 +657,11 @@ def test_figures_of_two_named_subjects_are_two_figures() -> None:
     assert not conflicting(game.format("Ty Lawson", 16), game.format("Danny Green", 14))
     [claim] = conflicting(game.format("Ty Lawson", 16), game.format("Lawson", 15))
     assert set(claim.values.values()) == {"16 points", "15 points"}
+    # the subject is who reports the figure ("police said"); the people the two sentences name are two
+    shot = "{}, a {}, was shot {} times near the depot in Orno on Tuesday night, police said."
+    assert not conflicting(shot.format("Mark Ellis", "courier", "three"), shot.format("Tom Brandt", "guard", "five"))
+    [claim] = conflicting(shot.format("Mark Ellis", "courier", "three"), shot.format("Ellis", "courier", "five"))
+    assert set(claim.values.values()) == {"3 times", "5 times"}
 
 
 def test_a_round_figure_is_the_other_rounded() -> None:

@@ -65,7 +65,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "56"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "57"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -140,7 +140,8 @@ VERSION = "56"  # 6: a denial of degree is about the degree; refusing to act den
 # one act ("shot seven times" / "shot 11 times") in sentences about one event are a figure claim, and differ
 # whatever the day (a toll grows as an event unfolds; the times an act was done do not); one over a stated span
 # ("arrested three times since October") counts another span, and sentences that name two different people hold
-# two people's counts
+# two people's counts; 57: figures of units that name different people ("Mark Ellis ... was shot three times,
+# police said" / "Tom Brandt ... five times, police said") are two people's, whoever reports them
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -338,10 +339,12 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
 
     # people by where they are named, per article: "he" is read as the person named last before it
     people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    named_in: dict[str, list[tuple[int, str]]] = defaultdict(list)  # per sentence: (where, entity id)
     for entity in comparison.entities:
         if entity.type == "PERSON":
             for mention in entity.mentions:
                 people[mention.article_id].append((mention.start, entity.name))
+                named_in[mention.sentence_id].append((mention.start, entity.entity_id))
     for named in people.values():
         named.sort()
 
@@ -379,7 +382,8 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
                 k: v for k, v in named.items() if v.lower() in unit.text.lower() and not _statement_place(unit.text, v)
             }
             owner = antecedent(unit) if unit.subject in _PERSON_PRONOUNS else _subject_name(unit) or named_first(unit)
-            cache[index] = replace(_slots(unit, unit_places[index], gazetteer), owner=owner)
+            whom = frozenset(e for at, e in named_in.get(unit.sentence_id, ()) if unit.start <= at < unit.end)
+            cache[index] = replace(_slots(unit, unit_places[index], gazetteer), owner=owner, people=whom)
         return cache[index]
 
     # counted figures (killed, injured ...) are compared as figures, with their revisions and sources

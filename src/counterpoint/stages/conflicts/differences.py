@@ -115,8 +115,11 @@ def _owned_apart(a: Unit, b: Unit, slots_a: _Slots, slots_b: _Slots) -> bool:
 
 def _named_apart(a: _Slots, b: _Slots) -> bool:
     """Whether the two units' subjects are two different names ("Ely" / "Lawson"; "he", read as the person
-    named last before it, / "Bush"): their figures are two people's (or places', teams') figures, not one
-    figure told two ways."""
+    named last before it, / "Bush"), or the people they name are two different people ("Ivo Marek, a courier,
+    was shot three times ..., police said" / "Tom Brandt, a guard, was shot five times ..."): their figures are
+    two people's (or places', teams') figures, not one figure told two ways."""
+    if a.people and b.people and not a.people & b.people:
+        return True
     return bool(a.owner and b.owner) and not same_name(a.owner, b.owner)
 
 

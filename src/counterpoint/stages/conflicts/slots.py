@@ -236,6 +236,7 @@ class _Slots:
     agents: dict[str, str] = field(default_factory=dict)  # act -> the country doing it ("an Egyptian proposal")
     countries: frozenset[str] = frozenset()  # every country the unit names, by name or demonym
     owner: str = ""  # whose figures it gives: its subject's name, or for "he"/"she" the person named last before
+    people: frozenset[str] = frozenset()  # the people it names (entity ids): "Ivo Marek, a courier, was shot"
     roles: dict[str, str] = field(default_factory=dict)  # a role phrase -> the person named in it
     doer: str | None = None  # the country doing what its main verb says ("Egypt drafted", "put forward by Egypt")
 

@@ -481,9 +481,37 @@ def test_a_place_inside_another_is_no_conflict() -> None:
     assert nested("Tampa", "Florida") and nested("Athens", "Greece") and nested("Banda Aceh", "Indonesia")
     assert not nested("Tampa", "Orlando") and not nested("Brooklyn", "Manhattan") and not nested("Greece", "Italy")
     assert not nested("Kelmor", "Florida")  # unknown to GeoNames: the callers' own evidence decides
+    # a US state as news style abbreviates it after a city is that state ("Springfield, Mo.", "Santa Rosa, Calif.")
+    assert nested("Missouri", "Mo.") and nested("Santa Rosa", "Calif.") and not nested("Kansas", "Mo.")
     first = "Flooding closed the coastal highway and two bridges in Tampa after a night of heavy rain, police said."
     second = "Flooding closed the coastal highway and two bridges in Florida after a night of heavy rain, police said."
     assert not conflicting(first, second)
+
+
+def test_what_a_question_asks_a_decade_and_a_delay_state_no_rival_value() -> None:
+    offer = "The Orno Pikes offered the striker an eight-year deal worth $23 million a season."
+    assert conflicting(offer, "The Orno Pikes offered the striker an eight-year deal worth $25 million a season.")
+    assert not conflicting(offer, "Should the Orno Pikes go higher than $25 million a season for the striker?")
+    # a decade holds the year
+    founded = "The Varna gang was founded in {} by Lucky Orno, a dock worker from the harbour district."
+    assert conflicting(founded.format("1931"), founded.format("1934"))
+    assert not conflicting(founded.format("the 1930's"), founded.format("1931"))
+    # "not ... until" tells when it happened, not that it did not
+    rescue = "Three climbers stranded with Rob Dane on Mount Orno {} after a night on the mountain."
+    assert not conflicting(rescue.format("could not be rescued until the morning"), rescue.format("were rescued"))
+    # a unit that holds both of two opposite verbs tells both ("fell ... while climbing"), and denies nothing
+    climb = "Rob Dane was climbing to a small hut on Mount Orno on Saturday, police said."
+    fell = "Rob Dane fell about 600 metres while climbing to a small hut on Mount Orno on Saturday, police said."
+    assert not conflicting(climb, fell)
+
+
+def test_counts_over_different_stated_periods_are_two_counts() -> None:
+    yards = "Ray Dunn has {} rushing yards and two touchdowns for the Orno Pikes{}."
+    assert conflicting(yards.format(189, " in his last two games"), yards.format(210, " in his last two games"))
+    # the period may open the sentence, outside the clause that gives the count
+    since = "Since Week 11, " + yards.format(498, "")
+    assert not conflicting(since, yards.format(189, " in his last two games"))
+    assert not conflicting(yards.format(258, " this season"), yards.format(189, " in his last two games"))
 
 
 def test_dates_one_outlet_tells_apart_are_two_events_not_a_conflict() -> None:

@@ -40,7 +40,7 @@ class _Reading:
 def nested(first: str, second: str) -> bool:
     """Whether two place names can both be right: one lies in the other, or they are one spot."""
     readings_a, readings_b = _readings(first), _readings(second)
-    return any(_within(a, b) or _within(b, a) or _near(a, b) for a in readings_a for b in readings_b)
+    return any(a == b or _within(a, b) or _within(b, a) or _near(a, b) for a in readings_a for b in readings_b)
 
 
 def _within(inner: _Reading, outer: _Reading) -> bool:
@@ -80,5 +80,56 @@ def _index() -> dict[str, list[_Reading]]:
     for country in cache.get_countries().values():
         index.setdefault(fold(country["name"]), []).append(_Reading("country", country["iso"]))
     for state in cache.get_us_states().values():
-        index.setdefault(fold(state["name"]), []).append(_Reading("state", "US", state["code"]))
+        reading = _Reading("state", "US", state["code"])
+        index.setdefault(fold(state["name"]), []).append(reading)
+        if state["code"] in _STATE_ABBREVIATIONS:
+            index.setdefault(fold(_STATE_ABBREVIATIONS[state["code"]]), []).append(reading)
     return index
+
+
+# The abbreviations of US states that news style writes after a city ("Springfield, Mo.", "Santa Rosa,
+# Calif."): the Associated Press's, by postal code. States it writes out in full are not listed.
+_STATE_ABBREVIATIONS = {
+    "AL": "Ala.",
+    "AZ": "Ariz.",
+    "AR": "Ark.",
+    "CA": "Calif.",
+    "CO": "Colo.",
+    "CT": "Conn.",
+    "DE": "Del.",
+    "FL": "Fla.",
+    "GA": "Ga.",
+    "IL": "Ill.",
+    "IN": "Ind.",
+    "KS": "Kan.",
+    "KY": "Ky.",
+    "LA": "La.",
+    "MD": "Md.",
+    "MA": "Mass.",
+    "MI": "Mich.",
+    "MN": "Minn.",
+    "MS": "Miss.",
+    "MO": "Mo.",
+    "MT": "Mont.",
+    "NE": "Neb.",
+    "NV": "Nev.",
+    "NH": "N.H.",
+    "NJ": "N.J.",
+    "NM": "N.M.",
+    "NY": "N.Y.",
+    "NC": "N.C.",
+    "ND": "N.D.",
+    "OK": "Okla.",
+    "OR": "Ore.",
+    "PA": "Pa.",
+    "RI": "R.I.",
+    "SC": "S.C.",
+    "SD": "S.D.",
+    "TN": "Tenn.",
+    "VT": "Vt.",
+    "VA": "Va.",
+    "WA": "Wash.",
+    "WV": "W.Va.",
+    "WI": "Wis.",
+    "WY": "Wyo.",
+}

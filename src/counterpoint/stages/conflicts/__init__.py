@@ -65,7 +65,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "57"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "58"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -141,7 +141,11 @@ VERSION = "57"  # 6: a denial of degree is about the degree; refusing to act den
 # whatever the day (a toll grows as an event unfolds; the times an act was done do not); one over a stated span
 # ("arrested three times since October") counts another span, and sentences that name two different people hold
 # two people's counts; 57: figures of units that name different people ("Mark Ellis ... was shot three times,
-# police said" / "Tom Brandt ... five times, police said") are two people's, whoever reports them
+# police said" / "Tom Brandt ... five times, police said") are two people's, whoever reports them; 58: a question
+# states no value; a decade ("the 1930's") is no year; "not ... until" tells when, not whether; a unit holding both
+# of two opposite verbs ("fell ... while climbing") opposes nothing; counts over different stated periods, read
+# in the whole sentence ("Since Week 11, ..." / "in his last two games"), are two counts; a US state abbreviated
+# in news style ("Mo.") is that state
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -330,6 +334,13 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
         if s.dates and any(said for _, said in _named_days(a.sentence_text(s)))
     }
     sentence_of = comparison.sentence_index()
+    # a question states no value ("Should the Yankees go higher than $25 million a season?")
+    asked = {
+        s.sentence_id
+        for a in comparison.articles
+        for s in a.sentences
+        if a.sentence_text(s).rstrip(" \"'\u201d\u2019)").endswith("?")
+    }
     # the article offsets each denial in a sentence reaches, to the end of its clause
     denials = {
         s.sentence_id: [(s.start + start, s.start + end) for start, _, end in denial_scopes(a.sentence_text(s))]
@@ -403,6 +414,8 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     for k in np.flatnonzero((cosine >= FRAME_MIN_COSINE) | (frame >= FRAME_MIN_PROBABILITY)):
         x, y = int(scored.candidates.a[k]), int(scored.candidates.b[k])
         a, b = judged[x], judged[y]
+        if a.sentence_id in asked or b.sentence_id in asked:
+            continue
         lengths = sorted((len(a.text.split()), len(b.text.split())))
         if lengths[0] < FRAME_MIN_LENGTH_RATIO * lengths[1] or lengths[0] < FRAME_MIN_WORDS:
             continue  # "But no Bieber." / "Justin Bieber, apparently.": too little said to hold a frame
@@ -426,6 +439,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
             denial,
             (context(a), context(b)) if slots_a.negated != slots_b.negated else (("", ""), ("", "")),
             gazetteer,
+            (context(a)[1], context(b)[1]),
         )
         if found is None and slots_a.future == slots_b.future and not {a.sentence_id, b.sentence_id} & said_on_a_day:
             days_a, days_b = dates_in(a), dates_in(b)

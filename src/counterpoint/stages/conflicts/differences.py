@@ -22,10 +22,24 @@ from .slots import _DURATION_DAYS, AGE_UNIT, _bundled_gazetteer, _Slots
 # A count over a stated period ("arrested three times since October", "in the past year") or a running total
 # ("now has 2,302 points"): a count of another span than one told without it ("arrested four times",
 # "finished with 20 points"), so the two can both be right.
+# Two counts over different stated periods ("since Week 11" / "in his last two games") count different spans.
 _COUNTING_PERIOD = re.compile(
-    r"\bsince\s+(?:[A-Z]\w+|\d|last\b|the\b)|\b(?:in|over|during)\s+the\s+(?:past|last)\b|"
-    r"\bthis\s+(?:year|month|week)\b|\bto\s+date\b|\bnow\s+(?:has|have|stands?\s+at)\b"
+    r"\bsince\s+(?:[A-Z]\w+(?:\s+\d+)?|\d[\d,]*|last\s+\w+|the\s+\w+)|"
+    r"\b(?:in|over|during)\s+(?:the|his|her|their|its)\s+(?:past|last|previous)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:hours?|days?|weeks?|months?|years?|seasons?|games?|matches|decades?)\b|"
+    r"\b(?:in|over|during)\s+the\s+(?:past|last)\b|"
+    r"\bthis\s+(?:year|month|week|season)\b|\bto\s+date\b|\bnow\s+(?:has|have|stands?\s+at)\b"
 )
+_POSSESSIVE = re.compile(r"\b(?:his|her|their|its)\b")
+
+
+def counting_periods(text: str) -> frozenset[str]:
+    """The periods ``text`` counts over, as written ("since week 11", "in the last two games")."""
+    return frozenset(
+        " ".join(_POSSESSIVE.sub("the", m.group().lower()).split()) for m in _COUNTING_PERIOD.finditer(text)
+    )
+
+
 # A night told from its evening or from the small hours: "Monday night" and "early Tuesday" are one night.
 _NIGHT = re.compile(r"\b(?:night|late|overnight)\b", re.I)
 _EARLY = re.compile(r"\b(?:early|overnight|before dawn|small hours)\b", re.I)
@@ -179,6 +193,10 @@ def _says(unit: Unit, name: str) -> bool:
     return found is not None and found.group(1).lower() in REPORTING_VERBS
 
 
+def _has_word(text: str, word: str) -> bool:
+    return bool(word) and re.search(rf"\b{re.escape(word)}\b", text, re.I) is not None
+
+
 def _same_after(a: Unit, b: Unit) -> float:
     """Dice overlap of the content words after each unit's main verb: what each says the verb of."""
     after = []
@@ -206,11 +224,12 @@ def _difference(
     denial: bool = True,
     contexts: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", "")),
     gazetteer: Gazetteer | None = None,
+    sentences: tuple[str, str] = ("", ""),
 ) -> tuple[str, str, str] | None:
     """(kind, value of a, value of b) when the two units give one slot different values; a denial against a
     statement only where ``denial`` allows it; days, months, years and figures an outlet tells apart (``values_apart``,
     see :func:`_values_told_apart`) are not competing values. ``contexts`` give each unit's
-    sentence: its text before the unit, and the whole of it."""
+    sentence: its text before the unit, and the whole of it; ``sentences`` the two units' sentences."""
     if denial and slots_a.negated != slots_b.negated:
         sides = ((a.text, contexts[0]), (b.text, contexts[1]))
         (negated, (lead, _)), (plain, (plain_lead, plain_sentence)) = sides if slots_a.negated else sides[::-1]
@@ -225,11 +244,14 @@ def _difference(
                 ("affirms" if slots_a.negated else "denies"),
             )
     outcomes = opposite_outcomes(a.head, b.head) if slots_a.negated == slots_b.negated else None
+    if outcomes and (_has_word(b.text, a.head) or _has_word(a.text, b.head)):
+        outcomes = None  # "fell 2,000 feet while climbing to a hut" tells both, and "was climbing to a hut" no other
     if outcomes and (_modal_before(a.text, a.head) or _modal_before(b.text, b.head)):
         outcomes = None  # "North Korea can resume testing" / "had stopped testing": what may be, not what is
     if outcomes and not (a.subject and b.subject and a.subject != b.subject) and _same_after(a, b) >= OPPOSITE_MIN_SAME:
         return "negation", *outcomes  # "the group halted the talks" / "the group resumed the talks": halt / continue
-    periods = (bool(_COUNTING_PERIOD.search(a.text)), bool(_COUNTING_PERIOD.search(b.text)))
+    # the periods of the sentences: a clause unit leaves out its sentence's "Since Week 11, ..."
+    periods = (counting_periods(sentences[0] or a.text), counting_periods(sentences[1] or b.text))
     numbers = _number_difference(slots_a, slots_b, values_apart) if periods[0] == periods[1] else None
     place_a, place_b = places
     # a figure for another place is another scope ("170,000 in the province" / "230,000 around the ocean"), and

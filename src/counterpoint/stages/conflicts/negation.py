@@ -88,6 +88,8 @@ _REJECTION_IN = re.compile(
 # A denial up to a moment ("hasn't expanded since X") tells when it last happened: X, which the other may state.
 _SINCE = re.compile(r"\s*since\b", re.I)
 # A denial over a span up to now ("not used tear gas in nearly a decade", "for years") is about the time before.
+# "Not ... until" tells when something happened, not that it did not.
+_UNTIL = re.compile(r"\s*\buntil\b", re.I)
 _IN_SPAN = re.compile(
     r"\b(?:in|for)\s+(?:(?:nearly|almost|over|more\s+than|about|the\s+(?:past|last))\s+)?"
     r"(?:a|an|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)?\s*(?:decades?|years?|months?|weeks?)\b",
@@ -144,6 +146,8 @@ def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plai
             continue  # "rejected the request" / "the request was declined": both turn it down
         if _IN_SPAN.search(scope):
             continue  # "have not used tear gas in nearly a decade": up to now, not at the moment the other tells
+        if _UNTIL.search(scope) or _UNTIL.match(negated, end):
+            continue  # "could not be rescued until the next morning": it happened, later
         since = _SINCE.match(negated, end)
         if since and set(content_words(negated[since.end() :])) & set(content_words(plain)):
             continue  # "hasn't expanded since the Blue Jackets joined" / "last expanded with the Blue Jackets"

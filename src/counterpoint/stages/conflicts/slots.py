@@ -99,7 +99,8 @@ def _number_word(word: str) -> float | None:
 
 AGE_UNIT = "years old"
 _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per cent".split())
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A year; not a decade ("the 1930s", "the 1930's"), which holds ten of them.
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!['\u2019]?s\b)")
 # A year something began ("in place since 2004", "since early 2011"): not when the event told happened.
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b", re.I)
 # A year in a clause that tells what came before or after the event ("began after she divorced him in 1947")

@@ -505,6 +505,18 @@ def test_what_a_question_asks_a_decade_and_a_delay_state_no_rival_value() -> Non
     assert not conflicting(climb, fell)
 
 
+def test_a_plea_and_a_refusal_told_in_another_clause_deny_nothing() -> None:
+    # the accused's answer to a charge leaves the charge, the trial and the verdict standing
+    guilty = "An Orno man was found {} on Thursday of two murder charges over the deaths of a Varna woman and her son."
+    pleaded = "An Orno man has pleaded not guilty to two murder charges over the deaths of a Varna woman and her son."
+    assert not conflicting(pleaded, guilty.format("guilty"))
+    assert conflicting(guilty.format("not guilty"), guilty.format("guilty"))  # a verdict against a verdict
+    # "denied the offer" agrees with an account whose sentence says, after the offer, that it was refused
+    offered = "Tom Varn had offered to plead guilty in return for life in prison, but prosecutors had refused."
+    denied = "The prosecutor denied a Tom Varn offer a year ago to plead guilty in exchange for life in prison."
+    assert not conflicting(offered, denied)
+
+
 def test_counts_over_different_stated_periods_are_two_counts() -> None:
     yards = "Ray Dunn has {} rushing yards and two touchdowns for the Orno Pikes{}."
     assert conflicting(yards.format(189, " in his last two games"), yards.format(210, " in his last two games"))

@@ -145,7 +145,8 @@ VERSION = "58"  # 6: a denial of degree is about the degree; refusing to act den
 # states no value; a decade ("the 1930's") is no year; "not ... until" tells when, not whether; a unit holding both
 # of two opposite verbs ("fell ... while climbing") opposes nothing; counts over different stated periods, read
 # in the whole sentence ("Since Week 11, ..." / "in his last two games"), are two counts; a US state abbreviated
-# in news style ("Mo.") is that state
+# in news style ("Mo.") is that state; a plea ("pleaded not guilty") denies no charge or verdict, and a rejection
+# agrees with a sentence that turns the thing down in another clause ("offered ..., but prosecutors refused")
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

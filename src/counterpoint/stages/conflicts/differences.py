@@ -234,7 +234,7 @@ def _difference(
         sides = ((a.text, contexts[0]), (b.text, contexts[1]))
         (negated, (lead, _)), (plain, (plain_lead, plain_sentence)) = sides if slots_a.negated else sides[::-1]
         if (
-            _denies_what_the_other_states(negated, plain, lead, plain_lead)
+            _denies_what_the_other_states(negated, plain, lead, plain_lead, plain_sentence)
             and not _parties_dispute(negated, plain_sentence or plain, lead)
             and not _stop_told_both_ways(negated, plain)
         ):

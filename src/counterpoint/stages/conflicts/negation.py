@@ -85,6 +85,10 @@ _REJECTIONS = frozenset({"rejected", "rejects", "refused", "denied", "denies", "
 _REJECTION_IN = re.compile(
     r"\b(?:declin|reject|refus|turn(?:ed|s)?\s+down|rebuff|dismiss|disput|refut|contest)\w*", re.I
 )
+# A plea ("pleaded not guilty", "a not-guilty plea"): the accused's answer, which any account of the charge,
+# the trial or its verdict leaves standing. Reached this many characters before the denial's word.
+_PLEA = re.compile(r"\bplead(?:ed|s|ing)?\s+not\s+guilty\b|\bnot[-\s]guilty\s+plea", re.I)
+_PLEA_REACH = 12
 # A denial up to a moment ("hasn't expanded since X") tells when it last happened: X, which the other may state.
 _SINCE = re.compile(r"\s*since\b", re.I)
 # A denial over a span up to now ("not used tear gas in nearly a decade", "for years") is about the time before.
@@ -124,13 +128,16 @@ _REPORTED = re.compile(
 )
 
 
-def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plain_lead: str = "") -> bool:
+def _denies_what_the_other_states(
+    negated: str, plain: str, lead: str = "", plain_lead: str = "", plain_sentence: str = ""
+) -> bool:
     """Whether what a denial in ``negated`` is about is stated in ``plain``: the first content word in the
     denial's scope, and the word after it too where ``plain`` goes on after the first ("does not employ
     local women" is not denied by "employs women from other countries"; "never agreed to the request" is by
     "agreed", and by "agreed to the request"). Denials listed one after another ("no food, no water") are
     one denial, about its first item. ``lead`` and ``plain_lead`` are the sentences' text before each unit
-    ("whether or" before "not Thomas would get more carries", "if" before "the city secures a team")."""
+    ("whether or" before "not Thomas would get more carries", "if" before "the city secures a team");
+    ``plain_sentence`` is the whole sentence of ``plain`` (its clause may leave out "but prosecutors refused")."""
     scopes = denial_scopes(negated)
     if scopes and word_run(plain) in word_run(negated[: scopes[0][0]]):
         return False  # what a text says itself, before its denial, it does not deny
@@ -142,8 +149,10 @@ def _denies_what_the_other_states(negated: str, plain: str, lead: str = "", plai
         previous_end = end
         if listed:
             continue  # "no outlets for their anger, no community": one denial of a list, judged by its head
-        if negated[start:word_end].lower() in _REJECTIONS and _REJECTION_IN.search(plain):
+        if negated[start:word_end].lower() in _REJECTIONS and _REJECTION_IN.search(plain_sentence or plain):
             continue  # "rejected the request" / "the request was declined": both turn it down
+        if _PLEA.search(negated[max(0, start - _PLEA_REACH) : end]):
+            continue  # "pleaded not guilty" is the accused's answer to a charge, not a denial that it was made
         if _IN_SPAN.search(scope):
             continue  # "have not used tear gas in nearly a decade": up to now, not at the moment the other tells
         if _UNTIL.search(scope) or _UNTIL.match(negated, end):

@@ -192,6 +192,18 @@ def test_the_speaker_is_the_name_before_a_role_that_names_an_organisation() -> N
     assert len(quotes["Marta Olsen"]) == 2
 
 
+def test_whose_relative_speaks_and_where_the_speaker_is_from_are_not_the_speaker() -> None:
+    comparison = compare_texts(
+        'Dana Flynn, 20, was killed in April. "We got the verdict we wanted," said Flynn\'s father, Herbert Flynn.',
+        'Dana Flynn was killed in April. Her father Herbert Flynn of Fort Varna said, "It is over, we can rest now."',
+        'The police inquiry is closed. "We will appeal," said Flynn\'s lawyer.',
+        'According to the NYPD\'s statement, the officers "acted within the guidelines."',
+    )
+    quotes = quotes_by_speaker(comparison)
+    assert {"Herbert Flynn", "Flynn's lawyer", "NYPD"} <= set(quotes) and len(quotes["Herbert Flynn"]) == 2
+    assert "Dana Flynn" not in quotes and "Fort Varna" not in quotes
+
+
 @pytest.mark.parametrize(
     ("paragraph", "words", "speaker", "not_speaker"),
     [

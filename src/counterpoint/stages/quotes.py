@@ -30,7 +30,7 @@ from ..nlp import ParsedLine
 from ..text import DAY_WORDS, STOPWORDS, stem
 
 NAME = "quotes"
-VERSION = "11"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
+VERSION = "12"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not end the speaker; 4: a speaker's
 # phrase is cut at a verb, loses the marks and connective before it, and names the issuer of "a CNN report";
 # 5: the subject of a speech verb that is a document ("A statement by her attorneys said") names its issuer;
 # 6: "he"/"she" is the speaker quoted last before it in its paragraph; after only possessors, no one;
@@ -38,7 +38,9 @@ VERSION = "11"  # 3: a title or an initial ("said Dr. Arthur Caplan") does not e
 # 8: "he"/"she" is read as the speaker of an earlier sentence only, never a relay in its own; 9: or as a person
 # who opens a sentence after that speaker's ("Isaacs expressed worry ... '...,' he said"); 10: a name that stands
 # for a thing of theirs ("the hit Bieber track") is not the person a later "he" is; 11: a subject's words end before
-# its relative pronoun ("an activist who spoke to ...") and before a time it is dated by ("The agency on Friday")
+# its relative pronoun ("an activist who spoke to ...") and before a time it is dated by ("The agency on Friday");
+# 12: whose relative or lawyer speaks is not the speaker ("said Flynn's father, Herbert Flynn": the name after the
+# role is), nor where a person is from ("Herbert Flynn of Fort Coffee said")
 
 # Shorter spans in quotation marks are terms or names (scare quotes), not statements.
 MIN_QUOTE_WORDS = 4
@@ -229,6 +231,10 @@ def _clean_np(text: str) -> str:
 # A person named this near the start of a sentence is its subject, for "he" in the sentences after it.
 SUBJECT_CHARS = 60
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?=\s))")
+# A name set after a speaker's role, closing the attribution: "said Flynn's father, Herbert Flynn."
+_APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,4})\s*(?=[.,;]|$)")
+# What joins a person to the place or body they are from: "Herbert Flynn of Fort Coffee", "Tom Varn from Orno".
+_OF_PLACE = re.compile(r"^,?\s+(?:of|from)\s+(?:the\s+)?$")
 
 
 def _resolve(
@@ -241,11 +247,21 @@ def _resolve(
     np_text = np_text.strip()
     inside = [m for m in ctx.mentions if np_start <= m.start and m.end <= np_end]
     via = [m.text for m in inside if m.label == "ORG" and _JOURNALIST.search(ctx.article.text[m.end : np_end])]
-    speakers = [m for m in inside if m.label in ("PERSON", "ORG")]
+    # "Flynn's father": Flynn is whose father speaks, not the speaker; but a person's statement or website is
+    # theirs, and an organisation's spokesman speaks for it
+    speakers = [
+        m
+        for m in inside
+        if m.label in ("PERSON", "ORG") and not (m.label == "PERSON" and _possessor_of_another(ctx, m, np_end))
+    ]
     if head_at is not None:
         head = [m for m in speakers if m.start <= head_at < m.end]
     else:
-        head = [m for m in speakers if m.end == np_end] or [m for m in speakers if m.label == "PERSON"][:1]
+        head = [m for m in speakers if m.end == np_end]
+        people_before = [m for m in speakers if m.label == "PERSON" and head and m.end <= head[0].start]
+        if people_before and _OF_PLACE.search(ctx.article.text[people_before[-1].end : head[0].start]):
+            head = people_before[-1:]  # "Herbert Flynn of Fort Coffee said": the person, not where he is from
+        head = head or [m for m in speakers if m.label == "PERSON"][:1]
     if head:
         entity_id = ctx.entity_of(head[0])
         return ctx.name_of(entity_id, head[0].text), entity_id, via
@@ -287,6 +303,23 @@ def _resolve(
                 entity_id = ctx.entity_of(mention)
                 return ctx.name_of(entity_id, mention.text), entity_id, via
     return np_text, None, via
+
+
+# What a person has that speaks in their name: "Smith's statement", "Page's official website".
+_OWN_CHANNEL = re.compile(
+    r"(?:\s+(?:own|official|personal|latest|new))*\s+(?:statement|website|web\s+site|site|account|post|"
+    r"tweet|blog|letter|book|memoir|page|feed|channel|interview|comments?|remarks?)\b",
+    re.I,
+)
+
+
+def _possessor_of_another(ctx: _Context, mention: RawMention, np_end: int) -> bool:
+    """Whether a person named in a speaker's phrase is only whose relative, lawyer or aide speaks ("Flynn's
+    father", "Biancardi's attorney"), not the speaker."""
+    possessive = _POSSESSIVE.match(ctx.article.text, mention.end)
+    return (
+        mention.end < np_end and possessive is not None and not _OWN_CHANNEL.match(ctx.article.text, possessive.end())
+    )
 
 
 def _via_outlets(ctx: _Context, text: str, offset: int) -> list[str]:
@@ -494,6 +527,11 @@ def _attribution_after(
         return None
     speaker, entity_id, via = _resolve(ctx, np_text, np_start, np_start + len(np_text))
     rest = window[match.end() :]
+    appositive = _APPOSITIVE_NAME.match(rest) if entity_id is None and group == "np2" else None
+    if appositive and _is_name(appositive["name"]):
+        # "said Flynn's father, Herbert Flynn": the name after the role is who speaks
+        start = offset + position + match.end() + appositive.start("name")
+        speaker, entity_id, _ = _resolve(ctx, appositive["name"], start, start + len(appositive["name"]))
     return speaker, entity_id, via + _via_outlets(ctx, rest, offset + position + match.end())
 
 

@@ -30,13 +30,13 @@ _COUNTING_PERIOD = re.compile(
     r"\b(?:in|over|during)\s+the\s+(?:past|last)\b|"
     r"\bthis\s+(?:year|month|week|season)\b|\bto\s+date\b|\bnow\s+(?:has|have|stands?\s+at)\b"
 )
-_POSSESSIVE = re.compile(r"\b(?:his|her|their|its)\b")
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|their|its)\b")
 
 
 def counting_periods(text: str) -> frozenset[str]:
     """The periods ``text`` counts over, as written ("since week 11", "in the last two games")."""
     return frozenset(
-        " ".join(_POSSESSIVE.sub("the", m.group().lower()).split()) for m in _COUNTING_PERIOD.finditer(text)
+        " ".join(_POSSESSIVE_PRONOUN.sub("the", m.group().lower()).split()) for m in _COUNTING_PERIOD.finditer(text)
     )
 
 
@@ -129,7 +129,7 @@ def _owned_apart(a: Unit, b: Unit, slots_a: _Slots, slots_b: _Slots) -> bool:
 
 def _named_apart(a: _Slots, b: _Slots) -> bool:
     """Whether the two units' subjects are two different names ("Ely" / "Lawson"; "he", read as the person
-    named last before it, / "Bush"), or the people they name are two different people ("Ivo Marek, a courier,
+    named last before it, / "Bush"), or the people they name are two different people ("Mark Ellis, a courier,
     was shot three times ..., police said" / "Tom Brandt, a guard, was shot five times ..."): their figures are
     two people's (or places', teams') figures, not one figure told two ways."""
     if a.people and b.people and not a.people & b.people:

@@ -91,9 +91,9 @@ _PLEA = re.compile(r"\bplead(?:ed|s|ing)?\s+not\s+guilty\b|\bnot[-\s]guilty\s+pl
 _PLEA_REACH = 12
 # A denial up to a moment ("hasn't expanded since X") tells when it last happened: X, which the other may state.
 _SINCE = re.compile(r"\s*since\b", re.I)
-# A denial over a span up to now ("not used tear gas in nearly a decade", "for years") is about the time before.
 # "Not ... until" tells when something happened, not that it did not.
 _UNTIL = re.compile(r"\s*\buntil\b", re.I)
+# A denial over a span up to now ("not used tear gas in nearly a decade", "for years") is about the time before.
 _IN_SPAN = re.compile(
     r"\b(?:in|for)\s+(?:(?:nearly|almost|over|more\s+than|about|the\s+(?:past|last))\s+)?"
     r"(?:a|an|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)?\s*(?:decades?|years?|months?|weeks?)\b",

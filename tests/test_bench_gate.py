@@ -114,3 +114,19 @@ def test_page_text_cleaning_stays_at_or_above_its_floor(dataset: str, render: st
     for name, floor in floors.items():
         value = measured[name]
         assert value is not None and value >= floor, f"{data.name} {render} {name} {value} < floor {floor}"
+
+
+def test_conflict_precision_on_stories_no_gold_covers_stays_at_or_above_its_floor() -> None:
+    """Conflicting claims on the ECB+ subtopics no gold story uses, against hand labels
+    (bench/conflict_precision.py): the share that are right (an unlabelled claim counts as wrong: label it), and
+    how many right ones are found."""
+    if not (SHARED / "bench" / "ecbplus" / "ecbplus_fulltext_docs.jsonl.gz").is_file():
+        pytest.skip("no ECB+ data beside the project")
+    import conflict_precision
+
+    counts = conflict_precision.measure()
+    floors = FLOORS["unseen_conflicts"]
+    right = sum(v for (_, verdict), v in counts.items() if verdict == "right")
+    assert right >= floors["conflicts.right"], f"{right} right conflicting claims"
+    precision = conflict_precision.precision(counts)
+    assert precision >= floors["conflicts.precision"], f"precision {precision:.3f}: {dict(counts)}"

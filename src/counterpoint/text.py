@@ -71,6 +71,21 @@ SMALL_NUMBERS = {
 }
 
 
+# A question without its mark: a wh-word and an auxiliary, or an auxiliary, opening the sentence ("Why did the
+# dam fail, the mayor asked", "Is the town safe"); conditional inversions ("Should talks fail, ...") are not.
+_QUESTION = re.compile(
+    r"^\W*(?:(?:why|how|what|who|when|where|which)\s+(?:did|does|do|is|are|was|were|can|could|will|would|should|"
+    r"has|have|had|must|might)|(?:is|are|did|does|do|can|will|would|could))\b",
+    re.I,
+)
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence asks rather than states: it holds a question mark, quoted or not, or opens as a question
+    without one. A question supports no claim and gives no value to dispute."""
+    return "?" in text or _QUESTION.match(text) is not None
+
+
 def word_run(text: str) -> str:
     """A text's words, lower case, between spaces: one text holds another's words in order, as whole words, when
     ``word_run(short) in word_run(long)``."""

@@ -48,6 +48,7 @@ from ..text import (
     content_words,
     denial_scopes,
     dice,
+    is_question,
     paired_quotes,
     stem,
 )
@@ -165,13 +166,6 @@ _ATTRIBUTED = _attribution(_VERB)
 # A first-person line outside quotation marks is someone's only with a verb of their own speech: in "We all had
 # our suspicions ..., TMZ reports, ..." the outlet relays TMZ, and "we" is still the writer.
 _SPOKEN = _attribution(r"(?:said|says|told|tells|added|adds|wrote|writes|stated|explained|insisted|stressed)")
-# A question without its mark: a wh-word and an auxiliary, or an auxiliary, opening the sentence ("Why did the
-# dam fail, the mayor asked", "Is the town safe"); conditional inversions ("Should talks fail, ...") are not.
-_QUESTION = re.compile(
-    r"^\W*(?:(?:why|how|what|who|when|where|which)\s+(?:did|does|do|is|are|was|were|can|could|will|would|should|"
-    r"has|have|had|must|might)|(?:is|are|did|does|do|can|will|would|could))\b",
-    re.I,
-)
 # Opening and closing single quotation marks (apostrophes inside words are neither).
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:\u2014-]))[\u2018'](?=\w)")
 _QUOTE_TAIL = re.compile(r"[.!?,\u2026][\u2019']\s*$")
@@ -253,9 +247,8 @@ def write_digest(
             and s not in told_already
             and len(text_of[s].split()) >= MIN_WORDS
             and _whole_quotes(text_of[s])
-            and "?" not in text_of[s]  # a question, even a quoted one, supports nothing
+            and not is_question(text_of[s])  # a question, even a quoted one, supports nothing
             and not _INCOMPLETE.search(text_of[s])
-            and not _QUESTION.match(text_of[s])
             and voiced(s)
         ]
         figures = {s: set(FIGURE.findall(text_of[s])) for s in claim.sentence_ids if s in text_of}

@@ -95,14 +95,16 @@ _BEFORE = re.compile(
     rf"[^.;\"\u201c\u201d]{{0,60}}?(?:[:,]|\bthat)?\s*$"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,.;:]+?)(?=[,.;:]|$)")
+# The documents an issuer speaks through ("the ministry's latest figures", "a CNN report").
+_DOCUMENTS = r"statement|report|figures|data|tally|count"
 _SOURCE_POSSESSIVE = re.compile(
-    r"^(?P<np>.+?)['\u2019]s\s+(?:(?:latest|new|daily|official)\s+)?(?:statement|report|figures|data|tally|count)$",
+    rf"^(?P<np>.+?)['\u2019]s\s+(?:(?:latest|new|daily|official)\s+)?(?:{_DOCUMENTS})$",
     re.I,
 )
 # "a CNN report", "the ministry statement": the issuer written before the document's noun.
 _SOURCE_BEFORE_DOCUMENT = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?P<np>[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)\s+"
-    r"(?:statement|report|tally|count|figures|data)$"
+    rf"(?:{_DOCUMENTS})$"
 )
 # A verb or a relative word ends a speaker's phrase ("according to CNN's source is not a specialist", "according
 # to officials who spoke").
@@ -307,7 +309,7 @@ def _resolve(
 
 # What a person has that speaks in their name: "Smith's statement", "Page's official website".
 _OWN_CHANNEL = re.compile(
-    r"(?:\s+(?:own|official|personal|latest|new))*\s+(?:statement|website|web\s+site|site|account|post|"
+    rf"(?:\s+(?:own|official|personal|latest|new))*\s+(?:{_DOCUMENTS}|website|web\s+site|site|account|post|"
     r"tweet|blog|letter|book|memoir|page|feed|channel|interview|comments?|remarks?)\b",
     re.I,
 )

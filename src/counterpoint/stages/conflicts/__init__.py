@@ -47,7 +47,7 @@ import numpy as np
 from ...linking import FRAME_MIN_PROBABILITY, Scored
 from ...model import ClaimUnit, Comparison, Quote
 from ...names import same_name
-from ...text import FIGURE, denial_scopes, dice, word_run
+from ...text import FIGURE, denial_scopes, dice, is_question, word_run
 from ..entities import Gazetteer
 from ..units import Unit
 from .differences import _difference, _figure, _owned_apart
@@ -170,11 +170,11 @@ def find_conflicts(comparison: Comparison, scored: Scored | None = None, gazette
     outlet_of = {a.article_id: a.outlet for a in comparison.articles}
     acts = _figure_claims(comparison, outlet_of, scored)
     _attribution_conflicts(comparison, outlet_of)
+    people = _people_by_sentence(comparison)
     if scored is not None:
-        _slot_conflicts(comparison, scored, outlet_of, gazetteer or _bundled_gazetteer())
+        _slot_conflicts(comparison, scored, outlet_of, gazetteer or _bundled_gazetteer(), people)
     # a count of an act the slot conflicts found in dispute ("shot seven times" / "shot 11 times") is told once
     told = [set(c.sentence_ids) for c in comparison.claims if c.status == "conflicting" and c.kind == "number"]
-    people = _people_by_sentence(comparison) if any(c.status == "conflicting" for c in acts) else {}
     comparison.claims += [
         c
         for c in acts
@@ -183,19 +183,20 @@ def find_conflicts(comparison: Comparison, scored: Scored | None = None, gazette
     ]
 
 
-def _people_by_sentence(comparison: Comparison) -> dict[str, set[str]]:
-    people: dict[str, set[str]] = defaultdict(set)
+def _people_by_sentence(comparison: Comparison) -> dict[str, list[tuple[int, str]]]:
+    """Sentence id -> the people it names: (where in the article, entity id)."""
+    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for entity in comparison.entities:
         if entity.type == "PERSON":
             for mention in entity.mentions:
-                people[mention.sentence_id].add(entity.entity_id)
+                people[mention.sentence_id].append((mention.start, entity.entity_id))
     return people
 
 
-def _one_person(sentence_ids: list[str], people: dict[str, set[str]]) -> bool:
+def _one_person(sentence_ids: list[str], people: dict[str, list[tuple[int, str]]]) -> bool:
     """Whether counts of an act in these sentences can be of one person: every two sentences that name people
     name one in common ("Marek was shot three times" and "Brandt was shot five times" are two people's counts)."""
-    named = [people[s] for s in sentence_ids if people.get(s)]
+    named = [{e for _, e in people[s]} for s in sentence_ids if people.get(s)]
     return all(a & b for a, b in itertools.combinations(named, 2))
 
 
@@ -316,7 +317,14 @@ def _values_told_apart(judged: list[Unit], scored: Scored, slots_of: Callable[[i
     return apart
 
 
-def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str, str], gazetteer: Gazetteer) -> None:
+def _slot_conflicts(
+    comparison: Comparison,
+    scored: Scored,
+    outlet_of: dict[str, str],
+    gazetteer: Gazetteer,
+    named_in: dict[str, list[tuple[int, str]]],
+) -> None:
+    """Pairs of units that state one frame with different values; ``named_in`` gives each sentence's people."""
     judged = [scored.units[i] for i in scored.judged]
     places = _places_by_sentence(comparison)
     # places some sentence names together ("Tampa, Florida") are nested or near: not competing values
@@ -336,12 +344,7 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
     }
     sentence_of = comparison.sentence_index()
     # a question states no value ("Should the Yankees go higher than $25 million a season?")
-    asked = {
-        s.sentence_id
-        for a in comparison.articles
-        for s in a.sentences
-        if a.sentence_text(s).rstrip(" \"'\u201d\u2019)").endswith("?")
-    }
+    asked = {s.sentence_id for a in comparison.articles for s in a.sentences if is_question(a.sentence_text(s))}
     # the article offsets each denial in a sentence reaches, to the end of its clause
     denials = {
         s.sentence_id: [(s.start + start, s.start + end) for start, _, end in denial_scopes(a.sentence_text(s))]
@@ -351,12 +354,10 @@ def _slot_conflicts(comparison: Comparison, scored: Scored, outlet_of: dict[str,
 
     # people by where they are named, per article: "he" is read as the person named last before it
     people: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    named_in: dict[str, list[tuple[int, str]]] = defaultdict(list)  # per sentence: (where, entity id)
     for entity in comparison.entities:
         if entity.type == "PERSON":
             for mention in entity.mentions:
                 people[mention.article_id].append((mention.start, entity.name))
-                named_in[mention.sentence_id].append((mention.start, entity.entity_id))
     for named in people.values():
         named.sort()
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ...names import same_name
 from ...places import nested
-from ...text import HALT_VERBS, REPORTING_VERBS, content_words, dice, opposite_outcomes, stem
+from ...text import HALT_VERBS, REPORTING_VERBS, content_words, dice, opposite_outcomes, stem, word_run
 from ..entities import Gazetteer
 from ..units import Unit
 from .negation import _denies_what_the_other_states, _parties_dispute
@@ -193,10 +193,6 @@ def _says(unit: Unit, name: str) -> bool:
     return found is not None and found.group(1).lower() in REPORTING_VERBS
 
 
-def _has_word(text: str, word: str) -> bool:
-    return bool(word) and re.search(rf"\b{re.escape(word)}\b", text, re.I) is not None
-
-
 def _same_after(a: Unit, b: Unit) -> float:
     """Dice overlap of the content words after each unit's main verb: what each says the verb of."""
     after = []
@@ -244,7 +240,7 @@ def _difference(
                 ("affirms" if slots_a.negated else "denies"),
             )
     outcomes = opposite_outcomes(a.head, b.head) if slots_a.negated == slots_b.negated else None
-    if outcomes and (_has_word(b.text, a.head) or _has_word(a.text, b.head)):
+    if outcomes and (word_run(a.head) in word_run(b.text) or word_run(b.head) in word_run(a.text)):
         outcomes = None  # "fell 2,000 feet while climbing to a hut" tells both, and "was climbing to a hut" no other
     if outcomes and (_modal_before(a.text, a.head) or _modal_before(b.text, b.head)):
         outcomes = None  # "North Korea can resume testing" / "had stopped testing": what may be, not what is

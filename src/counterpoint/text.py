@@ -81,9 +81,10 @@ _QUESTION = re.compile(
 
 
 def is_question(text: str) -> bool:
-    """Whether a sentence asks rather than states: it holds a question mark, quoted or not, or opens as a question
-    without one. A question supports no claim and gives no value to dispute."""
-    return "?" in text or _QUESTION.match(text) is not None
+    """Whether a sentence asks rather than states: it ends with a question mark (before closing quotation marks)
+    or opens as a question without one. A question gives no value to dispute. (A question mark inside a
+    sentence may be a lost dash: "Electronic Data Systems? announced officially on May 13".)"""
+    return text.rstrip(" \"'\u201d\u2019)").endswith("?") or _QUESTION.match(text) is not None
 
 
 def word_run(text: str) -> str:

@@ -247,7 +247,8 @@ def write_digest(
             and s not in told_already
             and len(text_of[s].split()) >= MIN_WORDS
             and _whole_quotes(text_of[s])
-            and not is_question(text_of[s])  # a question, even a quoted one, supports nothing
+            and "?" not in text_of[s]  # a question, even a quoted one, supports nothing
+            and not is_question(text_of[s])
             and not _INCOMPLETE.search(text_of[s])
             and voiced(s)
         ]

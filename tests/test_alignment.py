@@ -406,6 +406,17 @@ def test_no_claim_units_inside_an_embedded_question() -> None:
     assert all("whether the old dam would hold or collapse" in u.text for u in units if "collapse" in u.text)
 
 
+def test_a_unit_keeps_the_closing_bracket_it_opens() -> None:
+    comparison = compare_texts(
+        "The tremor struck at a depth of 10 kilometres (6 miles) and its centre lay 40 kilometres (25 miles) "
+        "south of the port, the survey said."
+    )
+    [units] = units_of(comparison)
+    clauses = [u.text for u in units if not u.whole]
+    assert any(t.endswith("(6 miles)") for t in clauses)
+    assert all(t.count("(") == t.count(")") for t in clauses)
+
+
 def test_the_same_fact_attributed_differently_aligns() -> None:
     comparison = compare_texts(
         "Agriculture Minister Lena Dorn met farmers' union leaders in Kessa on Tuesday.\n"

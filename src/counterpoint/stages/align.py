@@ -47,7 +47,7 @@ from ..text import TIME_WORDS
 from .units import VERB_MARK, Unit, UnitContext, claim_units
 
 NAME = "align"
-VERSION = "3"  # 3: the judge matches tokens; seeds from SEED_MIN
+VERSION = "4"  # 3: the judge matches tokens; seeds from SEED_MIN; 4: a unit keeps the closing bracket it opens
 
 # Thresholds on the link model's probability, chosen on the dev stories (docs/decisions/0010-link-model.md).
 # A pair the judge links: counts towards a unit's direct links inside a claim.

@@ -307,10 +307,21 @@ def _text(tokens: list[Any]) -> str:
 
 
 def _trim(tokens: list[Any]) -> list[Any]:
-    """Without the punctuation and conjunctions left at either end."""
+    """Without the punctuation and conjunctions left at either end, but with the closing bracket of a bracket
+    the unit opens ("at a depth of 10 kilometers (6 miles)", not "... (6 miles")."""
     start, end = 0, len(tokens)
     while start < end and (tokens[start].is_punct or tokens[start].dep_ in ("cc", "mark")):
         start += 1
     while end > start and (tokens[end - 1].is_punct or tokens[end - 1].dep_ in ("cc", "mark")):
         end -= 1
+    while end < len(tokens) and tokens[end].text in _OPENER:
+        opener = _OPENER[tokens[end].text]
+        kept = [t.text for t in tokens[start:end]]
+        if kept.count(opener) <= kept.count(tokens[end].text):
+            break
+        end += 1
     return tokens[start:end]
+
+
+# A closing bracket -> the bracket it closes.
+_OPENER = {")": "(", "]": "["}

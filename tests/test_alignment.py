@@ -154,7 +154,7 @@ def test_an_earlier_events_toll_is_background_not_a_figure_to_compare() -> None:
         "The earthquake killed 40 people. In 2009 an earthquake near the coast killed more than 1,000 people.",
     )
     [claim] = [c for c in comparison.claims if c.kind]
-    assert claim.kind == "number" and claim.status == "shared" and "all outlets give 40" in (claim.note or "")
+    assert claim.kind == "number" and claim.status == "shared" and ": 40, the same in all " in (claim.note or "")
 
 
 def test_without_dates_the_latest_year_named_is_background_too() -> None:
@@ -167,7 +167,7 @@ def test_without_dates_the_latest_year_named_is_background_too() -> None:
         published=None,
     )
     [claim] = [c for c in comparison.claims if c.kind]
-    assert claim.kind == "number" and "all outlets give 40" in (claim.note or "")
+    assert claim.kind == "number" and ": 40, the same in all " in (claim.note or "")
 
 
 def test_a_figure_told_right_after_an_earlier_event_is_that_events() -> None:
@@ -178,7 +178,7 @@ def test_a_figure_told_right_after_an_earlier_event_is_that_events() -> None:
         "Monday's earthquake killed 40 people in the valley. A quake two years ago killed 12 people.",
     )
     [claim] = [c for c in comparison.claims if c.kind]
-    assert claim.kind == "number" and "all outlets give 40" in (claim.note or "")
+    assert claim.kind == "number" and ": 40, the same in all " in (claim.note or "")
 
 
 def test_outlets_giving_one_figure_of_any_measure_share_a_claim() -> None:
@@ -189,7 +189,7 @@ def test_outlets_giving_one_figure_of_any_measure_share_a_claim() -> None:
         "A strong earthquake measuring 6.1 shook the Orno valley on Monday, seismologists said.",
     )
     [claim] = [c for c in comparison.claims if c.kind == "number"]
-    assert claim.status == "shared" and "all outlets give 6.1" in (claim.note or "")
+    assert claim.status == "shared" and ": 6.1, the same in all " in (claim.note or "")
     assert len({unit.article_id for unit in claim.units}) == 3
     # "three" villages is no figure to bind outlets by: a story's small counts come up in many statements
     assert not [c for c in comparison.claims if c.kind == "number" and "give 3" in (c.note or "")]
@@ -222,7 +222,8 @@ def test_a_part_of_a_toll_is_not_a_toll() -> None:
         "Monday's earthquake in the valley killed 40 people and injured 200, officials said.",
     )
     claims = [c for c in comparison.claims if c.kind]
-    assert [c.note for c in claims if "killed" in (c.note or "")] == ["killed (cumulative): all outlets give 40"]
+    killed = [c.note for c in claims if "killed" in (c.note or "")]
+    assert killed == ["killed (cumulative): 40, the same in all 4 outlets that give it"]
     assert not any("injured" in (c.note or "") for c in claims)  # 50 seriously injured is a part of the 200
 
 
@@ -1443,4 +1444,4 @@ def test_counts_of_an_act_differ_whatever_the_day() -> None:
     assert not [c for c in _shot("Ivo Marek", "Tom Brandt").claims if c.status == "conflicting"]
     # counts that agree bind the outlets that give them when they are large enough to mean something
     agreeing = _shot("the courier", "The courier", "11", "11")
-    assert any(c.kind == "number" and "all outlets give 11" in (c.note or "") for c in agreeing.claims)
+    assert any(c.kind == "number" and ": 11, the same in all " in (c.note or "") for c in agreeing.claims)

@@ -268,7 +268,7 @@ def _figure_claim(
     if len(values) == 1:
         claim.kind = "number"
         label = f"{measure} ({period})" if measure else Counter(f.quantity.counts for f in chosen).most_common(1)[0][0]
-        claim.note = f"{label}: all outlets give {values.pop():,.10g}"
+        claim.note = f"{label}: {values.pop():,.10g}, the same in all {len(chosen)} outlets that give it"
     else:
         dated = {a.article_id for a in comparison.articles if a.published}
         claim.kind, claim.note = _classify(group, chosen, text_of, measure, period, dated)

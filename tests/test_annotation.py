@@ -415,13 +415,15 @@ def test_what_happened_to_the_people_counted_is_what_they_count() -> None:
         "Three people died in the blaze at the depot on Friday.\n"
         "The fire left at least four workers dead, and the 2 depot employees on duty were burnt to death.\n"
         "Five doctors treated the injured, and a 6.1 magnitude quake struck the coast.\n"
-        "There are around 30 people seriously injured, medics said."
+        "There are around 30 people seriously injured, medics said.\n"
+        '"We have recorded 24 people dead and 70 people injured," the agency spokesman said.'
     )
     assert found.get(3) == "people died" and found.get(4) == "workers dead"
     assert found.get(2) == "depot employees burnt to death"
     assert found.get(6.1) == "magnitude quake"  # a thing counted is not what it does
     assert found.get(5) == "doctors"  # doctors who treat are not the treated
     assert found.get(30) == "people seriously injured"  # a grade of the state: a part of the injured
+    assert found.get(24) == "people dead"  # the state as the verb's object predicate, not "people recorded"
 
 
 def test_a_description_resolves_to_the_titled_person() -> None:

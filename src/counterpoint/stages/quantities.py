@@ -22,13 +22,13 @@ from ..text import DEGREE_WORDS
 
 NAME = "quantities"
 VERSION = (
-    "8"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
+    "9"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
     # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead;
     # 5: people the subject of a verb that acts on nothing ("three people died"), a state after the noun ("left three
     # people dead") and "to death" ("burnt to death") say what is counted, with a grade of the state ("seriously
     # injured"); 6: "shot seven times" counts the times shot; 7: a clock time ("1200 GMT", "0737 local time")
     # counts nothing; 8: a scale written onto a figure ("$35m", "$1.2bn") is read with it, and a sum counts no noun
-    # said before it
+    # said before it; 9: a state parsed as the verb's object predicate ("recorded 24 people dead") is counted
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -189,6 +189,14 @@ def _state_of(noun: Any) -> str:
     if noun.dep_ == "nsubj" and noun.head.lower_ in _COUNTED_STATES and noun.head.i > noun.i:
         return _with_degree(noun.head)  # parsed as a small clause: "left [four workers dead]"
     states = [c for c in noun.rights if c.dep_ in ("amod", "oprd", "acomp", "acl") and c.lower_ in _COUNTED_STATES]
+    if not states and noun.dep_ == "dobj":
+        # the state as the verb's object predicate, right after its object ("recorded 24 people dead")
+        after = noun.right_edge.i + 1
+        states = [
+            c
+            for c in noun.head.children
+            if c.i == after and c.dep_ in ("oprd", "advcl", "xcomp", "acomp") and c.lower_ in _COUNTED_STATES
+        ]
     return _with_degree(states[0]) if states else ""
 
 

@@ -92,6 +92,15 @@ def test_a_revised_figure_in_the_digest_cites_the_outlets_that_give_it() -> None
     assert len(line.outlets) < len(claim.values)  # not the outlet that gave the other figure
 
 
+def test_ships_held_by_pirates_are_no_arrests() -> None:
+    comparison = compare_texts(
+        "The navy arrested 23 pirates off the coast of Orsk on Saturday.",
+        "The navy arrested pirates off the coast of Orsk on Saturday. At least 17 of the hijacked ships are still "
+        "being held by the pirates off the coast of Orsk.",
+    )
+    assert not [c for c in comparison.claims if c.kind in ("revision", "number")]
+
+
 def test_different_figures_without_explanation_conflict() -> None:
     comparison = compare_texts(
         "The earthquake killed 40 people in the valley.",
@@ -714,6 +723,11 @@ def test_figures_of_two_named_subjects_are_two_figures() -> None:
     assert not conflicting(shot.format("Mark Ellis", "courier", "three"), shot.format("Tom Brandt", "guard", "five"))
     [claim] = conflicting(shot.format("Mark Ellis", "courier", "three"), shot.format("Ellis", "courier", "five"))
     assert set(claim.values.values()) == {"3 times", "5 times"}
+    # two countries' navies: two captures, neither a figure nor a doer in dispute; one country's, one capture
+    raid = "The {} navy captured {} pirates who tried to board a merchant ship in the Gulf of Aden on Saturday."
+    assert not conflicting(raid.format("Indian", 23), raid.format("British", 8))
+    [claim] = conflicting(raid.format("Indian", 23), raid.format("Indian", 20))
+    assert set(claim.values.values()) == {"23 pirates", "20 pirates"}
 
 
 def test_a_round_figure_is_the_other_rounded() -> None:

@@ -424,6 +424,10 @@ def test_what_happened_to_the_people_counted_is_what_they_count() -> None:
     assert found.get(5) == "doctors"  # doctors who treat are not the treated
     assert found.get(30) == "people seriously injured"  # a grade of the state: a part of the injured
     assert found.get(24) == "people dead"  # the state as the verb's object predicate, not "people recorded"
+    # a count of some of a group counts the group's noun, not a noun the sentence named before
+    assert counts_of("Pirates attacked a tanker on Sunday. At least 17 of the hijacked ships are still held.")[17] == (
+        "hijacked ships held"
+    )
 
 
 def test_a_description_resolves_to_the_titled_person() -> None:

@@ -22,13 +22,14 @@ from ..text import DEGREE_WORDS
 
 NAME = "quantities"
 VERSION = (
-    "9"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
+    "10"  # 3: "put the death toll at 34,535" counts the toll (a measure noun as the object of put, place, estimate);
     # 4: "a toll of 4,535", "the figure of 4,535 dead", "the number of dead reached 4,535" count the dead;
     # 5: people the subject of a verb that acts on nothing ("three people died"), a state after the noun ("left three
     # people dead") and "to death" ("burnt to death") say what is counted, with a grade of the state ("seriously
     # injured"); 6: "shot seven times" counts the times shot; 7: a clock time ("1200 GMT", "0737 local time")
     # counts nothing; 8: a scale written onto a figure ("$35m", "$1.2bn") is read with it, and a sum counts no noun
-    # said before it; 9: a state parsed as the verb's object predicate ("recorded 24 people dead") is counted
+    # said before it; 9: a state parsed as the verb's object predicate ("recorded 24 people dead") is counted;
+    # 10: a figure of some of a group ("17 of the hijacked ships are held") counts the group's noun
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -278,6 +279,12 @@ def _counted(number: Any, previous_noun: str | None) -> tuple[str, str | None]:
         if subjects:
             return _measured(subjects[0])
     if number.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
+        # "17 of the ships are held": the noun after "of" is what is counted, as the verb's
+        partitive = [
+            o for p in number.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        if partitive and partitive[0].pos_ in ("NOUN", "PROPN"):
+            return f"{_phrase(partitive[0])} {head.text}", partitive[0].text
         # "killed at least 20", "20 were wounded": the verb is what is counted
         return (f"{previous_noun} {head.text}" if previous_noun else head.text), previous_noun
     return "", None

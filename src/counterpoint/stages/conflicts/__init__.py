@@ -65,7 +65,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "59"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "60"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -148,6 +148,8 @@ VERSION = "59"  # 6: a denial of degree is about the degree; refusing to act den
 # in news style ("Mo.") is that state; a plea ("pleaded not guilty") denies no charge or verdict, and a rejection
 # agrees with a sentence that turns the thing down in another clause ("offered ..., but prosecutors refused");
 # 59: a figure all its outlets give says how many outlets give it ("6.1, the same in all 8 outlets that give it")
+# 60: figures that differ in sentences that qualify their doers by two countries ("the Indian navy" / "the British
+# navy") are two countries' acts, no conflict; "held" is no arrest ("17 ships held by pirates")
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

@@ -127,6 +127,18 @@ def _owned_apart(a: Unit, b: Unit, slots_a: _Slots, slots_b: _Slots) -> bool:
     return _named_apart(slots_a, slots_b) or _owners_apart(a.text, b.text)
 
 
+def _countries_apart(sentences: tuple[str, str], gazetteer: Gazetteer) -> bool:
+    """Whether two sentences each qualify someone by a country ("the Indian navy", "British forces") and by none
+    in common: figures that differ there count what two countries' people did (one navy's captures and another
+    navy's), not one thing told two ways. A place named is no doer ("in the Gulf of Aden" in both)."""
+
+    def qualified(sentence: str) -> set[str]:
+        return {gazetteer.demonyms[word] for word in re.findall(r"\b[A-Z][\w.]*", sentence) if word in gazetteer.demonyms}
+
+    first, second = qualified(sentences[0]), qualified(sentences[1])
+    return bool(first and second) and not first & second
+
+
 def _named_apart(a: _Slots, b: _Slots) -> bool:
     """Whether the two units' subjects are two different names ("Ely" / "Lawson"; "he", read as the person
     named last before it, / "Bush"), or the people they name are two different people ("Mark Ellis, a courier,
@@ -249,6 +261,8 @@ def _difference(
     # the periods of the sentences: a clause unit leaves out its sentence's "Since Week 11, ..."
     periods = (counting_periods(sentences[0] or a.text), counting_periods(sentences[1] or b.text))
     numbers = _number_difference(slots_a, slots_b, values_apart) if periods[0] == periods[1] else None
+    if numbers and _countries_apart((sentences[0] or a.text, sentences[1] or b.text), gazetteer or _bundled_gazetteer()):
+        return None  # "the Indian navy captured 23 pirates" / "the British navy had captured eight": two acts
     place_a, place_b = places
     # a figure for another place is another scope ("170,000 in the province" / "230,000 around the ocean"), and
     # a count of people is one measure only with the same verb ("200 people injured" / "24 people killed")

@@ -23,13 +23,14 @@ from ..quantities import ORDINALS
 from ..units import Unit
 from .slots import _YEAR, _named_days
 
-# Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14").
+# Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14"). "Held" is
+# not an arrest: ships and hostages are held too ("17 of the hijacked ships are held by pirates").
 MEASURES = {
     "killed": "killed dead death deaths toll fatalities died lives bodies",
     "injured": "injured wounded hurt injuries treated",
     "missing": "missing unaccounted",
     "displaced": "displaced evacuated homeless refugees",
-    "arrested": "arrested detained held",
+    "arrested": "arrested detained",
 }
 _MEASURE_OF = {stem(w): measure for measure, words in MEASURES.items() for w in words.split()}
 # A count of times counts acts ("arrested 4 times"), whatever the act

@@ -206,6 +206,16 @@ def test_outlets_giving_one_figure_of_any_measure_share_a_claim() -> None:
     assert not [c for c in comparison.claims if ": 45, the same in all " in (c.note or "")]
 
 
+def test_a_sum_all_outlets_give_is_told_with_its_currency() -> None:
+    comparison = compare_texts(
+        "The fire at the Orno church on Friday caused $1 million in damage, the fire chief said.",
+        "Friday's fire caused an estimated $1 million in damage to the Orno church, the chief said.",
+        "The fire chief said the blaze at the Orno church on Friday did $1 million in damage.",
+    )
+    [claim] = [c for c in comparison.claims if c.kind == "number"]
+    assert (claim.note or "").startswith("damage: $1,000,000, the same in all ")
+
+
 def test_a_figure_claim_cites_each_outlets_sentence_closest_to_the_others() -> None:
     import numpy as np
 

@@ -345,6 +345,16 @@ def test_quantities_with_what_they_count_authority_and_period() -> None:
     assert found[3][0] == "visit"
 
 
+def test_what_a_sum_is_of_is_the_noun_after_it() -> None:
+    found = counts_of(
+        "The fire caused $1 million in damage to the church in Orno.\n"
+        "The blaze did an estimated $2 million damage, officials said.\n"
+        "Sales reached $5 million in the first quarter."
+    )
+    assert found[1e6] == "damage" and found[2e6] == "damage"  # not "caused", not "did"
+    assert "quarter" not in found[5e6]  # a time after "in the": not what the sum is of
+
+
 def test_a_scale_written_onto_a_figure_is_read_with_it() -> None:
     comparison = compare_texts("The shipyard in Orno raised $35m in two rounds and got $9.3m from the city council.")
     found = {q.value: (q.text, q.counts) for q in comparison.quantities}

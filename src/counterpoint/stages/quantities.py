@@ -29,7 +29,8 @@ VERSION = (
     # injured"); 6: "shot seven times" counts the times shot; 7: a clock time ("1200 GMT", "0737 local time")
     # counts nothing; 8: a scale written onto a figure ("$35m", "$1.2bn") is read with it, and a sum counts no noun
     # said before it; 9: a state parsed as the verb's object predicate ("recorded 24 people dead") is counted;
-    # 10: a figure of some of a group ("17 of the hijacked ships are held") counts the group's noun
+    # 10: a figure of some of a group ("17 of the hijacked ships are held") counts the group's noun; a sum counts the
+    # noun after it ("$1 million in damage", "did $1 million damage")
 )
 
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -301,6 +302,21 @@ _TIME_ZONES = frozenset(
 _SCALE_SUFFIXES = frozenset({"m", "mn", "bn", "k"})
 
 
+def _sum_of(doc: Any, after: int) -> str:
+    """What a sum is of when the words right after it say so: a bare noun after "in" ("$1 million in damage",
+    "$35m in new funding") or a noun right after the sum ("did $1 million damage"); else "". A determiner after
+    "in" makes a place or a time ("$5m in the first quarter"), not what the sum is of."""
+    start = after + 1 if after < len(doc) and doc[after].lower_ == "in" else after
+    words = []
+    for token in doc[start:]:
+        if token.pos_ not in ("ADJ", "NOUN") or token.ent_type_:
+            break
+        words.append(token)
+    while words and words[-1].pos_ != "NOUN":
+        words.pop()
+    return " ".join(w.text for w in words)
+
+
 def _clock_time(doc: Any, end: int) -> bool:
     """Whether the number ending before token ``end`` is a time of day: a time zone or "local time" follows."""
     after = [t.text for t in doc[end : end + 2]]
@@ -340,6 +356,9 @@ def extract_quantities(article: Article, lines: list[ParsedLine], quotes: list[Q
             counts, noun = _counted(last, None if ent.label_ == "MONEY" else previous_noun)
             if not counts:
                 continue
+            of = _sum_of(parsed.doc, last.i + 1) if ent.label_ == "MONEY" else ""
+            if of:
+                counts = noun = of  # what follows a sum says what it is of ("$1 million in damage"), not its verb
             group = _coordinated(last, value)
             if group is not None:
                 if not group[1]:

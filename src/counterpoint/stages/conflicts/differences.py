@@ -133,7 +133,8 @@ def _countries_apart(sentences: tuple[str, str], gazetteer: Gazetteer) -> bool:
     navy's), not one thing told two ways. A place named is no doer ("in the Gulf of Aden" in both)."""
 
     def qualified(sentence: str) -> set[str]:
-        return {gazetteer.demonyms[word] for word in re.findall(r"\b[A-Z][\w.]*", sentence) if word in gazetteer.demonyms}
+        words = re.findall(r"\b[A-Z][\w.]*", sentence)
+        return {gazetteer.demonyms[word] for word in words if word in gazetteer.demonyms}
 
     first, second = qualified(sentences[0]), qualified(sentences[1])
     return bool(first and second) and not first & second
@@ -261,7 +262,8 @@ def _difference(
     # the periods of the sentences: a clause unit leaves out its sentence's "Since Week 11, ..."
     periods = (counting_periods(sentences[0] or a.text), counting_periods(sentences[1] or b.text))
     numbers = _number_difference(slots_a, slots_b, values_apart) if periods[0] == periods[1] else None
-    if numbers and _countries_apart((sentences[0] or a.text, sentences[1] or b.text), gazetteer or _bundled_gazetteer()):
+    whole = (sentences[0] or a.text, sentences[1] or b.text)
+    if numbers and _countries_apart(whole, gazetteer or _bundled_gazetteer()):
         return None  # "the Indian navy captured 23 pirates" / "the British navy had captured eight": two acts
     place_a, place_b = places
     # a figure for another place is another scope ("170,000 in the province" / "230,000 around the ocean"), and

@@ -21,7 +21,7 @@ from ...model import Claim, ClaimUnit, Comparison, Quantity
 from ...text import DEGREE_WORDS, content_words, stem
 from ..quantities import ORDINALS
 from ..units import Unit
-from .slots import _YEAR, _named_days
+from .slots import _MONEY, _YEAR, _currency, _named_days
 
 # Counted things that are one measure whatever the wording ("killed 14 people", "the death toll of 14"). "Held" is
 # not an arrest: ships and hostages are held too ("17 of the hijacked ships are held by pirates").
@@ -269,12 +269,19 @@ def _figure_claim(
     if len(values) == 1:
         claim.kind = "number"
         label = f"{measure} ({period})" if measure else Counter(f.quantity.counts for f in chosen).most_common(1)[0][0]
-        claim.note = f"{label}: {values.pop():,.10g}, the same in all {len(chosen)} outlets that give it"
+        figure = f"{_sum_sign(chosen)}{values.pop():,.10g}"
+        claim.note = f"{label}: {figure}, the same in all {len(chosen)} outlets that give it"
     else:
         dated = {a.article_id for a in comparison.articles if a.published}
         claim.kind, claim.note = _classify(group, chosen, text_of, measure, period, dated)
         claim.status = "conflicting" if claim.kind == "number" else "shared"
     return claim
+
+
+def _sum_sign(chosen: list[_Figure]) -> str:
+    """The currency the figures are written in ("$ 1 million", "US$1m") when they name one and only one, else ""."""
+    currencies = {_currency(m.group(1)) for f in chosen if (m := _MONEY.search(f.quantity.text))}
+    return currencies.pop() if len(currencies) == 1 else ""
 
 
 # The minutes of a clock time ("at 7:30 p.m."): no figure of their own.

@@ -828,7 +828,7 @@ def test_sums_converted_paid_per_season_or_owned_by_two_names() -> None:
 
     assert numbers("Damage was estimated at $ US1 million ($ 1.52 million), police said.") == {("US$", 1e6)}
     assert numbers("The club offered an eight-year deal worth $184 million, or $23 million per season.") == {
-        ("year", 8.0),
+        ("year-", 8.0),  # a description of the deal, not a count of years
         ("$", 184e6),
         ("$ per season", 23e6),
     }
@@ -840,6 +840,14 @@ def test_sums_converted_paid_per_season_or_owned_by_two_names() -> None:
     game = "After the game against the Harbour Gulls the coach said that {} {} points for the Pikes."
     assert not conflicting(game.format("Shy Ely scored", 23), game.format("Ty Lawson added", 16))
     assert conflicting(game.format("Shy Ely scored", 23), game.format("Shy Ely scored", 16))
+
+
+def test_a_figure_describing_one_thing_is_no_count_of_its_unit() -> None:
+    game = "Ivo Marek threw {} in the win over the Harbour Gulls on Sunday night, the Pikes said."
+    # a 41-yard pass is one pass; 364 yards are the game's
+    assert not conflicting(game.format("a 41-yard touchdown pass"), game.format("for 364 yards"))
+    [claim] = conflicting(game.format("a 41-yard touchdown pass"), game.format("a 44-yard touchdown pass"))
+    assert set(claim.values.values()) == {"41 yard", "44 yard"}
 
 
 def test_a_place_where_something_was_said_and_a_fragment_are_no_conflict() -> None:

@@ -98,6 +98,8 @@ def _number_word(word: str) -> float | None:
 
 
 AGE_UNIT = "years old"
+# Marks the unit of a figure written as a hyphenated description ("41-yard"), apart from a count ("41 yards").
+ATTRIBUTE_MARK = "-"
 _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per cent".split())
 # A year; not a decade ("the 1930s", "the 1930's"), which holds ten of them.
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!['\u2019]?s\b)")
@@ -294,12 +296,15 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         value = _figure_value(match.group(1))
         if value is None:
             continue
-        numbers.add((stem(word), value))
+        # a figure joined to its unit by a hyphen describes one thing ("a 41-yard pass", "a three-year sentence"):
+        # another measure than a count of the unit ("364 yards"), compared only with such descriptions
+        counted = stem(word) + (ATTRIBUTE_MARK if "-" in match.group(0) else "")
+        numbers.add((counted, value))
         figure_words.add(stem(match.group(1).lower()))  # "seven" in "shot seven times": the value, not the frame
-        said_as.setdefault(stem(word), match.group(2))
+        said_as.setdefault(counted, match.group(2))
         kind = _KIND_OF_COUNT.match(text, match.end())
         if kind:
-            kinds.setdefault(stem(word), set()).add(" ".join(stem(w) for w in content_words(kind.group(1))))
+            kinds.setdefault(counted, set()).add(" ".join(stem(w) for w in content_words(kind.group(1))))
     ranges = set()
     for match in _RANGE.finditer(text):
         low = _figure_value(match.group(1) or match.group(2))
@@ -338,7 +343,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     )
     if len({age for _, age in ages}) == 1:  # a unit giving two ages ("Fan, 32, ... Zhang, 21") tells of two people
         numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
-    slot_words = {w for w, _ in numbers} | set(days) | {stem(d) for d in directions}
+    slot_words = {w.removesuffix(ATTRIBUTE_MARK) for w, _ in numbers} | set(days) | {stem(d) for d in directions}
     slot_words |= {stem(m.group(2).lower()) for m in periods}
     if ages:
         slot_words |= {stem("year"), stem("old")}

@@ -687,6 +687,11 @@ def test_denials_that_agree_with_the_other_account() -> None:
     assert agree("The cat was not dead.", "Thinking the cat was dead, its owner buried it.")
     assert agree("The cat was not dead.", "The cat was hit by a car and left for dead.")
     assert not agree("The cat was not dead.", "The cat was dead when its owner found it.")
+    # a rumour is not the outlet's statement: the man denying it agrees with the outlet that reports it
+    denial = "Ivo Marek was not Blue Heron, he said."
+    assert agree(denial, "Ivo Marek, long rumored to be Blue Heron, has died.")
+    assert agree(denial, "Marek discounted rumors that he was Blue Heron.")
+    assert not agree(denial, "Ivo Marek was Blue Heron, the paper said.")
     source = "The rumour came not from Orno scholars but from a Kurdish fighter."
     assert agree(source, "A Kurdish fighter was reported killed in Orno.")
     assert not agree(source, "The rumour came from Orno scholars.")
@@ -848,6 +853,15 @@ def test_a_figure_describing_one_thing_is_no_count_of_its_unit() -> None:
     assert not conflicting(game.format("a 41-yard touchdown pass"), game.format("for 364 yards"))
     [claim] = conflicting(game.format("a 41-yard touchdown pass"), game.format("a 44-yard touchdown pass"))
     assert set(claim.values.values()) == {"41 yard", "44 yard"}
+
+
+def test_spans_of_time_are_compared_as_durations_not_as_figures() -> None:
+    # a time since an event and a time in power are two spans, never one figure told two ways
+    vote = "The vote in Orno comes {}after the death of its leader Ivo Marek, who held power in the country{}."
+    assert not conflicting(vote.format("two years ", ""), vote.format("", " for 21 years"))
+    sentence = "Ivo Marek was sentenced to {} years in prison for fraud in Orno on Monday."
+    [claim] = conflicting(sentence.format("seven"), sentence.format(12))
+    assert claim.kind == "duration" and set(claim.values.values()) == {"7 years", "12 years"}
 
 
 def test_a_place_where_something_was_said_and_a_fragment_are_no_conflict() -> None:

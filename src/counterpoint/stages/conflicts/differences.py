@@ -17,7 +17,7 @@ from ...text import HALT_VERBS, REPORTING_VERBS, content_words, dice, opposite_o
 from ..entities import Gazetteer
 from ..units import Unit
 from .negation import _denies_what_the_other_states, _parties_dispute
-from .slots import _DURATION_DAYS, AGE_UNIT, _bundled_gazetteer, _Slots
+from .slots import _DURATION_DAYS, AGE_UNIT, ATTRIBUTE_MARK, _bundled_gazetteer, _Slots
 
 # A count over a stated period ("arrested three times since October", "in the past year") or a running total
 # ("now has 2,302 points"): a count of another span than one told without it ("arrested four times",
@@ -107,6 +107,8 @@ def _number_difference(
     for unit in sorted(by_unit_a.keys() & by_unit_b.keys()):  # the same one on every run
         if unit in _UNIT_SCALE or by_unit_a[unit] & by_unit_b[unit]:
             continue
+        if unit.removesuffix(ATTRIBUTE_MARK) in _DURATION_DAYS:
+            continue  # days, weeks, months, years are spans of time: the durations compare them, as spans or offsets
         if a.kinds.get(unit) and b.kinds.get(unit) and not a.kinds[unit] & b.kinds[unit]:
             continue  # "three touchdowns on punt returns" / "six touchdowns on offense": two kinds counted
         if any(_same(x, y) for x in a.numbers for y in b.numbers if x[0] != y[0]):

@@ -80,6 +80,8 @@ _EFFORT = frozenset(
 # What someone believed or was taken for is not stated ("thinking his cat was dead", "left for dead").
 _BELIEF = frozenset("thinking thought believing believed assuming assumed presumed presuming pronounced".split())
 _BELIEF_REACH = 4
+# Nor what is rumoured, a few words on ("rumored to be Deep Throat", "discounted rumors that he was Deep Throat").
+_RUMOURED = re.compile(r"\b(?:rumou?red|speculated|(?:rumou?rs?|speculation)\s+that)\s+(?:[a-z]+\s+){0,3}$")
 # Verbs that turn something down: a denial by one of them agrees with any of them in the other unit.
 _REJECTIONS = frozenset({"rejected", "rejects", "refused", "denied", "denies", "deny"})
 _REJECTION_IN = re.compile(
@@ -231,6 +233,8 @@ def _asserted(plain: str, stemmed: str, lead: str = "") -> bool:
             position >= 2 and words[position - 2 : position] == ["left", "for"]
         ):
             continue  # "thinking his cat was dead", "left for dead"
+        if _RUMOURED.search(lowered[: tokens[position].start()]):
+            continue  # "long rumored to be Deep Throat": what others say, not what the outlet states
         return True
     return False
 

@@ -855,6 +855,13 @@ def test_a_figure_describing_one_thing_is_no_count_of_its_unit() -> None:
     assert set(claim.values.values()) == {"41 yard", "44 yard"}
 
 
+def test_a_fraction_is_read_whole() -> None:
+    witness = "The only witness for the defence spoke for ten minutes in Orno on Thursday after {} hours of testimony."
+    assert not conflicting(witness.format("4 1 / 2"), witness.format("4.5"))  # tokenised text spaces the slash
+    [claim] = conflicting(witness.format("4 1/2"), witness.format("three"))
+    assert set(claim.values.values()) == {"4.5 hours", "3 hours"}
+
+
 def test_spans_of_time_are_compared_as_durations_not_as_figures() -> None:
     # a time since an event and a time in power are two spans, never one figure told two ways
     vote = "The vote in Orno comes {}after the death of its leader Ivo Marek, who held power in the country{}."

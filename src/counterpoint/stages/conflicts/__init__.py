@@ -153,7 +153,8 @@ VERSION = "60"  # 6: a denial of degree is about the degree; refusing to act den
 # outlets give is told with its currency ("damage: $1,000,000"); a figure joined to its unit by a hyphen describes one
 # thing ("a 41-yard pass"), another measure than a count of the unit ("364 yards"); what is rumoured ("long rumored
 # to be Deep Throat") is not stated, so a denial of it disputes nothing; days, weeks, months and years are compared as
-# durations only, never as figures ("two years after his death" / "21 years in power")
+# durations only, never as figures ("two years after his death" / "21 years in power"); a fraction is read whole
+# ("4 1 / 2 hours" is 4.5 hours, not 2)
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

@@ -98,6 +98,9 @@ def _number_word(word: str) -> float | None:
 
 
 AGE_UNIT = "years old"
+# The whole and the numerator of a fraction before a figure's denominator ("4 1/2 hours", "4 1 / 2 hours"); without
+# a whole, only a numerator of 1 ("1/2 mile": "3/4 games" may be three games of four).
+_FRACTION_BEFORE = re.compile(r"(?<![\d.,])(?:(\d+)\s+)?(\d+)\s*/\s*$")
 # Marks the unit of a figure written as a hyphenated description ("41-yard"), apart from a count ("41 yards").
 ATTRIBUTE_MARK = "-"
 _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per cent".split())
@@ -296,6 +299,9 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         value = _figure_value(match.group(1))
         if value is None:
             continue
+        fraction = _FRACTION_BEFORE.search(text, 0, match.start())
+        if fraction and value and float(fraction.group(2)) < value and (fraction.group(1) or fraction.group(2) == "1"):
+            value = float(fraction.group(1) or 0) + float(fraction.group(2)) / value  # "4 1/2 hours" is 4.5 hours
         # a figure joined to its unit by a hyphen describes one thing ("a 41-yard pass", "a three-year sentence"):
         # another measure than a count of the unit ("364 yards"), compared only with such descriptions
         counted = stem(word) + (ATTRIBUTE_MARK if "-" in match.group(0) else "")

@@ -855,6 +855,12 @@ def test_a_figure_describing_one_thing_is_no_count_of_its_unit() -> None:
     assert set(claim.values.values()) == {"41 yard", "44 yard"}
 
 
+def test_a_day_something_is_set_for_dates_what_will_be() -> None:
+    shooting = "Ivo Marek was charged over the shooting of a courier in Orno in April, prosecutors said."
+    trial = "The trial of Ivo Marek over the shooting of a courier in Orno is set for June 17."
+    assert not conflicting(trial, shooting)
+
+
 def test_a_fraction_is_read_whole() -> None:
     witness = "The only witness for the defence spoke for ten minutes in Orno on Thursday after {} hours of testimony."
     assert not conflicting(witness.format("4 1 / 2"), witness.format("4.5"))  # tokenised text spaces the slash

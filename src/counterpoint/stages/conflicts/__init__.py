@@ -154,7 +154,7 @@ VERSION = "60"  # 6: a denial of degree is about the degree; refusing to act den
 # thing ("a 41-yard pass"), another measure than a count of the unit ("364 yards"); what is rumoured ("long rumored
 # to be Deep Throat") is not stated, so a denial of it disputes nothing; days, weeks, months and years are compared as
 # durations only, never as figures ("two years after his death" / "21 years in power"); a fraction is read whole
-# ("4 1 / 2 hours" is 4.5 hours, not 2)
+# ("4 1 / 2 hours" is 4.5 hours, not 2); a day something "is set for" is a day of what will be
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

@@ -27,10 +27,11 @@ _VENUE = frozenset({"at", "in", "during"})
 _STATEMENT_VERBS = frozenset(
     v for v in REPORTING_VERBS | {"revealed", "disclosed"} if v.endswith("ed") or v in {"said", "told", "wrote", "says"}
 )
-# A day or year of what will happen ("will go on sale in April 2015", "the trial starts Monday") and one of what
-# happened ("revealed in October 2014") date two events.
+# A day or year of what will happen ("will go on sale in April 2015", "the trial starts Monday", "is set for June 17")
+# and one of what happened ("revealed in October 2014") date two events.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\b|\w'll\b"
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to|(?:is|are)\s+(?:set|scheduled|slated)\s+for)\b"
+    r"|\w'll\b"
     r"|\b(?:starts|begins|opens|resumes)\s+(?:on\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )

@@ -961,12 +961,13 @@ def test_the_minutes_of_a_clock_time_are_no_figure() -> None:
     from counterpoint.stages.conflicts.slots import _slots
     from counterpoint.stages.units import Unit
 
-    def numbers(text: str) -> set[tuple[str, float]]:
-        return set(_slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {}).numbers)
+    def slots(text: str) -> Any:
+        return _slots(Unit("a", "a-s0", 0, len(text), text, frozenset(), True), {})
 
-    assert numbers("They set off from the vigil around 8:30 p.m.") == set()
-    assert numbers("They set off from the vigil around 8 : 30 p.m.") == set()
-    assert numbers("They set off from the vigil at about 8 p.m.") == {("p", 8.0)}
+    for text in ("around 8:30 p.m.", "around 8 : 30 p.m.", "at about 8 p.m.", "at 0800 GMT"):
+        told = slots(f"They set off from the vigil {text}.")
+        assert told.numbers == set() and told.clock is not None, text
+    assert slots("They set off at about 8 p.m.").clock.minutes == {20 * 60}
 
 
 def test_a_denial_is_about_the_word_it_governs() -> None:
@@ -1504,3 +1505,28 @@ def test_counts_of_an_act_differ_whatever_the_day() -> None:
     # counts that agree bind the outlets that give them when they are large enough to mean something
     agreeing = _shot("the courier", "The courier", "11", "11")
     assert any(c.kind == "number" and ": 11, the same in all " in (c.note or "") for c in agreeing.claims)
+
+
+def test_times_of_day_are_read_on_one_clock() -> None:
+    from counterpoint.places import utc_offsets
+
+    assert utc_offsets("Banda Aceh") == {420} and utc_offsets("Orno") == frozenset()
+    quake = "The earthquake struck near Banda Aceh at {} on Tuesday, the geological survey said."
+    [claim] = conflicting(quake.format("0737 GMT"), quake.format("7:37 a.m. local time"))
+    assert claim.kind == "time" and set(claim.values.values()) == {"0737 GMT", "7:37 a.m. local time"}
+    # one time on two clocks, rounded, or told "about", is one time
+    for other in ("2:37 p.m. local time", "14:37", "about 2:30 p.m.", "2:35 p.m."):
+        assert not conflicting(quake.format("0737 GMT"), quake.format(other)), other
+    # on one clock, 9:30 p.m. and 11 p.m. cannot both be right; a clock time is no figure of "pm"
+    shooting = "The gunman opened fire outside the bakery in Orno at {} on Friday, police said."
+    [claim] = conflicting(shooting.format("9:30 p.m."), shooting.format("11 pm"))
+    assert claim.kind == "time" and set(claim.values.values()) == {"9:30 p.m.", "11 pm"}
+    # a bound ("before 8 a.m."), and a time in a zone whose place is not known, are not compared
+    assert not conflicting(shooting.format("before 11 p.m."), shooting.format("9:30 p.m."))
+    assert not conflicting(shooting.format("0730 GMT"), shooting.format("7:30 a.m. local time"))
+
+
+def test_a_spaced_a_m_ends_no_sentence_before_its_zone() -> None:
+    comparison = compare_texts("The quake struck at 07 : 37 a. m. UTC (3 : 37 a. m. ET) on Tuesday. Two people died.")
+    texts = [a.sentence_text(s) for a in comparison.articles for s in a.sentences]
+    assert "The quake struck at 07 : 37 a. m. UTC (3 : 37 a. m. ET) on Tuesday." in texts

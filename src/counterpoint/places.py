@@ -11,12 +11,19 @@ callers keep their own evidence (places a sentence names together, "Tampa, Flori
 
 >>> nested("Manhattan", "New York"), nested("Tampa", "Florida"), nested("Tampa", "Miami")
 (True, True, False)
+
+A place's clocks (:func:`utc_offsets`) come from the time zones of its GeoNames cities: "7:37 AM local time" in
+Banda Aceh is 00:37 UTC, and "0737 GMT" there is afternoon.
+
+>>> sorted(utc_offsets("Banda Aceh")), sorted(utc_offsets("London"))  # London, England and London, Ontario
+([420], [-300, -240, 0, 60])
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .names import fold
@@ -35,6 +42,7 @@ class _Reading:
     region: str = ""  # a US state's code (a city's admin1 code)
     latitude: float = 0.0
     longitude: float = 0.0
+    timezone: str = ""  # a city's IANA time zone ("Asia/Jakarta")
 
 
 def nested(first: str, second: str) -> bool:
@@ -60,6 +68,45 @@ def _near(a: _Reading, b: _Reading) -> bool:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h))) <= NEAR_KM
 
 
+@functools.cache
+def utc_offsets(name: str) -> frozenset[int]:
+    """The offsets from UTC, in minutes, that clocks in a place may show, summer and winter, over every reading
+    of its name (a country's or US state's over all its cities); empty when GeoNames does not know the name."""
+    readings = _readings(name)
+    zones = {r.timezone for r in readings if r.kind == "city"}
+    zones |= {z for r in readings if r.kind == "country" for z in _zones_of()[r.country, ""]}
+    zones |= {z for r in readings if r.kind == "state" for z in _zones_of()[r.country, r.region]}
+    return frozenset(offset for zone in zones if zone for offset in _offsets(zone))
+
+
+@functools.cache
+def _offsets(zone: str) -> tuple[int, ...]:
+    """A time zone's offsets from UTC in minutes, in January and in July (a text's season is not known)."""
+    import datetime
+    import zoneinfo
+
+    try:
+        info = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return ()
+    moments = (datetime.datetime(2020, 1, 15, 12, tzinfo=info), datetime.datetime(2020, 7, 15, 12, tzinfo=info))
+    offsets = [m.utcoffset() for m in moments]
+    return tuple(sorted({int(o.total_seconds() // 60) for o in offsets if o is not None}))
+
+
+@functools.cache
+def _zones_of() -> dict[tuple[str, str], frozenset[str]]:
+    """(country, "") and ("US", state code) -> the time zones of its cities."""
+    zones: dict[tuple[str, str], set[str]] = {}
+    for readings in _index().values():
+        for r in readings:
+            if r.kind == "city" and r.timezone:
+                zones.setdefault((r.country, ""), set()).add(r.timezone)
+                if r.country == "US":
+                    zones.setdefault((r.country, r.region), set()).add(r.timezone)
+    return defaultdict(frozenset, {key: frozenset(value) for key, value in zones.items()})
+
+
 def _readings(name: str) -> list[_Reading]:
     key = fold(name.removeprefix("the ").removeprefix("The "))
     return _index().get(key, [])
@@ -74,7 +121,12 @@ def _index() -> dict[str, list[_Reading]]:
     index: dict[str, list[_Reading]] = {}
     for city in cache.get_cities().values():
         reading = _Reading(
-            "city", city["countrycode"], city["admin1code"], float(city["latitude"]), float(city["longitude"])
+            "city",
+            city["countrycode"],
+            city["admin1code"],
+            float(city["latitude"]),
+            float(city["longitude"]),
+            city.get("timezone", ""),
         )
         index.setdefault(fold(city["name"]), []).append(reading)
     for country in cache.get_countries().values():

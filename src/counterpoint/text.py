@@ -113,6 +113,36 @@ DAY_WORDS = frozenset(
     august september october november december""".split()
 )
 
+# Time zones written after a clock time ("0737 GMT", "3:37 a.m. ET"), by their offsets from UTC in minutes; a zone
+# written without its season (ET) may be either, and IST is India's, Israel's or Ireland's.
+TIME_ZONES: dict[str, tuple[int, ...]] = {
+    "gmt": (0,),
+    "utc": (0,),
+    "z": (0,),
+    "bst": (60,),
+    "cet": (60,),
+    "cest": (120,),
+    "eet": (120,),
+    "eest": (180,),
+    "msk": (180,),
+    "ist": (330, 120, 60),
+    "jst": (540,),
+    "aest": (600,),
+    "aedt": (660,),
+    "et": (-300, -240),
+    "est": (-300,),
+    "edt": (-240,),
+    "ct": (-360, -300),
+    "cst": (-360,),
+    "cdt": (-300,),
+    "mt": (-420, -360),
+    "mst": (-420,),
+    "mdt": (-360,),
+    "pt": (-480, -420),
+    "pst": (-480,),
+    "pdt": (-420,),
+}
+
 # Verbs that only report: their subject is the source, their complement the claim ("stressed the need to X",
 # "called for X", "the statement said X"; one outlet's "said" is another's "claimed", and both give X).
 # Verbs that judge (accuse, deny, condemn) are claims themselves.

@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterator
 
 from ..model import Article, Sentence
+from ..text import TIME_ZONES
 from .clean import Block
 
 NAME = "segment"
-VERSION = "4"  # 2: a quotation may close with two apostrophes; 3: no sentence ends with a determiner or a list
-# marker; 4: a curly quotation left open when the next one opens does not hold its sentences together
+VERSION = "5"  # 2: a quotation may close with two apostrophes; 3: no sentence ends with a determiner or a list
+# marker; 4: a curly quotation left open when the next one opens does not hold its sentences together; 5: "a. m." as
+# tokenised text writes "a.m." ends no sentence before a time zone ("UTC")
 
 # Titles and abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
@@ -44,6 +46,8 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 # Characters before a full stop searched for the word it ends: longer than any abbreviation or initialism.
 WORD_WINDOW = 64
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# "a. m." and "p. m." as tokenised text writes them: one abbreviation, like "a.m."
+_SPACED_HOUR = re.compile(r"\b[ap]\.\s+m\.$", re.I)
 
 
 def segment_article(article: Article, blocks: list[Block]) -> list[Sentence]:
@@ -136,6 +140,8 @@ def _is_abbreviation(segment: str, punct_start: int, punct_end: int) -> bool:
         return before[-1] in ":;.!?" and not clock and not dated
     if bare in DETERMINERS:
         return True  # no sentence ends with "a" or "the": a decimal point cut from its figure ("a. 357 revolver")
+    if bare == "m" and _SPACED_HOUR.search(segment, max(0, punct_start - 8), punct_start + 1):
+        return next_word.rstrip(",.;:)") in TIME_ZONES  # "a. m." as tokenised text writes "a.m.", before "UTC"
     if _DOTTED.match(word):
         return next_word.rstrip(",.;:") not in SENTENCE_OPENERS
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():

@@ -38,7 +38,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -47,10 +47,11 @@ import numpy as np
 from ...linking import FRAME_MIN_PROBABILITY, Scored
 from ...model import ClaimUnit, Comparison, Quote
 from ...names import same_name
+from ...places import utc_offsets
 from ...text import FIGURE, denial_scopes, dice, is_question, word_run
 from ..entities import Gazetteer
 from ..units import Unit
-from .differences import _difference, _figure, _owned_apart
+from .differences import _clock_key, _difference, _figure, _owned_apart, _time_difference
 from .figures import MEASURES, _claim, _figure_claims, measure_of
 from .slots import (
     _DIRECTIONS,
@@ -65,7 +66,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "60"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "61"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -154,7 +155,8 @@ VERSION = "60"  # 6: a denial of degree is about the degree; refusing to act den
 # thing ("a 41-yard pass"), another measure than a count of the unit ("364 yards"); what is rumoured ("long rumored
 # to be Deep Throat") is not stated, so a denial of it disputes nothing; days, weeks, months and years are compared as
 # durations only, never as figures ("two years after his death" / "21 years in power"); a fraction is read whole
-# ("4 1 / 2 hours" is 4.5 hours, not 2); a day something "is set for" is a day of what will be
+# ("4 1 / 2 hours" is 4.5 hours, not 2); a day something "is set for" is a day of what will be; 61: times of day
+# are compared on one clock, kind `time` ("0737 GMT" / "7:37 AM local time" in Aceh), not as figures of "pm"
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev
@@ -292,7 +294,8 @@ def _values_told_apart(judged: list[Unit], scored: Scored, slots_of: Callable[[i
     the other tell of two things, not of one thing differently."""
 
     def values(slots: _Slots) -> set[str]:
-        return set(slots.days) | {str(v) for v in slots.years} | {_figure(v) for _, v in slots.numbers}
+        clock = {_clock_key(slots.clock)} if slots.clock else set()
+        return set(slots.days) | {str(v) for v in slots.years} | {_figure(v) for _, v in slots.numbers} | clock
 
     dated: dict[str, list[int]] = defaultdict(list)
     apart: set[frozenset[str]] = set()
@@ -394,6 +397,24 @@ def _slot_conflicts(
 
     cache: dict[int, _Slots] = {}
     unit_places: dict[int, dict[str, str]] = {}
+    # where a local time is told: the places its sentence names that GeoNames knows, else its article's, else the
+    # story's (a story told from several countries allows every clock they show, and so disagrees less)
+    article_places: dict[str, set[str]] = defaultdict(set)
+    for told in comparison.articles:
+        for sentence in told.sentences:
+            article_places[told.article_id].update(places.get(sentence.sentence_id, {}).values())
+
+    def clocks_of(names: Iterable[str]) -> frozenset[int]:
+        return frozenset(offset for name in names for offset in utc_offsets(name))
+
+    story_clocks = clocks_of({name for named in article_places.values() for name in named})
+
+    def local_offsets(unit: Unit) -> frozenset[int]:
+        return (
+            clocks_of(places.get(unit.sentence_id, {}).values())
+            or clocks_of(article_places[unit.article_id])
+            or story_clocks
+        )
 
     def slots_of(index: int) -> _Slots:
         if index not in cache:
@@ -404,7 +425,9 @@ def _slot_conflicts(
             }
             owner = antecedent(unit) if unit.subject in _PERSON_PRONOUNS else _subject_name(unit) or named_first(unit)
             whom = frozenset(e for at, e in named_in.get(unit.sentence_id, ()) if unit.start <= at < unit.end)
-            cache[index] = replace(_slots(unit, unit_places[index], gazetteer), owner=owner, people=whom)
+            slots = _slots(unit, unit_places[index], gazetteer)
+            local = local_offsets(unit) if slots.clock and not slots.clock.zone else frozenset()
+            cache[index] = replace(slots, owner=owner, people=whom, local=local)
         return cache[index]
 
     # counted figures (killed, injured ...) are compared as figures, with their revisions and sources
@@ -432,6 +455,14 @@ def _slot_conflicts(
         slots_a, slots_b = slots_of(x), slots_of(y)
         worded = cosine[k] >= FRAME_MIN_COSINE and dice(slots_a.frame, slots_b.frame) >= FRAME_MIN_OVERLAP
         if not worded and frame[k] < FRAME_MIN_PROBABILITY:
+            # one reading of the clock in close sentences names one moment, whatever their other words ("The quake
+            # struck inland at 0737 GMT at a depth of ..." / "... and took place at 7:37 AM local time"): told in two
+            # zones that make it two times, it is disputed; other times of close sentences may date two acts ("saw
+            # the car at 11:41 p.m." / "the murder took place at 3 am")
+            same_reading = slots_a.clock and slots_b.clock and slots_a.clock.minutes & slots_b.clock.minutes
+            timed = same_reading and cosine[k] >= FRAME_MIN_COSINE and _time_difference(slots_a, slots_b, values_apart)
+            if timed:
+                edges[("time", "")].append((x, y, *timed))
             continue
         # the judge's frame alone does not vouch for a denial ("one bomb did not explode" / "four exploded"
         # are one frame to it, two bombs to a reader); and a clause cut from inside a denial ("there are no
@@ -462,6 +493,9 @@ def _slot_conflicts(
 
     # values are compared as stems ("10 hous", "wednes") and told as an outlet wrote them ("10 houses")
     def readable(index: int, value: str, kind: str) -> str:
+        clock = cache[index].clock
+        if kind == "time" and clock:
+            return clock.written  # "0737 GMT" for 07:37 UTC
         said = cache[index].said_as if kind in ("number", "date") else {}
         head, _, last = value.rpartition(" ")
         if last in said:
@@ -531,6 +565,7 @@ def _slot_conflicts(
 _KIND_WORDS = {
     "number": "figures",
     "date": "dates",
+    "time": "times of day",
     "duration": "durations",
     "place": "places",
     "negation": "accounts (one denies)",

@@ -17,7 +17,7 @@ from ...text import HALT_VERBS, REPORTING_VERBS, content_words, dice, opposite_o
 from ..entities import Gazetteer
 from ..units import Unit
 from .negation import _denies_what_the_other_states, _parties_dispute
-from .slots import _DURATION_DAYS, AGE_UNIT, ATTRIBUTE_MARK, _bundled_gazetteer, _Slots
+from .slots import _DURATION_DAYS, AGE_UNIT, ATTRIBUTE_MARK, Clock, _bundled_gazetteer, _Slots
 
 # A count over a stated period ("arrested three times since October", "in the past year") or a running total
 # ("now has 2,302 points"): a count of another span than one told without it ("arrested four times",
@@ -68,6 +68,11 @@ ROUNDING_TOLERANCE = 0.01
 # Opposite verbs ("halted" / "continued") disagree only about one thing: what follows the verb says the same
 # ("ended her modeling career in 1957" / "continued her modeling work in New York" are two steps: 0.33).
 OPPOSITE_MIN_SAME = 0.6
+# Two times of day further apart than this (minutes) cannot be one time rounded ("7:37" / "7:35"); with "about" on
+# either side, than the second ("about 9:30" / "9:50").
+CLOCK_ROUNDING_MINUTES = 5
+CLOCK_APPROXIMATE_MINUTES = 30
+DAY_MINUTES = 24 * 60
 # A step told after another ("moved to Florida shortly thereafter", "later moved to"): one event of a sequence.
 _SEQUENCE = re.compile(r"\b(?:thereafter|afterwards?|subsequently|eventually|later)\b", re.I)
 _CURRENCY_SIGNS = frozenset("$\u00a3\u20ac")
@@ -295,6 +300,9 @@ def _difference(
     durations = _duration_difference(slots_a, slots_b)
     if durations:
         return "duration", *durations
+    clocks = _time_difference(slots_a, slots_b, values_apart)
+    if clocks:
+        return "time", *clocks
     if one_event and len(slots_a.days) == 1 and len(slots_b.days) == 1 and slots_a.days != slots_b.days:
         day_a, day_b = next(iter(slots_a.days)), next(iter(slots_b.days))
         # a weekday and a month can both be right
@@ -351,6 +359,57 @@ def _difference(
                 kind = "attribution"
             return kind, name_a, name_b
     return None
+
+
+def _time_difference(slots_a: _Slots, slots_b: _Slots, values_apart: set[frozenset[str]]) -> tuple[str, str] | None:
+    """Two times of day of one event that cannot both be right (:func:`_clock_difference`), unless one outlet
+    tells the two times apart or one unit tells what will be and the other what was."""
+    if slots_a.future != slots_b.future:
+        return None
+    if frozenset(_clock_key(c) for c in (slots_a.clock, slots_b.clock)) in values_apart:
+        return None
+    return _clock_difference(slots_a, slots_b)
+
+
+def _clock_difference(slots_a: _Slots, slots_b: _Slots) -> tuple[str, str] | None:
+    """The two times as written when two units give one event times of day that cannot both be right: on one
+    clock (both local, or both in zones that say their offset) further apart than rounding or, when one says
+    "about", than :data:`CLOCK_APPROXIMATE_MINUTES`; "0737 GMT" and "7:37 AM local time" in Aceh (UTC+7) are
+    seven hours apart. A local time whose place is not known is not compared with a zoned one."""
+    a, b = slots_a.clock, slots_b.clock
+    if a is None or b is None:
+        return None
+    # one place's clock, both local: its offset is the same on both sides
+    seen = [_utc(a, slots_a.local), _utc(b, slots_b.local)] if a.zone or b.zone else [a.minutes, b.minutes]
+    if not seen[0] or not seen[1]:
+        return None
+    tolerance = CLOCK_APPROXIMATE_MINUTES if a.approximate or b.approximate else CLOCK_ROUNDING_MINUTES
+    apart = min(min(abs(x - y), DAY_MINUTES - abs(x - y)) for x in seen[0] for y in seen[1])
+    return (_clock_value(a, slots_a.local), _clock_value(b, slots_b.local)) if apart > tolerance else None
+
+
+def _clock_value(clock: Clock, local: frozenset[int]) -> str:
+    """A time as one clock reads it, so that outlets giving one time in two forms ("0737 GMT", "2:37 p.m." in
+    Aceh) stand on one side: UTC where its zone or place fixes it, else the local time, else as written."""
+    utc = _utc(clock, local)
+    if len(utc) == 1:
+        return _hours(next(iter(utc))) + " UTC"
+    return _hours(next(iter(clock.minutes))) + " local" if len(clock.minutes) == 1 else clock.written
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _utc(clock: Clock, local: frozenset[int]) -> frozenset[int]:
+    """The minutes after midnight UTC a clock time may be: by its zone, else by the offsets of its place."""
+    offsets = clock.zone or local
+    return frozenset((minute - offset) % DAY_MINUTES for minute in clock.minutes for offset in offsets)
+
+
+def _clock_key(clock: Clock | None) -> str:
+    """A time as :func:`..conflicts._values_told_apart` keys it."""
+    return f"clock {min(clock.minutes)}" if clock else ""
 
 
 def _duration_difference(slots_a: _Slots, slots_b: _Slots, exact: bool = False) -> tuple[str, str] | None:

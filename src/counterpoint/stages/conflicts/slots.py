@@ -11,7 +11,17 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ...text import DAY_WORDS, NEGATION, REPORTING_VERBS, SMALL_NUMBERS, STOPWORDS, TIME_WORDS, content_words, stem
+from ...text import (
+    DAY_WORDS,
+    NEGATION,
+    REPORTING_VERBS,
+    SMALL_NUMBERS,
+    STOPWORDS,
+    TIME_WORDS,
+    TIME_ZONES,
+    content_words,
+    stem,
+)
 from ..entities import Gazetteer, load_gazetteer
 from ..units import Unit
 
@@ -109,6 +119,25 @@ _SCALE_WORDS = frozenset("thousand million billion trillion bn mn percent per ce
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!['\u2019]?s\b)")
 # A year something began ("in place since 2004", "since early 2011"): not when the event told happened.
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b", re.I)
+# A clock time: "7:37 AM", "7 a.m.", "2.37pm", "0737 GMT", "14:37 local time", "at 7 : 37", "noon". A time
+# without a.m. or p.m. and without a zone is read only after a word that introduces a time ("at 10:30").
+_CLOCK = re.compile(
+    r"(?<![\w.:$])(?:"
+    r"(?P<h>1[0-2]|0?\d)(?:\s*[:.]\s*(?P<m>[0-5]\d))?\s*(?P<half>[ap])\.?\s?m\b\.?"
+    r"|(?P<military>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b|hours\b|local\b))"
+    r"|(?P<hh>[01]?\d|2[0-3])\s*:\s*(?P<mm>[0-5]\d)(?![\d:])"
+    r"|(?P<noon>noon|midday)\b"
+    r")",
+    re.I,
+)
+# A time's zone, written after it ("GMT", "local time"; offsets in :data:`text.TIME_ZONES`).
+_ZONE_AFTER = re.compile(r"\s*(?:hours\s+|hrs\s+)?\(?\s*(GMT|UTC|[A-Z]{1,4}T|Z|local(?:\s+time)?)\b")
+# Words before a time that make it approximate ("about 7:30") or a bound or an end of a range ("before 8 a.m.",
+# "until noon", "from 9 a.m. to 5 p.m.", "as of 11 p.m."): a bound is no time of the event, an approximate time
+# agrees with those within CLOCK_APPROXIMATE_MINUTES.
+_CLOCK_APPROXIMATE = frozenset("about around approximately roughly nearly almost some circa shortly just soon".split())
+_CLOCK_BOUND = frozenset("before after until till by since from between to and or past through of".split())
+_CLOCK_INTRODUCED = frozenset("at around about approximately roughly circa".split())
 # A year in a clause that tells what came before or after the event ("began after she divorced him in 1947")
 # dates that other event. Words up to SUBORDINATE_YEAR_REACH, no punctuation between.
 SUBORDINATE_YEAR_REACH = 8
@@ -222,6 +251,18 @@ _MONEY_SCALE = {
 
 
 @dataclass(frozen=True, slots=True)
+class Clock:
+    """A time of day as a text gives it: the minutes after midnight it may mean (7:30 without a.m. or p.m. may be
+    either), the offsets from UTC of the zone it is written in (empty: local time, or no zone written), whether
+    it is approximate ("about 7:30"), and how it was written."""
+
+    minutes: frozenset[int]
+    zone: frozenset[int]
+    approximate: bool
+    written: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Slots:
     """What a unit says in each disputable slot."""
 
@@ -246,6 +287,8 @@ class _Slots:
     people: frozenset[str] = frozenset()  # the people it names (entity ids): "Ivo Marek, a courier, was shot"
     roles: dict[str, str] = field(default_factory=dict)  # a role phrase -> the person named in it
     doer: str | None = None  # the country doing what its main verb says ("Egypt drafted", "put forward by Egypt")
+    clock: Clock | None = None  # the one clock time the unit gives an event (none when it gives several)
+    local: frozenset[int] = frozenset()  # offsets from UTC (minutes) of the places its sentence, else article, names
 
 
 def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = None) -> _Slots:
@@ -275,6 +318,11 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     def in_age(position: int) -> bool:
         return any(start <= position < end for (start, end), _ in ages)
 
+    clocks = _clocks(text)
+
+    def in_clock(position: int) -> bool:
+        return any(start <= position < end for (start, end), _ in clocks)
+
     for match in _MONEY.finditer(text):
         if _CONVERTED.search(text[: match.start()]):
             continue
@@ -292,8 +340,8 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     for match in _NUMBER_WITH_UNIT.finditer(text):
         if in_age(match.start()):
             continue
-        if text[: match.start()].rstrip().endswith(":"):
-            continue  # the minutes of a clock time ("8:30 p.m."), not a figure of their own
+        if text[: match.start()].rstrip().endswith(":") or in_clock(match.start()):
+            continue  # a clock time ("8:30 p.m.", "0737 GMT") is no figure
         word = match.group(2).lower()
         if (word in STOPWORDS and word not in ("am", "pm")) or word in _SCALE_WORDS:
             continue  # "110 billion": the currency may differ (euros, dollars), conversions are not conflicts
@@ -352,6 +400,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
     slot_words = {w.removesuffix(ATTRIBUTE_MARK) for w, _ in numbers} | set(days) | {stem(d) for d in directions}
     slot_words |= {stem(m.group(2).lower()) for m in periods}
+    slot_words |= {stem(w) for (start, end), _ in clocks for w in content_words(text[start:end])}
     if ages:
         slot_words |= {stem("year"), stem("old")}
     slot_words |= {stem(w) for name in places.values() for w in content_words(name)}
@@ -379,6 +428,8 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         countries,
         roles=roles,
         doer=_doer(unit, known),
+        # one time of one event: a unit with two ("at 7 a.m. ... by noon") tells a sequence
+        clock=clocks[0][1] if len(clocks) == 1 else None,
     )
 
 
@@ -526,6 +577,46 @@ def _doer(unit: Unit, gazetteer: Gazetteer) -> str | None:
             return country
     by = _BY_NAME.search(unit.text)
     return gazetteer.is_qualifier(by.group(1)) if by else None
+
+
+def _clocks(text: str) -> list[tuple[tuple[int, int], Clock | None]]:
+    """The clock times of ``text``: each one's span, and the time it gives an event (``None`` for a bound,
+    "before 8 a.m.", an end of a range, or the time of a statement, "said at 3 p.m.")."""
+    found: list[tuple[tuple[int, int], Clock | None]] = []
+    for match in _CLOCK.finditer(text):
+        before = re.findall(r"[\w']+", text[: match.start()].lower())[-2:]
+        if match.group("hh") is not None and not (
+            (before and before[-1] in _CLOCK_INTRODUCED) or _ZONE_AFTER.match(text, match.end())
+        ):
+            continue  # "2:30" alone may be a score, a running time or a verse
+        zone_match = _ZONE_AFTER.match(text, match.end())
+        zone_word = zone_match.group(1).lower() if zone_match else ""
+        zone = frozenset(TIME_ZONES.get(zone_word, ()))
+        end = zone_match.end() if zone_match and (zone or zone_word.startswith("local")) else match.end()
+        if match.group("noon"):
+            minutes = frozenset({12 * 60})
+        elif match.group("military"):
+            digits = match.group("military")
+            minutes = frozenset({int(digits[:2]) * 60 + int(digits[2:])})
+        elif match.group("half"):
+            hour = int(match.group("h")) % 12 + (12 if match.group("half").lower() == "p" else 0)
+            minutes = frozenset({hour * 60 + int(match.group("m") or 0)})
+        else:
+            hour, minute = int(match.group("hh")), int(match.group("mm"))
+            # "7:30" may be morning or evening; "07:30" and "19:30" are 24-hour times
+            ambiguous = 1 <= hour <= 12 and not match.group("hh").startswith("0")
+            readings = {hour * 60 + minute, (hour % 12 + 12) * 60 + minute} if ambiguous else {hour * 60 + minute}
+            minutes = frozenset(readings)
+        approximate = bool(set(before) & _CLOCK_APPROXIMATE)
+        # "before 8 a.m.", "until about 5 a.m.", "as of 11 p.m."; not "shortly after 3 p.m."
+        bound = bool(set(before) & _CLOCK_BOUND) and not (
+            before[-1] in _CLOCK_BOUND and before[0] in _CLOCK_APPROXIMATE
+        )
+        told = None
+        if not bound and not _said_on(text, match.start()):
+            told = Clock(minutes, zone, approximate, text[match.start() : end])
+        found.append(((match.start(), end), told))
+    return found
 
 
 def _named_days(text: str) -> list[tuple[str, bool]]:

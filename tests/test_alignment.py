@@ -1530,3 +1530,11 @@ def test_a_spaced_a_m_ends_no_sentence_before_its_zone() -> None:
     comparison = compare_texts("The quake struck at 07 : 37 a. m. UTC (3 : 37 a. m. ET) on Tuesday. Two people died.")
     texts = [a.sentence_text(s) for a in comparison.articles for s in a.sentences]
     assert "The quake struck at 07 : 37 a. m. UTC (3 : 37 a. m. ET) on Tuesday." in texts
+
+
+def test_a_total_and_a_part_of_one_measure_are_two_scopes() -> None:
+    # a career's points beside a game's: the sentences may read alike, the scopes differ
+    game = "Ivo Marek {} the final in Orno with {} points, the most of any player in the league."
+    assert not conflicting(game.format("went into", "2,450"), game.format("went through", "21"))
+    [claim] = conflicting(game.format("finished", "25"), game.format("finished", "21"))
+    assert claim.kind == "number" and set(claim.values.values()) == {"25 points", "21 points"}

@@ -1524,6 +1524,13 @@ def test_times_of_day_are_read_on_one_clock() -> None:
     # a bound ("before 8 a.m."), and a time in a zone whose place is not known, are not compared
     assert not conflicting(shooting.format("before 11 p.m."), shooting.format("9:30 p.m."))
     assert not conflicting(shooting.format("0730 GMT"), shooting.format("7:30 a.m. local time"))
+    from counterpoint.stages.conflicts.slots import _clocks
+
+    told = {
+        text: [clock is not None for _, clock in _clocks(text)] for text in ("between 9 and 10 a.m.", "as of 11 p.m.")
+    }
+    assert told == {"between 9 and 10 a.m.": [False], "as of 11 p.m.": [False]}
+    assert [clock is not None for _, clock in _clocks("Police came and at 3 am found him.")] == [True]
 
 
 def test_a_spaced_a_m_ends_no_sentence_before_its_zone() -> None:
@@ -1538,3 +1545,12 @@ def test_a_total_and_a_part_of_one_measure_are_two_scopes() -> None:
     assert not conflicting(game.format("went into", "2,450"), game.format("went through", "21"))
     [claim] = conflicting(game.format("finished", "25"), game.format("finished", "21"))
     assert claim.kind == "number" and set(claim.values.values()) == {"25 points", "21 points"}
+
+
+def test_people_named_by_their_country_are_counted_by_what_happened_to_them() -> None:
+    # "350 Palestinians were inside" and "killed 40 Palestinians" count people of two fates, as "people" would:
+    # one measure only where the two units' main verbs are one
+    inside = "When the shell hit the UN school in Orno on Tuesday, about 350 Palestinians were inside it."
+    killed = "The shell that hit the UN school in Orno on Tuesday killed about 40 Palestinians."
+    assert difference(inside, killed) is None
+    assert difference(inside.replace("Palestinians", "cars"), killed.replace("Palestinians", "cars")) is not None

@@ -156,7 +156,8 @@ VERSION = "61"  # 6: a denial of degree is about the degree; refusing to act den
 # to be Deep Throat") is not stated, so a denial of it disputes nothing; days, weeks, months and years are compared as
 # durations only, never as figures ("two years after his death" / "21 years in power"); a fraction is read whole
 # ("4 1 / 2 hours" is 4.5 hours, not 2); a day something "is set for" is a day of what will be; 61: times of day
-# are compared on one clock, kind `time` ("0737 GMT" / "7:37 AM local time" in Aceh), not as figures of "pm"
+# are compared on one clock, kind `time` ("0737 GMT" / "7:37 AM local time" in Aceh), not as figures of "pm"; a
+# figure 50 times another of its measure counts another scope ("2,282 points" before a game / "20 points" in it)
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

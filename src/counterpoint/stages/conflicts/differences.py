@@ -192,6 +192,29 @@ def _same_people(names_a: AbstractSet[str], names_b: AbstractSet[str]) -> bool:
     return any((x == y) if x.islower() or y.islower() else same_name(x, y) for x in names_a for y in names_b)
 
 
+def _generic(counted: str, slots: _Slots, gazetteer: Gazetteer) -> bool:
+    """Whether a counted word names people of any part in the event ("people", "women", "Palestinians"): such
+    counts are one measure only with one verb ("350 Palestinians were inside" / "killed 40 Palestinians")."""
+    if counted in _GENERIC_COUNTED:
+        return True
+    written = slots.said_as.get(counted, "")
+    return written.endswith("s") and gazetteer.is_qualifier(written[:-1]) is not None
+
+
+def _scopes_of_one_measure_apart(a: _Slots, b: _Slots) -> bool:
+    """Whether the units give figures of one measure only :data:`SCOPE_RATIO` times apart or more: they tell of two
+    things (a total and a part, two events), whose other values are not rivals either."""
+    by_unit: dict[str, tuple[set[float], set[float]]] = defaultdict(lambda: (set(), set()))
+    for side, slots in enumerate((a, b)):
+        for unit, value in slots.numbers:
+            if unit.removesuffix(ATTRIBUTE_MARK) not in _DURATION_DAYS:  # spans of time are the durations' to compare
+                by_unit[unit][side].add(value)
+    return any(
+        first and second and all(_scopes_apart(x, y) for x in first for y in second)
+        for first, second in by_unit.values()
+    )
+
+
 def _scopes_apart(x: float, y: float) -> bool:
     """Whether two figures of one measure are too far apart to be one figure told two ways (:data:`SCOPE_RATIO`)."""
     low, high = sorted((abs(x), abs(y)))
@@ -284,11 +307,13 @@ def _difference(
     whole = (sentences[0] or a.text, sentences[1] or b.text)
     if numbers and _countries_apart(whole, gazetteer or _bundled_gazetteer()):
         return None  # "the Indian navy captured 23 pirates" / "the British navy had captured eight": two acts
+    if _scopes_of_one_measure_apart(slots_a, slots_b):
+        return None  # "a tsunami killed 230,000 people" / "an earthquake killed 1,000": two things, nor their years
     place_a, place_b = places
     # a figure for another place is another scope ("170,000 in the province" / "230,000 around the ocean"), and
     # a count of people is one measure only with the same verb ("200 people injured" / "24 people killed")
     same_scope = not (place_a and place_b and place_a.keys() != place_b.keys())
-    generic = numbers is not None and numbers[0].split()[-1] in _GENERIC_COUNTED
+    generic = numbers is not None and _generic(numbers[0].split()[-1], slots_a, gazetteer or _bundled_gazetteer())
     if numbers and numbers[0].endswith(AGE_UNIT) and not _same_people(slots_a.age_names, slots_b.age_names):
         numbers = None  # "Subryan, 23," and "the 59-year-old Raj Chohan" are two people's ages
     if numbers and _owned_apart(a, b, slots_a, slots_b):

@@ -138,6 +138,7 @@ _ZONE_AFTER = re.compile(r"\s*(?:hours\s+|hrs\s+)?\(?\s*(GMT|UTC|[A-Z]{1,4}T|Z|l
 _CLOCK_APPROXIMATE = frozenset("about around approximately roughly nearly almost some circa shortly just soon".split())
 _CLOCK_BOUND = frozenset("before after until till by since from between to and or past through of".split())
 _CLOCK_INTRODUCED = frozenset("at around about approximately roughly circa".split())
+_RANGE_WORDS = frozenset("and or to".split())  # "between 9 and 10 a.m."; but "... and at 9 p.m." is a time
 # A year in a clause that tells what came before or after the event ("began after she divorced him in 1947")
 # dates that other event. Words up to SUBORDINATE_YEAR_REACH, no punctuation between.
 SUBORDINATE_YEAR_REACH = 8
@@ -343,7 +344,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         if text[: match.start()].rstrip().endswith(":") or in_clock(match.start()):
             continue  # a clock time ("8:30 p.m.", "0737 GMT") is no figure
         word = match.group(2).lower()
-        if (word in STOPWORDS and word not in ("am", "pm")) or word in _SCALE_WORDS:
+        if word in STOPWORDS or word in _SCALE_WORDS:
             continue  # "110 billion": the currency may differ (euros, dollars), conversions are not conflicts
         value = _figure_value(match.group(1))
         if value is None:
@@ -608,9 +609,10 @@ def _clocks(text: str) -> list[tuple[tuple[int, int], Clock | None]]:
             readings = {hour * 60 + minute, (hour % 12 + 12) * 60 + minute} if ambiguous else {hour * 60 + minute}
             minutes = frozenset(readings)
         approximate = bool(set(before) & _CLOCK_APPROXIMATE)
-        # "before 8 a.m.", "until about 5 a.m.", "as of 11 p.m."; not "shortly after 3 p.m."
-        bound = bool(set(before) & _CLOCK_BOUND) and not (
-            before[-1] in _CLOCK_BOUND and before[0] in _CLOCK_APPROXIMATE
+        # "before 8 a.m.", "as of 11 p.m.", "until about 5 a.m."; not "shortly after 3 p.m."
+        last, first = (before[-1], before[0]) if before else ("", "")
+        bound = (last in _CLOCK_BOUND and not (len(before) > 1 and first in _CLOCK_APPROXIMATE)) or (
+            last in _CLOCK_APPROXIMATE and len(before) > 1 and first in _CLOCK_BOUND - _RANGE_WORDS
         )
         told = None
         if not bound and not _said_on(text, match.start()):

@@ -1554,3 +1554,10 @@ def test_people_named_by_their_country_are_counted_by_what_happened_to_them() ->
     killed = "The shell that hit the UN school in Orno on Tuesday killed about 40 Palestinians."
     assert difference(inside, killed) is None
     assert difference(inside.replace("Palestinians", "cars"), killed.replace("Palestinians", "cars")) is not None
+    # "..., the UN said" on both sides makes "said" the main verb of both: no act of the people counted
+    from counterpoint.stages.conflicts.differences import _difference
+    from counterpoint.stages.conflicts.slots import _slots
+
+    said = [f"{inside[:-1]}, the UN said.", f"{killed[:-1]}, the UN said."]
+    units = [Unit(x, f"{x}-s0", 0, len(t), t, frozenset(), True, head="said") for x, t in zip("ab", said, strict=True)]
+    assert _difference(*units, *(_slots(u, {}) for u in units), ({}, {}), set(), set()) is None

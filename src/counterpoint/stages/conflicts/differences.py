@@ -128,8 +128,6 @@ def _number_difference(
             continue
         if _within_range(by_unit_a[unit], b.ranges, unit) or _within_range(by_unit_b[unit], a.ranges, unit):
             continue
-        if all(_scopes_apart(x, y) for x in by_unit_a[unit] for y in by_unit_b[unit]):
-            continue
         return _amount(min(by_unit_a[unit]), unit), _amount(min(by_unit_b[unit]), unit)
     return None
 
@@ -326,7 +324,9 @@ def _difference(
         numbers = None  # "analysts polled by Thomson Reuters" / "by FactSet": two sources' estimates, not one figure
     if numbers and stem(numbers[0].split()[-1]) in _DURATION_DAYS and _lasted_so_far(slots_a, slots_b):
         numbers = None  # "after four days of riots" / "eight days of riots": one span as of two days
-    if numbers and same_scope and (not generic or (a.head and stem(a.head) == stem(b.head))):
+    # one verb, and not one of saying ("..., police said"): what the people counted did or underwent
+    one_act = bool(a.head) and stem(a.head) == stem(b.head) and a.head not in REPORTING_VERBS
+    if numbers and same_scope and (not generic or one_act):
         return "number", *numbers
     # a date of what will be and one of what was are dates of two events
     one_event = slots_a.future == slots_b.future
@@ -409,10 +409,10 @@ def _time_difference(slots_a: _Slots, slots_b: _Slots, values_apart: set[frozens
 
 
 def _clock_difference(slots_a: _Slots, slots_b: _Slots) -> tuple[str, str] | None:
-    """The two times as written when two units give one event times of day that cannot both be right: on one
-    clock (both local, or both in zones that say their offset) further apart than rounding or, when one says
-    "about", than :data:`CLOCK_APPROXIMATE_MINUTES`; "0737 GMT" and "7:37 AM local time" in Aceh (UTC+7) are
-    seven hours apart. A local time whose place is not known is not compared with a zoned one."""
+    """The two times, each as one clock reads it (:func:`_clock_value`), when two units give one event times of day
+    that cannot both be right: on one clock (both local, or both in zones that say their offset) further apart than
+    rounding or, when one says "about", than :data:`CLOCK_APPROXIMATE_MINUTES`; "0737 GMT" and "7:37 AM local time"
+    in Aceh (UTC+7) are seven hours apart. A local time whose place is not known is not compared with a zoned one."""
     a, b = slots_a.clock, slots_b.clock
     if a is None or b is None:
         return None

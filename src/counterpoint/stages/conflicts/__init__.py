@@ -408,13 +408,12 @@ def _slot_conflicts(
     def clocks_of(names: Iterable[str]) -> frozenset[int]:
         return frozenset(offset for name in names for offset in utc_offsets(name))
 
-    story_clocks = clocks_of({name for named in article_places.values() for name in named})
-
     def local_offsets(unit: Unit) -> frozenset[int]:
+        """Asked only for a unit that gives a local time: most stories give none and never read GeoNames here."""
         return (
             clocks_of(places.get(unit.sentence_id, {}).values())
             or clocks_of(article_places[unit.article_id])
-            or story_clocks
+            or clocks_of({name for named in article_places.values() for name in named})
         )
 
     def slots_of(index: int) -> _Slots:

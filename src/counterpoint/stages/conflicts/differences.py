@@ -107,12 +107,7 @@ def _number_difference(
 ) -> tuple[str, str] | None:
     """Values of one measure word that differ (and are not the same value in other units, nor values some
     outlet tells apart: see :func:`_values_told_apart`)."""
-    by_unit_a: dict[str, set[float]] = defaultdict(set)
-    by_unit_b: dict[str, set[float]] = defaultdict(set)
-    for unit, value in a.numbers:
-        by_unit_a[unit].add(value)
-    for unit, value in b.numbers:
-        by_unit_b[unit].add(value)
+    by_unit_a, by_unit_b = _values_by_unit(a), _values_by_unit(b)
     for unit in sorted(by_unit_a.keys() & by_unit_b.keys()):  # the same one on every run
         if unit in _UNIT_SCALE or by_unit_a[unit] & by_unit_b[unit]:
             continue
@@ -202,15 +197,20 @@ def _generic(counted: str, slots: _Slots, gazetteer: Gazetteer) -> bool:
 def _scopes_of_one_measure_apart(a: _Slots, b: _Slots) -> bool:
     """Whether the units give figures of one measure only :data:`SCOPE_RATIO` times apart or more: they tell of two
     things (a total and a part, two events), whose other values are not rivals either."""
-    by_unit: dict[str, tuple[set[float], set[float]]] = defaultdict(lambda: (set(), set()))
-    for side, slots in enumerate((a, b)):
-        for unit, value in slots.numbers:
-            if unit.removesuffix(ATTRIBUTE_MARK) not in _DURATION_DAYS:  # spans of time are the durations' to compare
-                by_unit[unit][side].add(value)
+    by_unit_a, by_unit_b = _values_by_unit(a), _values_by_unit(b)
     return any(
-        first and second and all(_scopes_apart(x, y) for x in first for y in second)
-        for first, second in by_unit.values()
+        all(_scopes_apart(x, y) for x in by_unit_a[unit] for y in by_unit_b[unit])
+        for unit in by_unit_a.keys() & by_unit_b.keys()
+        if unit.removesuffix(ATTRIBUTE_MARK) not in _DURATION_DAYS  # spans of time are the durations' to compare
     )
+
+
+def _values_by_unit(slots: _Slots) -> dict[str, set[float]]:
+    """A unit's figures by the word they count."""
+    values: dict[str, set[float]] = defaultdict(set)
+    for unit, value in slots.numbers:
+        values[unit].add(value)
+    return values
 
 
 def _scopes_apart(x: float, y: float) -> bool:

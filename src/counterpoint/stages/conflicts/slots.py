@@ -349,7 +349,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
         value = _figure_value(match.group(1))
         if value is None:
             continue
-        fraction = _FRACTION_BEFORE.search(text, 0, match.start())
+        fraction = _FRACTION_BEFORE.search(text, max(0, match.start() - NEARBY_CHARS), match.start())
         if fraction and value and float(fraction.group(2)) < value and (fraction.group(1) or fraction.group(2) == "1"):
             value = float(fraction.group(1) or 0) + float(fraction.group(2)) / value  # "4 1/2 hours" is 4.5 hours
         # a figure joined to its unit by a hyphen describes one thing ("a 41-yard pass", "a three-year sentence"):
@@ -585,12 +585,10 @@ def _clocks(text: str) -> list[tuple[tuple[int, int], Clock | None]]:
     "before 8 a.m.", an end of a range, or the time of a statement, "said at 3 p.m.")."""
     found: list[tuple[tuple[int, int], Clock | None]] = []
     for match in _CLOCK.finditer(text):
-        before = re.findall(r"[\w']+", text[: match.start()].lower())[-2:]
-        if match.group("hh") is not None and not (
-            (before and before[-1] in _CLOCK_INTRODUCED) or _ZONE_AFTER.match(text, match.end())
-        ):
-            continue  # "2:30" alone may be a score, a running time or a verse
+        before = re.findall(r"[\w']+", text[max(0, match.start() - NEARBY_CHARS) : match.start()].lower())[-2:]
         zone_match = _ZONE_AFTER.match(text, match.end())
+        if match.group("hh") is not None and not ((before and before[-1] in _CLOCK_INTRODUCED) or zone_match):
+            continue  # "2:30" alone may be a score, a running time or a verse
         zone_word = zone_match.group(1).lower() if zone_match else ""
         zone = frozenset(TIME_ZONES.get(zone_word, ()))
         end = zone_match.end() if zone_match and (zone or zone_word.startswith("local")) else match.end()

@@ -877,6 +877,14 @@ def test_spans_of_time_are_compared_as_durations_not_as_figures() -> None:
     assert claim.kind == "duration" and set(claim.values.values()) == {"7 years", "12 years"}
 
 
+def test_a_span_given_as_a_bound_or_a_range_is_no_length_to_compare() -> None:
+    sentence = "Ivo Marek was sentenced to {} in prison for fraud in Orno on Monday."
+    for bounded in ("one to three years", "between five and ten years", "at least 35 years", "five-years-to-life"):
+        assert not conflicting(sentence.format("seven years"), sentence.format(bounded)), bounded
+    [claim] = conflicting(sentence.format("seven years"), sentence.format("three years"))
+    assert set(claim.values.values()) == {"7 years", "3 years"}
+
+
 def test_a_place_where_something_was_said_and_a_fragment_are_no_conflict() -> None:
     assert not conflicting(
         "In Washington, the White House said it could not confirm the video of the hostage.",

@@ -71,6 +71,15 @@ _LENGTH_OF = re.compile(r"(?:-long)?\s+([a-z]+)\b")
 _OFFSET = re.compile(r"[\s-]+(ago|earlier|later|after|before|prior|since)\b", re.I)
 # "*After* four days *of* riots": how long something has lasted, as of the day of the report.
 _ELAPSED = re.compile(r"\s+of\b", re.I)
+# A span given as a bound or one end of a range ("one to three years", "between five and ten years", "from six to
+# 75 years", "five-years-to-life", "at least 35 years", "up to 20 years"): what it allows is no one length to
+# compare, as a clock's bound is not compared.
+_SPAN_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:at\s+least|at\s+most|up\s+to|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|as\s+(?:many|much|long)\s+as"
+    r"|a\s+maximum\s+of|a\s+minimum\s+of)\s+|" + _AMOUNT + r"(?:[\s-]+(?:days?|weeks?|months?|years?))?\s*(?:-\s*)?(?:to|and|or)\s+)$",
+    re.I,
+)
+_SPAN_BOUND_AFTER = re.compile(r"[\s-]*(?:to[\s-]+life|or\s+(?:more|longer|less))\b", re.I)
 _LASTED = re.compile(r"\b(?:after|following|amid|into)\s+(?:(?:nearly|almost|more\s+than|over|about)\s+)?$", re.I)
 # An age ("21-year-old", "16 - year - old", "sixteen years old"): compared with ages only, never with a span
 # of time ("the 21-year-old" / "after two years of saving")
@@ -381,6 +390,8 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     years = frozenset(int(m.group(1)) for m in _YEAR.finditer(text) if m.start(1) not in started)
     numbers = {n for n in numbers if not (1800 <= n[1] <= 2099 and n[1] == int(n[1]))}  # years are dates
     periods = [m for m in _DURATION.finditer(text) if not in_age(m.start())]
+    bounds = [m for m in periods if _span_bound(text, m.start(), m.end())]
+    periods = [m for m in periods if m not in bounds]
     # a time since or until something ("11 days ago", "nine days after the attack") is kept apart from a span
     # ("a seven-day exercise", "for two months"), and a time since now ("missing two years ago") from a time
     # between two events ("two weeks after Foley was beheaded"): each is compared with its own kind only
@@ -400,7 +411,7 @@ def _slots(unit: Unit, places: dict[str, str], gazetteer: Gazetteer | None = Non
     if len({age for _, age in ages}) == 1:  # a unit giving two ages ("Fan, 32, ... Zhang, 21") tells of two people
         numbers |= {(AGE_UNIT, age) for _, age in ages if age is not None}
     slot_words = {w.removesuffix(ATTRIBUTE_MARK) for w, _ in numbers} | set(days) | {stem(d) for d in directions}
-    slot_words |= {stem(m.group(2).lower()) for m in periods}
+    slot_words |= {stem(m.group(2).lower()) for m in periods + bounds}
     slot_words |= {stem(w) for (start, end), _ in clocks for w in content_words(text[start:end])}
     if ages:
         slot_words |= {stem("year"), stem("old")}
@@ -462,6 +473,11 @@ def _offset(text: str, start: int, end: int) -> str:
     if match is None:
         return ""
     return "now" if match.group(1).lower() == "ago" else "event"
+
+
+def _span_bound(text: str, start: int, end: int) -> bool:
+    """Whether the span from ``start`` to ``end`` is a bound or one end of a range (:data:`_SPAN_BOUND_BEFORE`)."""
+    return bool(_SPAN_BOUND_BEFORE.search(text[max(0, start - 40) : start]) or _SPAN_BOUND_AFTER.match(text, end))
 
 
 def _length_of(text: str, end: int) -> str:

@@ -76,7 +76,9 @@ _ELAPSED = re.compile(r"\s+of\b", re.I)
 # compare, as a clock's bound is not compared.
 _SPAN_BOUND_BEFORE = re.compile(
     r"(?:\b(?:at\s+least|at\s+most|up\s+to|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|as\s+(?:many|much|long)\s+as"
-    r"|a\s+maximum\s+of|a\s+minimum\s+of)\s+|" + _AMOUNT + r"(?:[\s-]+(?:days?|weeks?|months?|years?))?\s*(?:-\s*)?(?:to|and|or)\s+)$",
+    r"|a\s+maximum\s+of|a\s+minimum\s+of)\s+|"
+    + _AMOUNT
+    + r"(?:[\s-]+(?:days?|weeks?|months?|years?))?\s*(?:-\s*)?(?:to|and|or)\s+)$",
     re.I,
 )
 _SPAN_BOUND_AFTER = re.compile(r"[\s-]*(?:to[\s-]+life|or\s+(?:more|longer|less))\b", re.I)

@@ -216,6 +216,17 @@ def test_a_sum_all_outlets_give_is_told_with_its_currency() -> None:
     assert (claim.note or "").startswith("damage: $1,000,000, the same in all ")
 
 
+def test_a_figure_all_outlets_give_is_told_with_the_unit_they_all_write() -> None:
+    def storm(unit: str) -> tuple[str, str]:
+        said = f"The storm dumped 30 {unit} of snow on Varn, the weather service said."
+        return f"Storm hits Varn\n\nA storm hit Varn on Monday. {said}", f"Varn snow\n\nSnow fell on Varn. {said}"
+
+    [claim] = [c for c in compare_texts(*storm("centimeters")).claims if c.kind == "number"]
+    assert (claim.note or "").startswith("snow dumped: 30 centimeters, the same in all 2 outlets")
+    [claim] = [c for c in compare_texts(storm("centimeters")[0], storm("cm")[1]).claims if c.kind == "number"]
+    assert (claim.note or "").startswith("snow dumped: 30, the same in all 2 outlets")  # written two ways: no unit
+
+
 def test_a_figure_claim_cites_each_outlets_sentence_closest_to_the_others() -> None:
     import numpy as np
 

@@ -270,12 +270,28 @@ def _figure_claim(
         claim.kind = "number"
         label = f"{measure} ({period})" if measure else Counter(f.quantity.counts for f in chosen).most_common(1)[0][0]
         figure = f"{_sum_sign(chosen)}{values.pop():,.10g}"
+        unit = _written_unit(chosen)
+        if unit and unit not in label.lower().split():
+            figure = f"{figure}{unit}" if unit == "%" else f"{figure} {unit}"
         claim.note = f"{label}: {figure}, the same in all {len(chosen)} outlets that give it"
     else:
         dated = {a.article_id for a in comparison.articles if a.published}
         claim.kind, claim.note = _classify(group, chosen, text_of, measure, period, dated)
         claim.status = "conflicting" if claim.kind == "number" else "shared"
     return claim
+
+
+# The word a figure is written with, right after its number ("55 kilometers", "a 6.1-magnitude", "12%").
+_WRITTEN_UNIT = re.compile(r"\d[\d.,]*\s*(?:-\s*)?(%|[^\W\d_]+)\s*$")
+# Words after a number that scale it ("$1 million"): the value already holds them.
+_SCALE_WORDS = frozenset("hundred thousand million billion trillion m mn bn k".split())
+
+
+def _written_unit(chosen: list[_Figure]) -> str:
+    """The unit every outlet writes after the figure ("55 kilometers"), when all write the same one; else ""."""
+    units = {m.group(1).lower() if (m := _WRITTEN_UNIT.search(f.quantity.text)) else "" for f in chosen}
+    unit = units.pop() if len(units) == 1 else ""
+    return "" if unit in _SCALE_WORDS else unit
 
 
 def _sum_sign(chosen: list[_Figure]) -> str:

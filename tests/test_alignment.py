@@ -1247,6 +1247,13 @@ def test_one_disagreement_found_in_two_groups_is_told_once_with_every_side() -> 
     assert sorted(claim.values.values()) == ["1 week", "1 week", "9 days", "9 days"]
 
 
+def test_figures_of_every_measure_two_units_share_that_all_differ_are_two_records() -> None:
+    line = "Ivo Marek of the Orno Pikes finished the game with {} points and {} rebounds, the club said."
+    assert not conflicting(line.format(25, 16), line.format(22, "nine"))  # two games' lines, not one in dispute
+    [claim] = conflicting(line.format(25, 16), line.format(22, 16))
+    assert set(claim.values.values()) == {"25 points", "22 points"}
+
+
 def test_two_kinds_of_one_count_and_a_compass_point_are_no_conflict() -> None:
     season = "The Orno Pikes running back scored {} touchdowns {} this season, the club said."
     assert not conflicting(season.format("three", "on punt returns"), season.format("six", "on offense"))

@@ -205,6 +205,19 @@ def _scopes_of_one_measure_apart(a: _Slots, b: _Slots) -> bool:
     )
 
 
+def _every_measure_apart(a: _Slots, b: _Slots) -> bool:
+    """Whether the units give figures of two measures or more in common and disagree on each of them ("25 points
+    and 16 rebounds" / "22 points and nine rebounds"): two records (two games, two players), not one record with a
+    figure in dispute, which differs in one value and agrees in the rest."""
+    by_unit_a, by_unit_b = _values_by_unit(a), _values_by_unit(b)
+    common = [
+        unit
+        for unit in by_unit_a.keys() & by_unit_b.keys()
+        if unit.removesuffix(ATTRIBUTE_MARK) not in _DURATION_DAYS and unit not in _UNIT_SCALE
+    ]
+    return len(common) >= 2 and not any(by_unit_a[unit] & by_unit_b[unit] for unit in common)
+
+
 def _values_by_unit(slots: _Slots) -> dict[str, set[float]]:
     """A unit's figures by the word they count."""
     values: dict[str, set[float]] = defaultdict(set)
@@ -317,8 +330,9 @@ def _difference(
     if numbers and _owned_apart(a, b, slots_a, slots_b):
         numbers = None  # "Shy Ely scored 23 points" / "Ty Lawson added 16 points": two players' figures
     # a figure and a length that both differ ("a seven-year deal worth $140 million" / "an eight-year deal worth
-    # $184 million") tell of two things, not of one with a disputed figure
-    if numbers and _duration_difference(slots_a, slots_b, exact=True):
+    # $184 million"), or figures of every measure the units share ("25 points and 16 rebounds" / "22 points and nine
+    # rebounds"), tell of two things, not of one with a disputed figure
+    if numbers and (_duration_difference(slots_a, slots_b, exact=True) or _every_measure_apart(slots_a, slots_b)):
         numbers = None
     if numbers and _sources_apart(a.text, b.text):
         numbers = None  # "analysts polled by Thomson Reuters" / "by FactSet": two sources' estimates, not one figure

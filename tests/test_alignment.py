@@ -1066,6 +1066,11 @@ def test_a_partys_denial_against_anothers_accusation_is_their_dispute_not_the_ou
     assert _parties_dispute("The army denied carrying out the attack on the camp.", accusation)
     assert not _parties_dispute("The army did not carry out the attack on the camp.", accusation)
     assert not _parties_dispute("The army denied carrying out the attack.", "The army carried out the attack.")
+    # a charge is an accusation too: the accused denies it
+    assert _parties_dispute(
+        "A man has denied arson at the Orno store.", "A man has been charged with arson at the Orno store."
+    )
+    assert _parties_dispute("Marek denied that he was the informant.", "Marek was identified as the informant.")
     # a party's own quoted words deny for that party
     reported = "Police say that the shootings happened minutes apart."
     assert _parties_dispute("the shootings \"didn't happen", reported, lead="She claimed ")

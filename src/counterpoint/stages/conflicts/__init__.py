@@ -66,7 +66,7 @@ from .slots import (
 )
 
 NAME = "conflicts"
-VERSION = "64"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
+VERSION = "65"  # 6: a denial of degree is about the degree; refusing to act denies nothing;
 # 7: dates one outlet tells apart in one frame are two events; 8: denials listed one after another are one;
 # a purpose denied ("was not to sell") denies no act; 9: figures written as words and sums of money are read;
 # figures one outlet tells apart and counts over a stated period are not competing values; a figure inside
@@ -161,7 +161,8 @@ VERSION = "64"  # 6: a denial of degree is about the degree; refusing to act den
 # 62: a span given as a bound or a range's end ("one to three years", "at least 35 years", "five-years-to-life") is
 # no length to compare; 63: a figure all its outlets give is told with the unit they all write after it ("55
 # kilometers"); 64: figures that differ in every measure two units share ("25 points and 16 rebounds" / "22 points and
-# nine rebounds") are two records, not one figure in dispute
+# nine rebounds") are two records, not one figure in dispute; 65: a denial against a charge ("charged with arson",
+# "identified as the informant") is the parties' dispute
 
 # Two units state the same frame when their content words, apart from the disputed slot's own words,
 # overlap at least this much (Dice over stems) and their embeddings are this close. Calibrated on the dev

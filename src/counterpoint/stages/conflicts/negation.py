@@ -122,10 +122,11 @@ _REFUSAL = re.compile(r"refus\w*\s+to\b", re.I)
 # "The aim was not to sell servers": a purpose or a plan denied ("be" + "not to" + verb), not the act.
 _NOT_THE_PURPOSE = re.compile(r"\b(?:is|was|are|were|be|been|'s)\s+not\s+to\s+\w", re.I)
 _DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|refuted|refutes)\b", re.I)
-# A statement the outlet reports as someone's: a reporting verb or "according to".
+# A statement the outlet reports as someone's: a reporting verb or "according to", or an accusation ("was charged
+# with arson", "arrested on suspicion of", "was identified as Deep Throat"), which the accused may deny.
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|accused|accuses|accusing|claimed|claims|claim|alleged|alleges|reported|reports|"
-    r"according to|insisted|insists|blamed|blames)\b",
+    r"according to|insisted|insists|blamed|blames|charged|suspected|suspicion|identified as|named as)\b",
     re.I,
 )
 
